@@ -1,0 +1,69 @@
+package io.pqkmcu.trainer.frontend;
+
+/**
+ * Parameters of the integer audio front end. They travel in the model file, so the firmware's front
+ * end is generated from exactly the values the trainer used.
+ *
+ * <p>Defaults follow the MLPerf Tiny KWS setup: 16 kHz, 1 s clips, 30 ms window (480 samples),
+ * 20 ms stride (320 samples), 512-point FFT, 40 mel bins over 20–4000 Hz, 10 MFCCs → 49 × 10 features.
+ *
+ * @param type            MFCC (DCT of log-mel) or LOG_MEL (log-mel energies)
+ * @param sampleRate      input sample rate in Hz; audio at any other rate is rejected
+ * @param clipSamples     samples per clip (1 s at 16 kHz = 16000)
+ * @param windowSamples   analysis window length in samples (Hann window)
+ * @param strideSamples   hop between frames in samples
+ * @param fftSize         FFT length, a power of two ≥ windowSamples
+ * @param melBins         number of triangular mel filters
+ * @param lowHz           lower edge of the first mel filter
+ * @param highHz          upper edge of the last mel filter (≤ sampleRate / 2)
+ * @param coefficients    number of cepstral coefficients kept (MFCC only)
+ */
+public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, int windowSamples, int strideSamples,
+                             int fftSize, int melBins, double lowHz, double highHz, int coefficients) {
+
+    /** Fractional bits of the log-domain and cepstral values the front end computes before int8 output. */
+    public static final int LOG_FRACTION_BITS = 10;
+
+    public enum FeatureType { MFCC, LOG_MEL }
+
+    public FrontEndConfig {
+        if (sampleRate <= 0 || clipSamples <= 0 || windowSamples <= 0 || strideSamples <= 0) {
+            throw new IllegalArgumentException("front end sizes must be positive");
+        }
+        if (windowSamples > clipSamples) {
+            throw new IllegalArgumentException("window (" + windowSamples + ") is longer than the clip (" + clipSamples + ")");
+        }
+        if (Integer.bitCount(fftSize) != 1 || fftSize < windowSamples || fftSize > 4096) {
+            throw new IllegalArgumentException("fftSize must be a power of two between the window length and 4096, got " + fftSize);
+        }
+        if (!(lowHz >= 0) || !(highHz > lowHz) || highHz > sampleRate / 2.0) {
+            throw new IllegalArgumentException("mel range must satisfy 0 <= low < high <= sampleRate/2, got "
+                    + lowHz + ".." + highHz);
+        }
+        if (melBins <= 0 || melBins > 128) {
+            throw new IllegalArgumentException("melBins must be in 1..128, got " + melBins);
+        }
+        if (type == FeatureType.MFCC && (coefficients <= 0 || coefficients > melBins)) {
+            throw new IllegalArgumentException("coefficients must be in 1..melBins, got " + coefficients);
+        }
+    }
+
+    /** The MLPerf Tiny / Hello Edge default: 49 frames × 10 MFCC. */
+    public static FrontEndConfig mfccDefault() {
+        return new FrontEndConfig(FeatureType.MFCC, 16000, 16000, 480, 320, 512, 40, 20.0, 4000.0, 10);
+    }
+
+    /** 40 log-mel energies per frame, as the Res8/Res15 models of Tang &amp; Lin use. */
+    public static FrontEndConfig logMelDefault() {
+        return new FrontEndConfig(FeatureType.LOG_MEL, 16000, 16000, 480, 320, 512, 40, 20.0, 4000.0, 40);
+    }
+
+    public int frames() {
+        return 1 + (clipSamples - windowSamples) / strideSamples;
+    }
+
+    /** Values per frame in the output: coefficients for MFCC, mel bins for LOG_MEL. */
+    public int featuresPerFrame() {
+        return type == FeatureType.MFCC ? coefficients : melBins;
+    }
+}

@@ -1,0 +1,211 @@
+package io.pqkmcu.trainer.model;
+
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.trainer.util.AtomicFiles;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+/**
+ * The {@code .pqkm} model file: a 16-byte header — magic "PQKM", format version (u16), reserved (u16),
+ * payload length (u32), CRC-32C of the payload (u32) — followed by the payload (big-endian fields, see
+ * {@link #encodePayload}). Truncated, corrupt or foreign files are rejected with a message that says which.
+ */
+public final class ModelFile {
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'P', 'Q', 'K', 'M'};
+    private static final int HEADER_BYTES = 16;
+    private static final int MAX_COUNT = 1 << 26;
+
+    private ModelFile() {}
+
+    public static void write(Int8Model model, Path path) {
+        AtomicFiles.write(path, toBytes(model));
+    }
+
+    public static Int8Model read(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("model file not found: " + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return fromBytes(bytes);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static byte[] toBytes(Int8Model model) {
+        byte[] payload = encodePayload(model);
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        ByteBuffer buf = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+        buf.put(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(payload.length).putInt((int) crc.getValue());
+        buf.put(payload);
+        return buf.array();
+    }
+
+    public static Int8Model fromBytes(byte[] bytes) {
+        if (bytes.length < HEADER_BYTES) {
+            throw new ModelFormatException("not a pqk model: " + bytes.length + " bytes is shorter than the 16-byte header");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        byte[] magic = new byte[4];
+        buf.get(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new ModelFormatException("not a pqk model (.pqkm): the file does not start with 'PQKM'");
+        }
+        int version = Short.toUnsignedInt(buf.getShort());
+        if (version != VERSION) {
+            throw new ModelFormatException("model format version " + version + " is not supported (this pqk reads version "
+                    + VERSION + "); re-export the model with this pqk");
+        }
+        buf.getShort();
+        long length = Integer.toUnsignedLong(buf.getInt());
+        int expectedCrc = buf.getInt();
+        long actual = bytes.length - HEADER_BYTES;
+        if (actual < length) {
+            throw new ModelFormatException("model file is truncated: header announces " + length
+                    + " payload bytes, file holds " + actual);
+        }
+        if (actual > length) {
+            throw new ModelFormatException("model file has " + (actual - length) + " unexpected bytes after the payload");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, HEADER_BYTES, (int) length);
+        if ((int) crc.getValue() != expectedCrc) {
+            throw new ModelFormatException(String.format(
+                    "model file is corrupt: checksum mismatch (stored %08x, computed %08x)", expectedCrc, (int) crc.getValue()));
+        }
+        try {
+            return decodePayload(new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES, (int) length)));
+        } catch (EOFException e) {
+            throw new ModelFormatException("model payload ends early although its checksum matches; the writer was faulty", e);
+        } catch (IOException e) {
+            throw new ModelFormatException("cannot decode model payload: " + e.getMessage(), e);
+        }
+    }
+
+    /** CRC-32C of the encoded model, the checksum generated files quote to name the model they came from. */
+    public static String checksum(Int8Model model) {
+        CRC32C crc = new CRC32C();
+        crc.update(encodePayload(model));
+        return String.format("%08x", (int) crc.getValue());
+    }
+
+    private static byte[] encodePayload(Int8Model m) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(m.name());
+            out.writeInt(m.labels().size());
+            for (String l : m.labels()) {
+                out.writeUTF(l);
+            }
+            FrontEndConfig fe = m.frontEnd();
+            out.writeBoolean(fe != null);
+            if (fe != null) {
+                out.writeByte(fe.type().ordinal());
+                out.writeInt(fe.sampleRate());
+                out.writeInt(fe.clipSamples());
+                out.writeInt(fe.windowSamples());
+                out.writeInt(fe.strideSamples());
+                out.writeInt(fe.fftSize());
+                out.writeInt(fe.melBins());
+                out.writeDouble(fe.lowHz());
+                out.writeDouble(fe.highHz());
+                out.writeInt(fe.coefficients());
+            }
+            out.writeInt(m.metadata().size());
+            for (var e : m.metadata().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            out.writeInt(m.tensors().size());
+            for (TensorSpec t : m.tensors()) {
+                out.writeUTF(t.name());
+                out.writeInt(t.height());
+                out.writeInt(t.width());
+                out.writeInt(t.channels());
+                out.writeDouble(t.scale());
+                out.writeInt(t.zeroPoint());
+            }
+            out.writeInt(m.inputId());
+            out.writeInt(m.outputId());
+            out.writeInt(m.ops().size());
+            for (Op op : m.ops()) {
+                OpCodec.write(out, op);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Int8Model decodePayload(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        int nLabels = count(in, "labels");
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < nLabels; i++) {
+            labels.add(in.readUTF());
+        }
+        FrontEndConfig fe = null;
+        if (in.readBoolean()) {
+            int type = in.readUnsignedByte();
+            if (type >= FrontEndConfig.FeatureType.values().length) {
+                throw new ModelFormatException("unknown front-end feature type " + type);
+            }
+            try {
+                fe = new FrontEndConfig(FrontEndConfig.FeatureType.values()[type], in.readInt(), in.readInt(), in.readInt(),
+                        in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt());
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException("invalid front-end settings: " + e.getMessage());
+            }
+        }
+        TreeMap<String, String> meta = new TreeMap<>();
+        int nMeta = count(in, "metadata entries");
+        for (int i = 0; i < nMeta; i++) {
+            meta.put(in.readUTF(), in.readUTF());
+        }
+        int nTensors = count(in, "tensors");
+        List<TensorSpec> tensors = new ArrayList<>();
+        for (int i = 0; i < nTensors; i++) {
+            tensors.add(new TensorSpec(i, in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readInt()));
+        }
+        int inputId = in.readInt();
+        int outputId = in.readInt();
+        int nOps = count(in, "operations");
+        List<Op> ops = new ArrayList<>();
+        for (int i = 0; i < nOps; i++) {
+            ops.add(OpCodec.read(in));
+        }
+        if (in.available() > 0) {
+            throw new ModelFormatException("model payload has " + in.available() + " bytes after the last operation");
+        }
+        return new Int8Model(name, labels, fe, tensors, ops, inputId, outputId, meta);
+    }
+
+    static int count(DataInputStream in, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_COUNT) {
+            throw new ModelFormatException("implausible number of " + what + ": " + n);
+        }
+        return n;
+    }
+}
