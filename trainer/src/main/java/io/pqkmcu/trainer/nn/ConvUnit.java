@@ -1,0 +1,386 @@
+package io.pqkmcu.trainer.nn;
+
+import io.pqkmcu.trainer.quant.ActQuant;
+import io.pqkmcu.trainer.quant.ActivationObserver;
+import io.pqkmcu.trainer.quant.WeightQuantizer;
+import io.pqkmcu.trainer.tensor.ConvGeometry;
+import io.pqkmcu.trainer.tensor.DepthwiseConv;
+import io.pqkmcu.trainer.tensor.Gemm;
+import io.pqkmcu.trainer.tensor.Im2col;
+import io.pqkmcu.trainer.tensor.Parallel;
+import io.pqkmcu.trainer.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A weighted layer as it will run in int8: convolution, depthwise convolution or fully connected,
+ * followed by BatchNorm (or a bias), a fused activation and the output's fake quantization.
+ *
+ * <p>Quantization-aware training follows the "approximate" BN folding of PyTorch's ConvBn: the
+ * weights are folded with the running statistics, masked, fake-quantized per channel, and unfolded
+ * again before the convolution, so BN can keep using batch statistics while the weights already sit
+ * on the int8 grid; with frozen statistics the layer computes exactly the folded int8 layer. The
+ * straight-through estimator makes dW = mask ⊙ dW_effective: pruned weights learn only from branches
+ * that use all weights (the PQK teacher).
+ */
+public final class ConvUnit implements Layer {
+    /** The three weighted layer types. */
+    public enum Kind { CONV, DEPTHWISE, DENSE }
+
+    private final String name;
+    private final Kind kind;
+    private final ConvGeometry geometry;
+    private final int inC;
+    private final int outC;
+    private final int fanIn;
+    private final Param weight;
+    private final Param bias;
+    private final BatchNorm bn;
+    private final float[] mask;
+    private final Activation activation;
+    private final ActivationObserver observer = new ActivationObserver();
+    private final boolean prunable;
+    private final QuantControl quantControl;
+
+    /**
+     * @param geometry spatial geometry (null for DENSE)
+     * @param inC      input channels (DENSE: flattened input size)
+     */
+    ConvUnit(String name, Kind kind, ConvGeometry geometry, int inC, int outC, boolean batchNorm, Activation activation,
+             boolean prunable, QuantControl quantControl, long seed) {
+        this.name = name;
+        this.kind = kind;
+        this.geometry = geometry;
+        this.inC = inC;
+        this.outC = outC;
+        this.activation = activation;
+        this.prunable = prunable;
+        this.quantControl = quantControl;
+        int weights;
+        switch (kind) {
+            case CONV:
+                fanIn = geometry.kh() * geometry.kw() * inC;
+                weights = outC * fanIn;
+                break;
+            case DEPTHWISE:
+                if (inC != outC) {
+                    throw new IllegalArgumentException(name + ": depthwise needs equal input and output channels");
+                }
+                fanIn = geometry.kh() * geometry.kw();
+                weights = fanIn * outC;
+                break;
+            default:
+                fanIn = inC;
+                weights = outC * inC;
+        }
+        weight = new Param(name + ".weight", weights, true);
+        mask = new float[weights];
+        java.util.Arrays.fill(mask, 1f);
+        bn = batchNorm ? new BatchNorm(name + ".bn", outC) : null;
+        bias = batchNorm ? null : new Param(name + ".bias", outC, false);
+        initWeights(seed);
+    }
+
+    private void initWeights(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ (name.hashCode() * 0x9E3779B97F4A7C15L));
+        // He initialisation for ReLU layers, Glorot for the linear output layer.
+        double std = activation == Activation.NONE ? Math.sqrt(2.0 / (fanIn + outC)) : Math.sqrt(2.0 / fanIn);
+        for (int i = 0; i < weight.value.length; i++) {
+            weight.value[i] = (float) (gaussian(rnd) * std);
+        }
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u = 1.0 - rnd.nextDouble();
+        double v = rnd.nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    public int inChannels() {
+        return inC;
+    }
+
+    public int outChannels() {
+        return outC;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public boolean prunable() {
+        return prunable;
+    }
+
+    public float[] weights() {
+        return weight.value;
+    }
+
+    /** 1 for kept weights, 0 for pruned ones; the pruning schedule writes it. */
+    public float[] mask() {
+        return mask;
+    }
+
+    public ActivationObserver observer() {
+        return observer;
+    }
+
+    BatchNorm batchNorm() {
+        return bn;
+    }
+
+    /** Copies BatchNorm running statistics between slots (the PQK teacher starts from the student's). */
+    public void copyBatchNormSlot(int from, int to) {
+        if (bn != null) {
+            System.arraycopy(bn.runningMean[from], 0, bn.runningMean[to], 0, outC);
+            System.arraycopy(bn.runningVar[from], 0, bn.runningVar[to], 0, outC);
+        }
+    }
+
+    @Override
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>();
+        p.add(weight);
+        if (bn != null) {
+            p.add(bn.gamma);
+            p.add(bn.beta);
+        } else {
+            p.add(bias);
+        }
+        return p;
+    }
+
+    @Override
+    public List<NamedArray> state() {
+        List<NamedArray> s = new ArrayList<>();
+        s.add(new NamedArray(name + ".mask", mask));
+        s.add(new NamedArray(name + ".observer", observer.state()));
+        if (bn != null) {
+            s.addAll(bn.state(name + ".bn"));
+        }
+        return s;
+    }
+
+    private int channelOf(int i) {
+        return kind == Kind.DEPTHWISE ? i % outC : i / fanIn;
+    }
+
+    /** Per-channel factor folded into the weights: γ/σ of the student statistics, or 1 without BN. */
+    public float[] foldFactor(int slot) {
+        if (bn == null) {
+            float[] ones = new float[outC];
+            java.util.Arrays.fill(ones, 1f);
+            return ones;
+        }
+        return bn.foldFactor(slot);
+    }
+
+    /** Bias of the folded layer for a BN slot (β − γμ/σ), or the plain bias. */
+    public float[] foldedBias(int slot) {
+        return bn == null ? bias.value.clone() : bn.foldedBias(slot);
+    }
+
+    /** Masked weights with the fold factor applied: the weights the int8 layer quantizes. */
+    public float[] foldedMaskedWeights(int slot) {
+        float[] f = foldFactor(slot);
+        float[] w = new float[weight.value.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weight.value[i] * mask[i] * f[channelOf(i)];
+        }
+        return w;
+    }
+
+    /** Pruning saliency: |folded weight| — the magnitude the weight has in the deployed layer. */
+    public float[] saliency() {
+        float[] f = foldFactor(Branch.STUDENT_SLOT);
+        float[] s = new float[weight.value.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.abs(weight.value[i] * f[channelOf(i)]);
+        }
+        return s;
+    }
+
+    /** Weights as the convolution of this branch uses them (masked, fake-quantized, unfolded). */
+    private float[] effectiveWeights(Branch branch) {
+        float[] w = weight.value.clone();
+        if (branch.useMask()) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= mask[i];
+            }
+        }
+        if (!branch.quantWeights()) {
+            return w;
+        }
+        float[] f = foldFactor(branch.bnSlot());
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= f[channelOf(i)];
+        }
+        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE);
+        for (int i = 0; i < q.length; i++) {
+            float fc = f[channelOf(i)];
+            q[i] = Math.abs(fc) > 1e-12f ? q[i] / fc : 0f;
+        }
+        return q;
+    }
+
+    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Cache bn, float[] preQuant,
+                         ActQuant quant, int rows) {}
+
+    @Override
+    public Tensor forward(Tensor x, Pass pass) {
+        Branch branch = pass.branch;
+        float[] wEff = effectiveWeights(branch);
+        int rows;
+        float[] z;
+        float[] col = null;
+        int outH = kind == Kind.DENSE ? 1 : geometry.outH();
+        int outW = kind == Kind.DENSE ? 1 : geometry.outW();
+        if (kind == Kind.DEPTHWISE) {
+            rows = x.n * geometry.outPixels();
+            z = DepthwiseConv.forward(x, wEff, geometry).data;
+        } else {
+            if (kind == Kind.DENSE) {
+                if (x.sampleSize() != inC) {
+                    throw new IllegalArgumentException(name + " expects " + inC + " inputs, got " + x.shape());
+                }
+                rows = x.n;
+                col = x.data;
+            } else {
+                rows = x.n * geometry.outPixels();
+                col = geometry.isPointwise() ? x.data : Im2col.unfold(x, geometry);
+            }
+            z = new float[rows * outC];
+            Gemm.mm(col, Gemm.transpose(wEff, outC, fanIn), z, rows, fanIn, outC, false);
+        }
+        if (bias != null) {
+            addBias(z, rows);
+        }
+        BatchNorm.Cache bnCache = null;
+        if (bn != null) {
+            bnCache = bn.forward(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
+        }
+        applyActivation(z, rows);
+        float[] preQuant = z;
+        ActQuant quant = null;
+        if (branch.quantActs()) {
+            if (pass.training) {
+                observer.observe(z, 0, z.length);
+            }
+            if (quantControl.activationsActive() && observer.ready()) {
+                quant = observer.quant();
+                preQuant = z.clone();
+                fakeQuantize(z, quant);
+            }
+        }
+        if (pass.training) {
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, bnCache, preQuant, quant, rows));
+        }
+        return new Tensor(z, x.n, outH, outW, outC);
+    }
+
+    private void addBias(float[] z, int rows) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * outC;
+            for (int c = 0; c < outC; c++) {
+                z[o + c] += bias.value[c];
+            }
+        }
+    }
+
+    private void applyActivation(float[] z, int rows) {
+        if (activation == Activation.NONE) {
+            return;
+        }
+        Parallel.forChunks(rows, 512, (chunk, from, to) -> {
+            for (int i = from * outC; i < to * outC; i++) {
+                z[i] = activation.apply(z[i]);
+            }
+        });
+    }
+
+    private static void fakeQuantize(float[] z, ActQuant q) {
+        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                z[i] = q.fake(z[i]);
+            }
+        });
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, Pass pass) {
+        Cache c = pass.get(this);
+        float[] g = gradOut.data.clone();
+        float[] y = c.preQuant();
+        if (c.quant() != null) {
+            // Straight-through estimator, zero outside the representable range (the clamp's gradient).
+            float lo = (float) c.quant().realMin();
+            float hi = (float) c.quant().realMax();
+            for (int i = 0; i < g.length; i++) {
+                if (y[i] < lo || y[i] > hi) {
+                    g[i] = 0f;
+                }
+            }
+        }
+        if (activation != Activation.NONE) {
+            for (int i = 0; i < g.length; i++) {
+                if (!activation.passesGradient(y[i])) {
+                    g[i] = 0f;
+                }
+            }
+        }
+        int rows = c.rows();
+        if (bn != null) {
+            bn.backward(g, rows, c.bn());
+        } else {
+            for (int r = 0; r < rows; r++) {
+                int o = r * outC;
+                for (int ch = 0; ch < outC; ch++) {
+                    bias.grad[ch] += g[o + ch];
+                }
+            }
+        }
+        float[] dwEff = new float[weight.value.length];
+        Tensor dx;
+        if (kind == Kind.DEPTHWISE) {
+            Tensor dy = new Tensor(g, gradOut.n, gradOut.h, gradOut.w, gradOut.c);
+            dx = DepthwiseConv.backward(c.inputTensor(), c.wEff(), geometry, dy, dwEff);
+        } else {
+            float[] dwT = new float[fanIn * outC];
+            Gemm.mmTransA(c.input(), g, dwT, rows, fanIn, outC);
+            for (int k = 0; k < fanIn; k++) {
+                for (int ch = 0; ch < outC; ch++) {
+                    dwEff[ch * fanIn + k] = dwT[k * outC + ch];
+                }
+            }
+            float[] dcol = new float[rows * fanIn];
+            Gemm.mm(g, c.wEff(), dcol, rows, outC, fanIn, false);
+            if (kind == Kind.DENSE) {
+                dx = new Tensor(dcol, gradOut.n, 1, 1, inC);
+            } else if (geometry.isPointwise()) {
+                dx = new Tensor(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC);
+            } else {
+                dx = Im2col.fold(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
+            }
+        }
+        boolean masked = pass.branch.useMask();
+        for (int i = 0; i < dwEff.length; i++) {
+            weight.grad[i] += masked ? dwEff[i] * mask[i] : dwEff[i];
+        }
+        return dx;
+    }
+}

@@ -1,0 +1,138 @@
+package io.pqkmcu.trainer.pqk;
+
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.trainer.model.AveragePool2DOp;
+import io.pqkmcu.trainer.model.Conv2DOp;
+import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
+import io.pqkmcu.trainer.model.FullyConnectedOp;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.trainer.model.QuantizedWeights;
+import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.trainer.nn.Activation;
+import io.pqkmcu.trainer.nn.AvgPool;
+import io.pqkmcu.trainer.nn.Branch;
+import io.pqkmcu.trainer.nn.ConvUnit;
+import io.pqkmcu.trainer.nn.Dropout;
+import io.pqkmcu.trainer.nn.Layer;
+import io.pqkmcu.trainer.nn.Network;
+import io.pqkmcu.trainer.quant.ActQuant;
+import io.pqkmcu.trainer.quant.QuantMath;
+import io.pqkmcu.trainer.quant.WeightQuantizer;
+import io.pqkmcu.trainer.tensor.ConvGeometry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Turns the trained student into the int8 graph: BN folded with the student's running statistics,
+ * masked weights quantized per channel with the same {@link WeightQuantizer} the training used, int32
+ * biases at input_scale × weight_scale, requantization multipliers from frexp, activation ranges from
+ * the observers, fused activations as clamps.
+ */
+public final class Int8Exporter {
+    private Int8Exporter() {}
+
+    public static Int8Model export(Network net, ActQuant inputQuant, List<String> labels, FrontEndConfig frontEnd,
+                                   String name, SortedMap<String, String> metadata) {
+        List<TensorSpec> tensors = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
+        tensors.add(new TensorSpec(0, "input", net.inputHeight(), net.inputWidth(), net.inputChannels(),
+                inputQuant.scale(), inputQuant.zeroPoint()));
+        TensorSpec current = tensors.get(0);
+        for (Layer layer : net.layers()) {
+            if (layer instanceof Dropout) {
+                continue;
+            }
+            int id = tensors.size();
+            if (layer instanceof ConvUnit u) {
+                if (!u.observer().ready()) {
+                    throw new IllegalStateException(u.name() + " has no observed activation range; train with "
+                            + "quantization (or calibrate) before exporting");
+                }
+                ActQuant outQuant = u.observer().quant();
+                int outH = u.kind() == ConvUnit.Kind.DENSE ? 1 : u.geometry().outH();
+                int outW = u.kind() == ConvUnit.Kind.DENSE ? 1 : u.geometry().outW();
+                TensorSpec out = new TensorSpec(id, u.name(), outH, outW, u.outChannels(), outQuant.scale(),
+                        outQuant.zeroPoint());
+                QuantizedWeights w = weights(u, current.scale(), outQuant.scale());
+                int[] act = activationRange(u.activation(), outQuant);
+                if (u.kind() == ConvUnit.Kind.DENSE) {
+                    ops.add(new FullyConnectedOp(u.name(), current.id(), id, w, act[0], act[1]));
+                } else {
+                    ConvGeometry g = u.geometry();
+                    if (u.kind() == ConvUnit.Kind.CONV) {
+                        ops.add(new Conv2DOp(u.name(), current.id(), id, g.strideH(), g.strideW(), g.dilH(), g.dilW(),
+                                g.padding(), w, act[0], act[1]));
+                    } else {
+                        ops.add(new DepthwiseConv2DOp(u.name(), current.id(), id, g.strideH(), g.strideW(), g.dilH(),
+                                g.dilW(), g.padding(), w, act[0], act[1]));
+                    }
+                }
+                tensors.add(out);
+                current = out;
+            } else if (layer instanceof AvgPool p) {
+                ConvGeometry g = p.geometry();
+                TensorSpec out = new TensorSpec(id, p.name(), g.outH(), g.outW(), current.channels(), current.scale(),
+                        current.zeroPoint());
+                ops.add(new AveragePool2DOp(p.name(), current.id(), id, g.kh(), g.kw(), g.strideH(), g.strideW(),
+                        g.padding(), -128, 127));
+                tensors.add(out);
+                current = out;
+            } else {
+                throw new IllegalStateException("no int8 export for layer " + layer.name());
+            }
+        }
+        SortedMap<String, String> meta = new TreeMap<>(metadata);
+        meta.put("architecture", net.architecture());
+        meta.put("sparsity", String.format(java.util.Locale.ROOT, "%.4f", net.sparsity()));
+        return new Int8Model(name, labels, frontEnd, tensors, ops, 0, current.id(), meta);
+    }
+
+    static QuantizedWeights weights(ConvUnit u, double inScale, double outScale) {
+        boolean depthwise = u.kind() == ConvUnit.Kind.DEPTHWISE;
+        float[] folded = u.foldedMaskedWeights(Branch.STUDENT_SLOT);
+        WeightQuantizer.Result q = WeightQuantizer.quantize(folded, u.outChannels(), depthwise);
+        float[] bias = u.foldedBias(Branch.STUDENT_SLOT);
+        int channels = u.outChannels();
+        int[] qb = new int[channels];
+        int[] mult = new int[channels];
+        int[] shift = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            double accScale = inScale * q.scale()[c];
+            long b = QuantMath.roundHalfAway(bias[c] / accScale);
+            qb[c] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, b));
+            QuantMath.Multiplier m = QuantMath.quantizeMultiplier(accScale / outScale);
+            mult[c] = m.multiplier();
+            shift[c] = m.shift();
+        }
+        boolean[] mask = new boolean[folded.length];
+        float[] m = u.mask();
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = m[i] != 0f;
+        }
+        int[] shape;
+        if (u.kind() == ConvUnit.Kind.DENSE) {
+            shape = new int[] {channels, u.inChannels()};
+        } else if (depthwise) {
+            shape = new int[] {1, u.geometry().kh(), u.geometry().kw(), channels};
+        } else {
+            shape = new int[] {channels, u.geometry().kh(), u.geometry().kw(), u.inChannels()};
+        }
+        return new QuantizedWeights(shape, q.q(), mask, q.scale(), qb, mult, shift);
+    }
+
+    /** The fused activation as an int8 clamp: ReLU → [code(0), 127], ReLU6 → [code(0), code(6)]. */
+    static int[] activationRange(Activation a, ActQuant q) {
+        switch (a) {
+            case RELU:
+                return new int[] {Math.max(-128, q.codeOf(0.0)), 127};
+            case RELU6:
+                return new int[] {Math.max(-128, q.codeOf(0.0)), Math.min(127, q.codeOf(6.0))};
+            default:
+                return new int[] {-128, 127};
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.pqkmcu.trainer.pqk;
+
+import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.nn.Branch;
+import io.pqkmcu.trainer.nn.ConvUnit;
+import io.pqkmcu.trainer.nn.Losses;
+import io.pqkmcu.trainer.nn.NamedArray;
+import io.pqkmcu.trainer.nn.Network;
+import io.pqkmcu.trainer.nn.Param;
+import io.pqkmcu.trainer.nn.Pass;
+import io.pqkmcu.trainer.optim.Adam;
+import io.pqkmcu.trainer.tensor.Tensor;
+import io.pqkmcu.trainer.util.Progress;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a network with PQK.
+ *
+ * <p>Phase 1 trains the student — forward weights Q(M ⊙ W), BN folded before Q — while the masks M
+ * follow the cubic gradual-pruning schedule; pruned weights stay in W. Phase 2 adds the teacher: the
+ * same network with all of W (important and unimportant weights) and its own BatchNorm statistics.
+ * Both branches run on every batch and train together under
+ * CE(y, student) + CE(y, teacher) + λ·T²·KL(softmax(t/T) ‖ softmax(s/T)); important weights get
+ * gradients from both branches, unimportant ones only from the teacher. The student is what ships.
+ *
+ * <p>Every step's randomness derives from (seed, step), and all state is checkpointed, so a resumed
+ * run reproduces the uninterrupted one exactly.
+ */
+public final class PqkTrainer {
+    private final Network net;
+    private final PqkConfig cfg;
+    private final FeatureSet train;
+    private final FeatureSet validation;
+    private final Path checkpointPath;
+    private final Adam adam;
+    private final PruningSchedule schedule;
+    private final List<ConvUnit> prunable = new ArrayList<>();
+    private final List<HistoryPoint> history = new ArrayList<>();
+    private final int stepsPerEpoch;
+    private int step;
+    private int[] order;
+    private int orderEpoch = -1;
+    private double runningLoss = Double.NaN;
+    private double runningAcc = Double.NaN;
+
+    public PqkTrainer(Network net, PqkConfig cfg, FeatureSet train, FeatureSet validation, Path checkpointPath) {
+        this.net = net;
+        this.cfg = cfg.validate();
+        this.train = train;
+        this.validation = validation;
+        this.checkpointPath = checkpointPath;
+        if (train.size() < cfg.batchSize) {
+            throw new IllegalArgumentException("the training split has " + train.size()
+                    + " examples, fewer than one batch of " + cfg.batchSize);
+        }
+        if (train.height() != net.inputHeight() || train.width() != net.inputWidth()
+                || train.channels() != net.inputChannels()) {
+            throw new IllegalArgumentException("features are " + train.height() + "x" + train.width() + "x"
+                    + train.channels() + " but " + net.architecture() + " expects " + net.inputHeight() + "x"
+                    + net.inputWidth() + "x" + net.inputChannels());
+        }
+        if (train.classNames().size() != net.classes()) {
+            throw new IllegalArgumentException("the data has " + train.classNames().size() + " classes, the network "
+                    + net.classes());
+        }
+        for (ConvUnit u : net.units()) {
+            if (u.prunable() && !cfg.excludedLayers.contains(u.name())) {
+                prunable.add(u);
+            }
+        }
+        for (String ex : cfg.excludedLayers) {
+            if (net.units().stream().noneMatch(u -> u.name().equals(ex))) {
+                throw new IllegalArgumentException("excluded layer '" + ex + "' does not exist; layers: "
+                        + net.units().stream().map(ConvUnit::name).toList());
+            }
+        }
+        this.adam = new Adam(net.params(), cfg.weightDecay);
+        this.schedule = PruningSchedule.of(cfg);
+        this.stepsPerEpoch = train.size() / cfg.batchSize;
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public List<HistoryPoint> history() {
+        return List.copyOf(history);
+    }
+
+    /** Branch of the student in a phase (1 or 2). */
+    public Branch studentBranch(int phase) {
+        return new Branch(true, cfg.quantize, cfg.quantize, Branch.STUDENT_SLOT,
+                phase == 2 && cfg.freezeStudentBatchNorm);
+    }
+
+    public Branch teacherBranch() {
+        return Branch.teacher(cfg.teacherPrecision == PqkConfig.TeacherPrecision.INT8);
+    }
+
+    /** Restores a checkpoint written by a run with the same settings. */
+    public void resume(Checkpoint ck) {
+        if (!ck.fingerprint.equals(cfg.fingerprint())) {
+            throw new IllegalArgumentException("the checkpoint was made with different settings; resume with the same "
+                    + "options or start afresh.\n  checkpoint: " + ck.fingerprint + "\n  now:        " + cfg.fingerprint());
+        }
+        if (!ck.architecture.equals(net.architecture())) {
+            throw new IllegalArgumentException("the checkpoint is for " + ck.architecture + ", not " + net.architecture());
+        }
+        ck.restoreInto(allState());
+        float[] h = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "history");
+        history.clear();
+        if (h != null) {
+            for (int i = 0; i + 6 < h.length; i += 7) {
+                history.add(new HistoryPoint((int) h[i], (int) h[i + 1], h[i + 2], h[i + 3], h[i + 4], h[i + 5], h[i + 6]));
+            }
+        }
+        step = ck.step;
+    }
+
+    private List<NamedArray> allState() {
+        List<NamedArray> s = new ArrayList<>();
+        for (Param p : net.params()) {
+            s.add(new NamedArray(p.name, p.value));
+        }
+        s.addAll(net.state());
+        s.addAll(adam.state());
+        return s;
+    }
+
+    private void saveCheckpoint() {
+        if (checkpointPath == null) {
+            return;
+        }
+        List<NamedArray> state = allState();
+        float[] h = new float[history.size() * 7];
+        for (int i = 0; i < history.size(); i++) {
+            HistoryPoint p = history.get(i);
+            float[] v = {p.step(), p.phase(), (float) p.trainLoss(), (float) p.trainAccuracy(), (float) p.sparsity(),
+                (float) p.studentValAccuracy(), (float) p.teacherValAccuracy()};
+            System.arraycopy(v, 0, h, i * 7, 7);
+        }
+        state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history", h));
+        Checkpoint.capture(cfg.fingerprint(), net.architecture(), step, state).write(checkpointPath);
+    }
+
+    /** Trains from the current step to the end of the configured schedule. */
+    public void train() {
+        trainUntil(cfg.totalSteps());
+    }
+
+    /**
+     * Trains up to (not beyond) step {@code limit} of the schedule and checkpoints there, so a long run
+     * can be split into sessions; {@link #resume} continues it exactly.
+     */
+    public void trainUntil(int limit) {
+        int total = cfg.totalSteps();
+        int stop = Math.min(limit, total);
+        Progress progress = new Progress("train", total, step);
+        while (step < stop) {
+            int phase = step < cfg.phase1Steps ? 1 : 2;
+            double loss = phase == 1 || cfg.phase2Mode == PqkConfig.Phase2Mode.FINETUNE ? studentStep(phase) : distillStep();
+            step++;
+            boolean phaseEnd = step == cfg.phase1Steps || step == total;
+            if (step % stepsPerEpoch == 0 || phaseEnd) {
+                recordHistory(phase);
+            }
+            if ((cfg.checkpointEvery > 0 && step % cfg.checkpointEvery == 0) || phaseEnd) {
+                saveCheckpoint();
+            }
+            progress.update(step, status(phase, loss));
+        }
+        if (stop < total && step == stop) {
+            saveCheckpoint();
+        }
+    }
+
+    private String status(int phase, double loss) {
+        HistoryPoint last = history.isEmpty() ? null : history.get(history.size() - 1);
+        return String.format(Locale.ROOT, "phase %d loss %.3f acc %4.1f%% sparsity %4.1f%%%s", phase, loss,
+                100 * runningAcc, 100 * net.sparsity(),
+                last == null ? "" : String.format(Locale.ROOT, " val %4.1f%%", 100 * last.studentValAccuracy()));
+    }
+
+    private void recordHistory(int phase) {
+        double student = validation == null ? Double.NaN
+                : Evaluator.evaluate(net, validation, studentBranch(phase)).accuracy();
+        double teacher = validation == null || phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL ? Double.NaN
+                : Evaluator.evaluate(net, validation, teacherBranch()).accuracy();
+        history.add(new HistoryPoint(step, phase, runningLoss, runningAcc, net.sparsity(), student, teacher));
+    }
+
+    private float learningRate(int phase) {
+        double start;
+        double end;
+        double progress;
+        if (phase == 1) {
+            start = cfg.phase1Lr;
+            end = cfg.phase1FinalLr;
+            progress = (double) step / cfg.phase1Steps;
+        } else {
+            start = cfg.phase2Lr;
+            end = cfg.phase2FinalLr;
+            progress = (double) (step - cfg.phase1Steps) / cfg.phase2Steps;
+        }
+        return (float) (end + 0.5 * (start - end) * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    /** Indices of the batch for the current step: a fresh seeded permutation each epoch. */
+    private int[] batchOrder() {
+        int epoch = step / stepsPerEpoch;
+        if (epoch != orderEpoch) {
+            order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            SplittableRandom rnd = new SplittableRandom(cfg.seed * 1_000_003L + epoch);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            orderEpoch = epoch;
+        }
+        return order;
+    }
+
+    private void prepareStep(int phase) {
+        net.quantControl().setActivationsActive(cfg.quantize
+                && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
+        if (phase == 1 && schedule.updatesAt(step)) {
+            MaskUpdater.apply(prunable, schedule.sparsityAt(step), cfg.pruneScope);
+        }
+        if (phase == 2 && step == cfg.phase1Steps) {
+            for (ConvUnit u : net.units()) {
+                u.copyBatchNormSlot(Branch.STUDENT_SLOT, Branch.TEACHER_SLOT);
+            }
+        }
+    }
+
+    private double studentStep(int phase) {
+        prepareStep(phase);
+        int[] idx = batchOrder();
+        int from = (step % stepsPerEpoch) * cfg.batchSize;
+        Tensor x = train.batch(idx, from, from + cfg.batchSize);
+        int[] y = train.labelsOf(idx, from, from + cfg.batchSize);
+        net.zeroGrad();
+        Pass pass = new Pass(studentBranch(phase), true, stepSeed());
+        Losses.Result r = Losses.crossEntropy(net.forward(x, pass), y);
+        checkFinite(r.loss(), phase);
+        net.backward(r.grad(), pass);
+        adam.step(learningRate(phase));
+        checkParameters(phase);
+        track(r.loss(), (double) r.correct() / y.length);
+        return r.loss();
+    }
+
+    private double distillStep() {
+        prepareStep(2);
+        int[] idx = batchOrder();
+        int from = (step % stepsPerEpoch) * cfg.batchSize;
+        Tensor x = train.batch(idx, from, from + cfg.batchSize);
+        int[] y = train.labelsOf(idx, from, from + cfg.batchSize);
+        net.zeroGrad();
+        Pass teacherPass = new Pass(teacherBranch(), true, stepSeed() ^ 0x5DEECE66DL);
+        Tensor teacherLogits = net.forward(x, teacherPass);
+        Pass studentPass = new Pass(studentBranch(2), true, stepSeed());
+        Tensor studentLogits = net.forward(x, studentPass);
+        Losses.Result s = Losses.crossEntropy(studentLogits, y);
+        Losses.Result t = Losses.crossEntropy(teacherLogits, y);
+        Tensor gs = studentLogits.zerosLike();
+        Tensor gt = teacherLogits.zerosLike();
+        double kd = Losses.distillation(studentLogits, teacherLogits, cfg.temperature, gs, cfg.detachTeacher ? null : gt);
+        double loss = cfg.studentCeWeight * s.loss() + cfg.teacherCeWeight * t.loss() + cfg.distillWeight * kd;
+        checkFinite(loss, 2);
+        for (int i = 0; i < gs.data.length; i++) {
+            gs.data[i] = (float) (cfg.distillWeight * gs.data[i] + cfg.studentCeWeight * s.grad().data[i]);
+            gt.data[i] = (float) (cfg.distillWeight * gt.data[i] + cfg.teacherCeWeight * t.grad().data[i]);
+        }
+        net.backward(gs, studentPass);
+        net.backward(gt, teacherPass);
+        adam.step(learningRate(2));
+        checkParameters(2);
+        track(loss, (double) s.correct() / y.length);
+        return loss;
+    }
+
+    private long stepSeed() {
+        return cfg.seed * 0x9E3779B97F4A7C15L + step;
+    }
+
+    private void track(double loss, double acc) {
+        runningLoss = Double.isNaN(runningLoss) ? loss : 0.95 * runningLoss + 0.05 * loss;
+        runningAcc = Double.isNaN(runningAcc) ? acc : 0.95 * runningAcc + 0.05 * acc;
+    }
+
+    private void checkParameters(int phase) {
+        for (Param p : net.params()) {
+            for (float v : p.value) {
+                if (!Float.isFinite(v)) {
+                    checkFinite(Double.NaN, phase);
+                }
+            }
+        }
+    }
+
+    private void checkFinite(double loss, int phase) {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException("the loss became " + loss + " at step " + step + " (phase " + phase
+                    + "); training stopped. " + (checkpointPath == null ? "No checkpoint was being kept."
+                    : "The last good checkpoint is " + checkpointPath + ".")
+                    + " Try a lower learning rate (--lr) or check the input data.");
+        }
+    }
+}

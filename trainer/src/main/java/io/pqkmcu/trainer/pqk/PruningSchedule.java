@@ -1,0 +1,47 @@
+package io.pqkmcu.trainer.pqk;
+
+/**
+ * Zhu &amp; Gupta's gradual pruning schedule, s(t) = s_f + (s_i − s_f)(1 − (t − t0)/(n·Δt))³ for
+ * t0 ≤ t ≤ t0 + n·Δt, evaluated at mask-update steps t0, t0 + Δt, …
+ */
+public final class PruningSchedule {
+    private final double initial;
+    private final double target;
+    private final int start;
+    private final int end;
+    private final int interval;
+
+    public PruningSchedule(double initial, double target, int start, int end, int interval) {
+        this.initial = initial;
+        this.target = target;
+        this.start = start;
+        this.end = Math.max(end, start + 1);
+        this.interval = Math.max(1, interval);
+    }
+
+    public static PruningSchedule of(PqkConfig c) {
+        int start = (int) Math.round(c.pruneStart * c.phase1Steps);
+        int end = (int) Math.round(c.pruneEnd * c.phase1Steps);
+        return new PruningSchedule(c.initialSparsity, c.targetSparsity, start, end, c.effectivePruneInterval());
+    }
+
+    /** Target sparsity at step t. */
+    public double sparsityAt(int step) {
+        if (step < start) {
+            return 0.0;
+        }
+        if (step >= end) {
+            return target;
+        }
+        double progress = (double) (step - start) / (end - start);
+        return target + (initial - target) * Math.pow(1 - progress, 3);
+    }
+
+    /** Whether masks are recomputed at this step: every Δt from t0, and once more at the end. */
+    public boolean updatesAt(int step) {
+        if (step < start || step > end) {
+            return false;
+        }
+        return (step - start) % interval == 0 || step == end;
+    }
+}

@@ -1,0 +1,46 @@
+package io.pqkmcu.trainer.quant;
+
+/**
+ * Asymmetric per-tensor int8 activation quantization, real = scale · (q − zeroPoint), q in [−128, 127].
+ * Built from an observed range that is widened to include 0, so that 0 is exactly representable.
+ */
+public record ActQuant(double scale, int zeroPoint) {
+    public static ActQuant fromRange(double min, double max) {
+        double lo = Math.min(min, 0.0);
+        double hi = Math.max(max, 0.0);
+        if (hi - lo < 1e-8) {
+            hi = lo + 1e-8;
+        }
+        double scale = (hi - lo) / 255.0;
+        int zp = QuantMath.clamp(QuantMath.roundHalfAway(-128 - lo / scale), -128, 127);
+        return new ActQuant(scale, zp);
+    }
+
+    public int quantize(double x) {
+        return QuantMath.clamp(QuantMath.roundHalfAway(x / scale) + zeroPoint, -128, 127);
+    }
+
+    public float dequantize(int q) {
+        return (float) (scale * (q - zeroPoint));
+    }
+
+    /** The value after a round trip through int8 (NaN stays NaN, so divergence is not hidden). */
+    public float fake(float x) {
+        return Float.isNaN(x) ? x : dequantize(quantize(x));
+    }
+
+    /** Smallest representable real value. */
+    public double realMin() {
+        return scale * (-128 - zeroPoint);
+    }
+
+    /** Largest representable real value. */
+    public double realMax() {
+        return scale * (127 - zeroPoint);
+    }
+
+    /** The int8 code of a real value v, clamped: used for fused activation bounds (ReLU → 0, ReLU6 → 6). */
+    public int codeOf(double v) {
+        return quantize(v);
+    }
+}

@@ -1,0 +1,115 @@
+package io.pqkmcu.trainer.pqk;
+
+import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.interp.Int8Interpreter;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.nn.Architectures;
+import io.pqkmcu.trainer.nn.Branch;
+import io.pqkmcu.trainer.nn.ConvUnit;
+import io.pqkmcu.trainer.nn.Network;
+import io.pqkmcu.trainer.quant.ActQuant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PqkTrainerTest {
+    private static final FeatureSet TRAIN = SyntheticFeatures.make(4, 60, 12, 6, 0.6, 1, 99);
+    private static final FeatureSet VAL = SyntheticFeatures.make(4, 25, 12, 6, 0.6, 2, 99);
+
+    private static PqkConfig smallConfig() {
+        PqkConfig c = new PqkConfig();
+        c.batchSize = 20;
+        c.phase1Steps = 120;
+        c.phase2Steps = 60;
+        c.targetSparsity = 0.6;
+        c.checkpointEvery = 50;
+        return c;
+    }
+
+    private static Network net() {
+        return Architectures.build("ds-cnn-tiny", 12, 6, 4, 7);
+    }
+
+    private static double int8Accuracy(Int8Model model, FeatureSet set) {
+        Int8Interpreter interp = new Int8Interpreter(model);
+        int ok = 0;
+        for (int i = 0; i < set.size(); i++) {
+            if (Int8Interpreter.argmax(interp.run(set.inputs()[i])) == set.labels()[i]) {
+                ok++;
+            }
+        }
+        return (double) ok / set.size();
+    }
+
+    @Test
+    void pqkLearnsPrunesAndExportsAnInt8ModelThatAgreesWithTheStudent(@TempDir Path dir) {
+        Network net = net();
+        PqkTrainer t = new PqkTrainer(net, smallConfig(), TRAIN, VAL, dir.resolve("ck.pqkc"));
+        t.train();
+        double student = Evaluator.evaluate(net, VAL, t.studentBranch(2)).accuracy();
+        double teacher = Evaluator.evaluate(net, VAL, t.teacherBranch()).accuracy();
+        assertTrue(student > 0.9, "student accuracy " + student);
+        assertTrue(teacher > 0.9, "teacher accuracy " + teacher);
+        for (ConvUnit u : net.units()) {
+            int pruned = 0;
+            for (float m : u.mask()) {
+                pruned += m == 0f ? 1 : 0;
+            }
+            assertEquals(0.6, (double) pruned / u.mask().length, 0.05, u.name());
+        }
+        Int8Model model = Int8Exporter.export(net, TRAIN.inputQuant(), TRAIN.classNames(), null, "toy", new TreeMap<>());
+        Int8Model reread = ModelFile.fromBytes(ModelFile.toBytes(model));
+        double int8 = int8Accuracy(reread, VAL);
+        assertTrue(Math.abs(int8 - student) <= 0.03, "int8 " + int8 + " vs fake-quant student " + student);
+        assertTrue(model.ops().get(1).weights().sparsity() >= 0.55);
+    }
+
+    @Test
+    void resumingFromACheckpointReproducesTheUninterruptedRun(@TempDir Path dir) {
+        Network whole = net();
+        new PqkTrainer(whole, smallConfig(), TRAIN, VAL, null).train();
+
+        Path ck = dir.resolve("ck.pqkc");
+        new PqkTrainer(net(), smallConfig(), TRAIN, VAL, ck).trainUntil(150); // interrupted in phase 2
+        assertEquals(150, Checkpoint.read(ck).step);
+
+        Network resumedNet = net();
+        PqkTrainer resumed = new PqkTrainer(resumedNet, smallConfig(), TRAIN, VAL, ck);
+        resumed.resume(Checkpoint.read(ck));
+        resumed.train();
+        for (int i = 0; i < whole.units().size(); i++) {
+            assertArrayEquals(whole.units().get(i).weights(), resumedNet.units().get(i).weights());
+            assertArrayEquals(whole.units().get(i).mask(), resumedNet.units().get(i).mask());
+        }
+    }
+
+    @Test
+    void resumeRefusesOtherSettings(@TempDir Path dir) {
+        Network n = net();
+        new PqkTrainer(n, smallConfig(), TRAIN, VAL, dir.resolve("ck.pqkc")).train();
+        PqkConfig other = smallConfig();
+        other.temperature = 2.0;
+        PqkTrainer t = new PqkTrainer(net(), other, TRAIN, VAL, null);
+        Checkpoint ck = Checkpoint.read(dir.resolve("ck.pqkc"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.resume(ck));
+        assertTrue(e.getMessage().contains("different settings"), e.getMessage());
+    }
+
+    @Test
+    void aDivergingRunStopsWithAClearMessage() {
+        // Inputs that dequantize to infinity make the loss NaN on the first step.
+        FeatureSet broken = new FeatureSet(TRAIN.classNames(), TRAIN.inputs(), TRAIN.labels(), TRAIN.names(),
+                TRAIN.height(), TRAIN.width(), TRAIN.channels(), new ActQuant(1e38, 0));
+        PqkTrainer t = new PqkTrainer(net(), smallConfig(), broken, VAL, null);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::train);
+        assertTrue(e.getMessage().contains("lower learning rate"), e.getMessage());
+    }
+}
