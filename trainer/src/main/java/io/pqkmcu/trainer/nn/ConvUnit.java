@@ -306,19 +306,18 @@ public final class ConvUnit implements Layer {
         if (activation == Activation.NONE) {
             return;
         }
+        float cap = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
         Parallel.forChunks(rows, 512, (chunk, from, to) -> {
             for (int i = from * outC; i < to * outC; i++) {
-                z[i] = activation.apply(z[i]);
+                float v = z[i];
+                // Comparisons written so that NaN passes through (divergence must reach the loss).
+                z[i] = v < 0f ? 0f : (v > cap ? cap : v);
             }
         });
     }
 
     private static void fakeQuantize(float[] z, ActQuant q) {
-        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> {
-            for (int i = from; i < to; i++) {
-                z[i] = q.fake(z[i]);
-            }
-        });
+        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> q.fakeInPlace(z, from, to));
     }
 
     @Override
@@ -326,19 +325,20 @@ public final class ConvUnit implements Layer {
         Cache c = pass.get(this);
         float[] g = gradOut.data.clone();
         float[] y = c.preQuant();
-        if (c.quant() != null) {
-            // Straight-through estimator, zero outside the representable range (the clamp's gradient).
-            float lo = (float) c.quant().realMin();
-            float hi = (float) c.quant().realMax();
-            for (int i = 0; i < g.length; i++) {
-                if (y[i] < lo || y[i] > hi) {
-                    g[i] = 0f;
-                }
-            }
+        // One pass for both gates: the straight-through estimator passes the gradient only inside the
+        // representable range (the clamp's gradient), the activation only where it is not saturated.
+        float lo = c.quant() != null ? (float) c.quant().realMin() : Float.NEGATIVE_INFINITY;
+        float hi = c.quant() != null ? (float) c.quant().realMax() : Float.POSITIVE_INFINITY;
+        if (activation == Activation.RELU) {
+            lo = Math.max(lo, Float.MIN_VALUE);
+        } else if (activation == Activation.RELU6) {
+            lo = Math.max(lo, Float.MIN_VALUE);
+            hi = Math.min(hi, Math.nextDown(6f));
         }
-        if (activation != Activation.NONE) {
+        if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
             for (int i = 0; i < g.length; i++) {
-                if (!activation.passesGradient(y[i])) {
+                float v = y[i];
+                if (v < lo || v > hi) {
                     g[i] = 0f;
                 }
             }
@@ -360,13 +360,7 @@ public final class ConvUnit implements Layer {
             Tensor dy = new Tensor(g, gradOut.n, gradOut.h, gradOut.w, gradOut.c);
             dx = DepthwiseConv.backward(c.inputTensor(), c.wEff(), geometry, dy, dwEff);
         } else {
-            float[] dwT = new float[fanIn * outC];
-            Gemm.mmTransA(c.input(), g, dwT, rows, fanIn, outC);
-            for (int k = 0; k < fanIn; k++) {
-                for (int ch = 0; ch < outC; ch++) {
-                    dwEff[ch * fanIn + k] = dwT[k * outC + ch];
-                }
-            }
+            Gemm.mmTransA(g, c.input(), dwEff, rows, outC, fanIn);
             float[] dcol = new float[rows * fanIn];
             Gemm.mm(g, c.wEff(), dcol, rows, outC, fanIn, false);
             if (kind == Kind.DENSE) {

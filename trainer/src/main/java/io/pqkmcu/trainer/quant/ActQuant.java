@@ -29,6 +29,23 @@ public record ActQuant(double scale, int zeroPoint) {
         return Float.isNaN(x) ? x : dequantize(quantize(x));
     }
 
+    /**
+     * Fake-quantizes values[from, to) in place — the hot loop of QAT, in float arithmetic. Rounds half
+     * away from zero like {@link #quantize}; NaN passes through.
+     */
+    public void fakeInPlace(float[] values, int from, int to) {
+        float inv = (float) (1.0 / scale);
+        float s = (float) scale;
+        float lo = -128 - zeroPoint;
+        float hi = 127 - zeroPoint;
+        for (int i = from; i < to; i++) {
+            float v = values[i] * inv;
+            float r = v >= 0f ? (float) Math.floor(v + 0.5f) : -(float) Math.floor(-v + 0.5f);
+            r = r < lo ? lo : (r > hi ? hi : r);
+            values[i] = v != v ? values[i] : r * s;
+        }
+    }
+
     /** Smallest representable real value. */
     public double realMin() {
         return scale * (-128 - zeroPoint);
