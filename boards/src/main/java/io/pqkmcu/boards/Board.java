@@ -79,8 +79,11 @@ public record Board(
         if (!FLOAT_ABIS.contains(floatAbi)) {
             throw new IllegalArgumentException(where + "float ABI '" + floatAbi + "' must be one of soft, softfp, hard");
         }
-        if (hasDsp && !core.dspPossible) {
+        if (hasDsp && core.dsp == Core.Dsp.NONE) {
             throw new IllegalArgumentException(where + core.cpuName + " has no DSP extension");
+        }
+        if (!hasDsp && core.dsp == Core.Dsp.ALWAYS) {
+            throw new IllegalArgumentException(where + core.cpuName + " always has the DSP extension; set dsp=true");
         }
         if (hasFpu && !core.fpuPossible) {
             throw new IllegalArgumentException(where + core.cpuName + " has no FPU");
@@ -115,13 +118,14 @@ public record Board(
     }
 
     /**
-     * Target flags for gcc: {@code -mcpu}, {@code -mthumb}, {@code -mfloat-abi} and, when the board
-     * names one, {@code -mfpu}. Warning and optimisation flags are the build's business
+     * Target flags for gcc: {@code -mcpu} ({@code +nodsp} on a core whose DSP extension is optional and
+     * absent, so {@code __ARM_FEATURE_DSP} tells the truth), {@code -mthumb}, {@code -mfloat-abi} and, when
+     * the board names one, {@code -mfpu}. Warning and optimisation flags are the build's business
      * (see codegen's CrossCompiler).
      */
     public List<String> compilerFlags() {
         List<String> flags = new ArrayList<>();
-        flags.add("-mcpu=" + core.cpuName);
+        flags.add("-mcpu=" + core.cpuName + (!hasDsp && core.dsp == Core.Dsp.OPTIONAL ? "+nodsp" : ""));
         flags.add("-mthumb");
         flags.add("-mfloat-abi=" + floatAbi);
         fpu.ifPresent(f -> flags.add("-mfpu=" + f));

@@ -6,30 +6,34 @@ import java.util.stream.Collectors;
 
 /**
  * Cortex-M cores a board may have. The name is both gcc's {@code -mcpu} value and QEMU's {@code -cpu}
- * name. Each core says which optional features it can have, so a descriptor claiming DSP on a
- * Cortex-M3 is refused, and which startup file serves its architecture.
+ * name. Each core says which features it can have, so a descriptor claiming DSP on a Cortex-M3 (or
+ * denying it on a Cortex-M4, where it is part of ARMv7E-M) is refused, and which startup file serves
+ * its architecture.
  */
 public enum Core {
-    CORTEX_M0PLUS("cortex-m0plus", "armv6-m", false, false),
-    CORTEX_M3("cortex-m3", "armv7-m", false, false),
-    CORTEX_M4("cortex-m4", "armv7e-m", true, true),
-    CORTEX_M7("cortex-m7", "armv7e-m", true, true),
-    CORTEX_M33("cortex-m33", "armv8-m.main", true, true),
-    CORTEX_M55("cortex-m55", "armv8.1-m.main", true, true);
+    CORTEX_M0PLUS("cortex-m0plus", "armv6-m", Dsp.NONE, false),
+    CORTEX_M3("cortex-m3", "armv7-m", Dsp.NONE, false),
+    CORTEX_M4("cortex-m4", "armv7e-m", Dsp.ALWAYS, true),
+    CORTEX_M7("cortex-m7", "armv7e-m", Dsp.ALWAYS, true),
+    CORTEX_M33("cortex-m33", "armv8-m.main", Dsp.OPTIONAL, true),
+    CORTEX_M55("cortex-m55", "armv8.1-m.main", Dsp.OPTIONAL, true);
+
+    /** Whether a core has the DSP extension: never, always (ARMv7E-M), or as an implementation option. */
+    public enum Dsp { NONE, ALWAYS, OPTIONAL }
 
     /** gcc {@code -mcpu} and QEMU {@code -cpu} name, e.g. {@code cortex-m4}. */
     public final String cpuName;
     /** Architecture as gcc spells it in {@code -march}. */
     public final String architecture;
-    /** Whether the DSP extension (SMLAD and friends) may be present. */
-    public final boolean dspPossible;
+    /** Whether the DSP extension (SMLAD and friends) is present; OPTIONAL cores need {@code +nodsp} without it. */
+    public final Dsp dsp;
     /** Whether a single-precision FPU may be present. */
     public final boolean fpuPossible;
 
-    Core(String cpuName, String architecture, boolean dspPossible, boolean fpuPossible) {
+    Core(String cpuName, String architecture, Dsp dsp, boolean fpuPossible) {
         this.cpuName = cpuName;
         this.architecture = architecture;
-        this.dspPossible = dspPossible;
+        this.dsp = dsp;
         this.fpuPossible = fpuPossible;
     }
 

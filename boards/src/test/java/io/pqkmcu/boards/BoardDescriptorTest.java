@@ -100,6 +100,19 @@ class BoardDescriptorTest {
     }
 
     @Test
+    void refusesDenyingDspOnACoreThatAlwaysHasIt() {
+        assertRefused(with("dsp", "dsp=false"), "cortex-m4", "always has the DSP extension");
+    }
+
+    @Test
+    void optionalDspThatIsAbsentIsSwitchedOffForGcc() {
+        Board b = parse(with("core", "core=cortex-m33").replace("dsp=true", "dsp=false"));
+        assertEquals("-mcpu=cortex-m33+nodsp", b.compilerFlags().get(0));
+        Board withDsp = parse(with("core", "core=cortex-m33"));
+        assertEquals("-mcpu=cortex-m33", withDsp.compilerFlags().get(0));
+    }
+
+    @Test
     void refusesHardFloatWithoutFpu() {
         String noFpu = with("fpu", "fpu=false");
         assertRefused(noFpu, "needs an FPU");
