@@ -1,0 +1,166 @@
+package io.pqkmcu.boards;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.regex.Pattern;
+
+/**
+ * A board as data: its core and compiler flags, memory, clocks, UART and how to emulate it.
+ * Boards are loaded from descriptors by {@link BoardCatalog}; the constructor checks that the values
+ * agree with each other, so every {@code Board} instance is usable.
+ *
+ * @param id             catalog id, e.g. {@code qemu-mps2-an386}
+ * @param description    one line for humans
+ * @param core           the CPU core ({@code -mcpu})
+ * @param floatAbi       {@code soft}, {@code softfp} or {@code hard} ({@code -mfloat-abi})
+ * @param fpu            {@code -mfpu} value (e.g. {@code fpv4-sp-d16}); empty lets gcc derive it from the core
+ * @param hasDsp         the core has the DSP extension ({@code __ARM_FEATURE_DSP} code paths may run)
+ * @param hasFpu         the core has a floating-point unit
+ * @param flash          where code and constants go (the vector table sits at its base)
+ * @param ram            where data, bss and the stack go
+ * @param stackSize      bytes reserved for the stack at the end of the used RAM (counted in RAM use)
+ * @param clockHz        core clock; also the UART's peripheral clock on the boards we ship
+ * @param systickHz      the clock SysTick counts with CLKSOURCE = 1 (the processor clock as modelled)
+ * @param uartKind       the console UART's peripheral type
+ * @param uartBase       the console UART's base address
+ * @param qemuMachine    QEMU {@code -M} machine name, if QEMU emulates this board
+ * @param renodePlatform Renode platform description ({@code .repl} path), if Renode emulates it
+ */
+public record Board(
+        String id,
+        String description,
+        Core core,
+        String floatAbi,
+        Optional<String> fpu,
+        boolean hasDsp,
+        boolean hasFpu,
+        MemoryRegion flash,
+        MemoryRegion ram,
+        long stackSize,
+        long clockHz,
+        long systickHz,
+        UartKind uartKind,
+        long uartBase,
+        Optional<String> qemuMachine,
+        Optional<String> renodePlatform) {
+
+    /**
+     * QEMU {@code -icount} shift every pqk firmware is built for and run with: one instruction is
+     * 2^6 = 64 ns of virtual time, 1.6 SysTick ticks at 25 MHz, so instructions = ticks × 5 / 8.
+     * Chosen so that a tick is finer than an instruction (counts exact to about one instruction) while
+     * the 24-bit SysTick still runs about ten million instructions between wrap-arounds.
+     */
+    public static final int QEMU_ICOUNT_SHIFT = 6;
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern FPU = Pattern.compile("[a-z0-9.-]+");
+    private static final Set<String> FLOAT_ABIS = Set.of("soft", "softfp", "hard");
+
+    public Board {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("board id '" + id + "' must be lower-case letters, digits and dashes");
+        }
+        String where = "board " + id + ": ";
+        Objects.requireNonNull(description, where + "description");
+        Objects.requireNonNull(core, where + "core");
+        Objects.requireNonNull(floatAbi, where + "float ABI");
+        Objects.requireNonNull(fpu, where + "fpu");
+        Objects.requireNonNull(flash, where + "flash");
+        Objects.requireNonNull(ram, where + "ram");
+        Objects.requireNonNull(uartKind, where + "UART kind");
+        Objects.requireNonNull(qemuMachine, where + "QEMU machine");
+        Objects.requireNonNull(renodePlatform, where + "Renode platform");
+        if (!FLOAT_ABIS.contains(floatAbi)) {
+            throw new IllegalArgumentException(where + "float ABI '" + floatAbi + "' must be one of soft, softfp, hard");
+        }
+        if (hasDsp && core.dsp == Core.Dsp.NONE) {
+            throw new IllegalArgumentException(where + core.cpuName + " has no DSP extension");
+        }
+        if (!hasDsp && core.dsp == Core.Dsp.ALWAYS) {
+            throw new IllegalArgumentException(where + core.cpuName + " always has the DSP extension; set dsp=true");
+        }
+        if (hasFpu && !core.fpuPossible) {
+            throw new IllegalArgumentException(where + core.cpuName + " has no FPU");
+        }
+        if (!hasFpu && !floatAbi.equals("soft")) {
+            throw new IllegalArgumentException(where + "float ABI " + floatAbi + " needs an FPU; use soft or set the FPU flag");
+        }
+        if (fpu.isPresent() && (!hasFpu || !FPU.matcher(fpu.get()).matches())) {
+            throw new IllegalArgumentException(where + "-mfpu=" + fpu.get()
+                    + (hasFpu ? " is not a valid FPU name" : " given for a board without FPU"));
+        }
+        if (flash.overlaps(ram)) {
+            throw new IllegalArgumentException(where + "flash " + flash + " overlaps RAM " + ram);
+        }
+        if (stackSize <= 0 || stackSize % 8 != 0 || stackSize >= ram.size()) {
+            throw new IllegalArgumentException(where + "stack size " + stackSize
+                    + " must be a positive multiple of 8 smaller than the RAM (" + ram.size() + " bytes)");
+        }
+        if (clockHz <= 0 || systickHz <= 0) {
+            throw new IllegalArgumentException(where + "clock and SysTick frequencies must be positive");
+        }
+        if (uartBase < 0 || uartBase > 0xFFFF_FFFFL || uartBase % 4 != 0) {
+            throw new IllegalArgumentException(String.format("%sUART base 0x%X is not a word address", where, uartBase));
+        }
+        qemuMachine.ifPresent(m -> {
+            if (!ID.matcher(m).matches()) {
+                throw new IllegalArgumentException(where + "QEMU machine '" + m + "' is not a machine name");
+            }
+        });
+        // Fails early for cores whose architecture has no startup code yet.
+        core.startupSource();
+    }
+
+    /**
+     * Target flags for gcc: {@code -mcpu} ({@code +nodsp} on a core whose DSP extension is optional and
+     * absent, so {@code __ARM_FEATURE_DSP} tells the truth), {@code -mthumb}, {@code -mfloat-abi} and, when
+     * the board names one, {@code -mfpu}. Warning and optimisation flags are the build's business
+     * (see codegen's CrossCompiler).
+     */
+    public List<String> compilerFlags() {
+        List<String> flags = new ArrayList<>();
+        flags.add("-mcpu=" + core.cpuName + (!hasDsp && core.dsp == Core.Dsp.OPTIONAL ? "+nodsp" : ""));
+        flags.add("-mthumb");
+        flags.add("-mfloat-abi=" + floatAbi);
+        fpu.ifPresent(f -> flags.add("-mfpu=" + f));
+        return List.copyOf(flags);
+    }
+
+    /** QEMU {@code -cpu} name (the machines we ship accept only their own core). */
+    public String qemuCpu() {
+        return core.cpuName;
+    }
+
+    /** Whether QEMU can run this board's firmware. */
+    public boolean runsInQemu() {
+        return qemuMachine.isPresent();
+    }
+
+    /** Instructions per SysTick tick under QEMU with {@link #QEMU_ICOUNT_SHIFT}. */
+    public InstructionScale instructionScale() {
+        return InstructionScale.of(systickHz, QEMU_ICOUNT_SHIFT);
+    }
+
+    /**
+     * The board's firmware support files, file name → content, in name order: runtime header
+     * {@code pqk_board.h}, the generated {@code pqk_board_config.h}, the runtime, UART driver and
+     * startup sources, and the linker script {@code pqk_board.ld}. Byte-identical on every call.
+     */
+    public SortedMap<String, String> firmwareFiles() {
+        return BoardFirmware.files(this);
+    }
+
+    /**
+     * Writes {@link #firmwareFiles()} into {@code directory} (created if needed; existing files of the
+     * same names are replaced) and says which are sources, headers and the linker script.
+     */
+    public BoardFiles writeFirmwareFiles(Path directory) {
+        return BoardFirmware.write(this, directory);
+    }
+}

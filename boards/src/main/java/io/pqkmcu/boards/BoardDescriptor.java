@@ -1,0 +1,161 @@
+package io.pqkmcu.boards;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a board descriptor: a {@code .properties} file with these keys.
+ *
+ * <pre>
+ * id              catalog id (must match the file name in the catalog)
+ * description     one line
+ * core            cortex-m0plus | cortex-m3 | cortex-m4 | cortex-m7 | cortex-m33 | cortex-m55
+ * gcc.float-abi   soft | softfp | hard
+ * gcc.fpu         -mfpu value (optional; absent = derived from the core by gcc)
+ * dsp             true | false     the DSP extension is present
+ * fpu             true | false     an FPU is present
+ * flash.base      address (decimal or 0x hex)
+ * flash.size      bytes (decimal, 0x hex, or with a K / M suffix)
+ * ram.base        address
+ * ram.size        bytes
+ * stack.size      bytes reserved for the stack
+ * clock.hz        core clock
+ * systick.hz      SysTick clock with CLKSOURCE = processor clock
+ * uart.kind       cmsdk
+ * uart.base       console UART base address
+ * qemu.machine    QEMU -M name (optional)
+ * renode.platform Renode .repl path (optional)
+ * </pre>
+ *
+ * Unknown keys are refused, so a misspelt optional key cannot silently fall back to its default.
+ */
+public final class BoardDescriptor {
+    private static final Set<String> REQUIRED = Set.of("id", "description", "core", "gcc.float-abi", "dsp", "fpu",
+            "flash.base", "flash.size", "ram.base", "ram.size", "stack.size", "clock.hz", "systick.hz",
+            "uart.kind", "uart.base");
+    private static final Set<String> OPTIONAL = Set.of("gcc.fpu", "qemu.machine", "renode.platform");
+
+    private BoardDescriptor() {}
+
+    /**
+     * Parses one descriptor.
+     *
+     * @param source names the descriptor in error messages (file or resource name)
+     * @throws IllegalArgumentException naming {@code source} and the offending key, for any bad content
+     */
+    public static Board parse(String source, Reader reader) {
+        Properties p = new Properties();
+        try {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read board descriptor " + source + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("board descriptor " + source + " is not a valid properties file: "
+                    + e.getMessage(), e);
+        }
+        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+        unknown.removeAll(REQUIRED);
+        unknown.removeAll(OPTIONAL);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("board descriptor " + source + " has unknown keys " + unknown
+                    + "; allowed keys: " + new TreeSet<>(REQUIRED) + " and optional " + new TreeSet<>(OPTIONAL));
+        }
+        Set<String> missing = new TreeSet<>(REQUIRED);
+        missing.removeAll(p.stringPropertyNames());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("board descriptor " + source + " lacks the keys " + missing);
+        }
+        Fields f = new Fields(source, p);
+        try {
+            return new Board(
+                    f.text("id"),
+                    f.text("description"),
+                    f.parsed("core", Core::fromName),
+                    f.text("gcc.float-abi"),
+                    f.optional("gcc.fpu"),
+                    f.bool("dsp"),
+                    f.bool("fpu"),
+                    new MemoryRegion(f.number("flash.base"), f.number("flash.size")),
+                    new MemoryRegion(f.number("ram.base"), f.number("ram.size")),
+                    f.number("stack.size"),
+                    f.number("clock.hz"),
+                    f.number("systick.hz"),
+                    f.parsed("uart.kind", UartKind::fromName),
+                    f.number("uart.base"),
+                    f.optional("qemu.machine"),
+                    f.optional("renode.platform"));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("board descriptor ")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("board descriptor " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Typed access to the properties, with errors naming the descriptor and key. */
+    private record Fields(String source, Properties p) {
+        String text(String key) {
+            String v = p.getProperty(key).trim();
+            if (v.isEmpty()) {
+                throw error(key, v, "must not be empty");
+            }
+            return v;
+        }
+
+        Optional<String> optional(String key) {
+            String v = p.getProperty(key);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        }
+
+        boolean bool(String key) {
+            String v = text(key).toLowerCase(Locale.ROOT);
+            if (v.equals("true")) {
+                return true;
+            }
+            if (v.equals("false")) {
+                return false;
+            }
+            throw error(key, v, "must be true or false");
+        }
+
+        long number(String key) {
+            String v = text(key);
+            String digits = v.replace("_", "");
+            long unit = 1;
+            if (digits.endsWith("K") || digits.endsWith("M")) {
+                unit = digits.endsWith("K") ? 1024L : 1024L * 1024L;
+                digits = digits.substring(0, digits.length() - 1);
+            }
+            try {
+                long n = digits.startsWith("0x") || digits.startsWith("0X")
+                        ? Long.parseLong(digits.substring(2), 16)
+                        : Long.parseLong(digits);
+                if (n < 0) {
+                    throw error(key, v, "must not be negative");
+                }
+                return Math.multiplyExact(n, unit);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw error(key, v, "must be a number: decimal, 0x hex, optionally with a K or M suffix");
+            }
+        }
+
+        <T> T parsed(String key, java.util.function.Function<String, T> parser) {
+            String v = text(key);
+            try {
+                return parser.apply(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("board descriptor " + source + ": " + key + ": " + e.getMessage(), e);
+            }
+        }
+
+        private IllegalArgumentException error(String key, String value, String why) {
+            return new IllegalArgumentException("board descriptor " + source + ": " + key + " = '" + value + "' " + why);
+        }
+    }
+}
