@@ -24,7 +24,8 @@ import io.pqkmcu.trainer.quant.QuantMath;
  *       and the Q15 weights). |L| &lt; 2^16 + 69·2^10 &lt; 2^18.</li>
  *   <li>MFCC: c[j] = (Σ_m dct[j][m]·L[m] + 2^14) >> 15 in int64 (|Σ| &lt; 2^7·2^15·2^18 = 2^40),
  *       j &lt; coefficients. LOG_MEL: the output is L itself.</li>
- *   <li>int8: {@link FeatureQuantization}: clamp(requantize(v, M, S) + zeroPoint, −128, 127).</li>
+ *   <li>int8: {@link FeatureQuantization}: clamp(requantize(v, M, S) + zeroPoint, −128, 127), the sum
+ *       taken in 64 bits so a saturated requantization cannot wrap.</li>
  * </ol>
  * All right shifts are arithmetic (floor); the C side relies on its compiler doing the same and checks
  * it at compile time.
@@ -82,7 +83,10 @@ public final class AudioFrontEnd {
         QuantMath.Multiplier mul = new FeatureQuantization(inputScale, zeroPoint).multiplier();
         byte[] q = new byte[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            q[i] = (byte) QuantMath.requantize(raw[i], mul.multiplier(), mul.shift(), zeroPoint, -128, 127);
+            // Widened before adding the zero point (as pqk_frontend_run does): a requantization that
+            // saturates near INT32_MAX must clamp to 127, not wrap.
+            long v = (long) QuantMath.multiplyByQuantizedMultiplier(raw[i], mul.multiplier(), mul.shift()) + zeroPoint;
+            q[i] = (byte) QuantMath.clamp(v, -128, 127);
         }
         return q;
     }
