@@ -67,6 +67,8 @@ class FrontEndBitExactnessTest {
     static Shim shim;
     static Shim ubsanShim;
     static Map<String, short[]> clips;
+    /** Java's raw features per case (same order as CASES), per clip (same order as clips). */
+    static List<List<int[]>> javaRaw;
 
     @BeforeAll
     static void buildLibrary(@TempDir Path dir) {
@@ -125,6 +127,15 @@ class FrontEndBitExactnessTest {
         ubsanShim = Native.load(ubsan.toAbsolutePath().toString(), Shim.class);
         clips = new LinkedHashMap<>(TestClips.synthetic());
         clips.putAll(TestClips.speech(dir));
+        javaRaw = new ArrayList<>();
+        for (Case c : CASES) {
+            AudioFrontEnd fe = new AudioFrontEnd(c.config());
+            List<int[]> raws = new ArrayList<>();
+            for (short[] clip : clips.values()) {
+                raws.add(fe.raw(clip));
+            }
+            javaRaw.add(raws);
+        }
     }
 
     @Test
@@ -151,10 +162,10 @@ class FrontEndBitExactnessTest {
                 assertEquals(0, ubsanShim.shim_raw(which, clip.getValue(), cRaw, scratch));
                 QuantMath.Multiplier big = EXTRA_QUANT.get(2).multiplier(); // shift > 0: saturating path
                 assertEquals(0, ubsanShim.shim_run_with(which, big.multiplier(), big.shift(), 127, clip.getValue(), cQ, scratch));
-                int[] javaRaw = fe.raw(clip.getValue());
-                compare(CASES.get(which).symbol() + " / " + clip.getKey() + " ubsan raw", javaRaw, cRaw, mismatches);
+                int[] raw = javaRaw.get(which).get(index - 1);
+                compare(CASES.get(which).symbol() + " / " + clip.getKey() + " ubsan raw", raw, cRaw, mismatches);
                 compare(CASES.get(which).symbol() + " / " + clip.getKey() + " ubsan int8",
-                        fe.quantize(javaRaw, EXTRA_QUANT.get(2).inputScale(), 127), cQ, mismatches);
+                        fe.quantize(raw, EXTRA_QUANT.get(2).inputScale(), 127), cQ, mismatches);
             }
         }
         assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
@@ -178,28 +189,29 @@ class FrontEndBitExactnessTest {
             int index = 0;
             for (Map.Entry<String, short[]> clip : clips.entrySet()) {
                 String where = c.symbol() + " / " + clip.getKey();
-                int[] javaRaw = fe.raw(clip.getValue());
-                int[] cRaw = new int[javaRaw.length];
+                int[] raw = javaRaw.get(which).get(index);
+                int[] cRaw = new int[raw.length];
                 assertEquals(0, shim.shim_raw(which, clip.getValue(), cRaw, scratch), where);
-                compare(where + " raw", javaRaw, cRaw, mismatches);
+                compare(where + " raw", raw, cRaw, mismatches);
 
-                byte[] javaQ = fe.quantize(javaRaw, c.quant().inputScale(), c.quant().zeroPoint());
+                byte[] javaQ = fe.features(clip.getValue(), c.quant().inputScale(), c.quant().zeroPoint());
                 byte[] cQ = new byte[javaQ.length];
                 assertEquals(0, shim.shim_run(which, clip.getValue(), cQ, scratch), where);
                 compare(where + " int8", javaQ, cQ, mismatches);
 
-                for (FeatureQuantization q : extraQuantFor(index++)) {
+                for (FeatureQuantization q : extraQuantFor(index)) {
                     QuantMath.Multiplier mul = q.multiplier();
-                    byte[] jq = fe.quantize(javaRaw, q.inputScale(), q.zeroPoint());
+                    byte[] jq = fe.quantize(raw, q.inputScale(), q.zeroPoint());
                     byte[] cq = new byte[jq.length];
                     assertEquals(0, shim.shim_run_with(which, mul.multiplier(), mul.shift(), q.zeroPoint(), clip.getValue(), cq, scratch));
                     compare(where + " int8 " + q, jq, cq, mismatches);
                 }
+                index++;
                 compared++;
             }
         }
         if (!mismatches.isEmpty()) {
-            fail(mismatches.size() + " of " + compared + " clip/config pairs differ; first: "
+            fail(mismatches.size() + " comparisons differ over " + compared + " clip/config pairs; first:\n"
                     + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
         }
     }
@@ -208,16 +220,16 @@ class FrontEndBitExactnessTest {
     void int8ComparisonsCoverBothRailsAndTheMiddle() {
         // Guard against a vacuous int8 comparison: per case, the quantizations compared above must
         // produce −128, 127 and values in between.
-        for (Case c : CASES) {
+        for (int which = 0; which < CASES.size(); which++) {
+            Case c = CASES.get(which);
             AudioFrontEnd fe = new AudioFrontEnd(c.config());
             boolean low = false;
             boolean high = false;
             boolean middle = false;
-            int index = 0;
-            for (short[] clip : clips.values()) {
-                List<FeatureQuantization> quants = new ArrayList<>(extraQuantFor(index++));
+            for (int index = 0; index < clips.size(); index++) {
+                List<FeatureQuantization> quants = new ArrayList<>(extraQuantFor(index));
                 quants.add(c.quant());
-                int[] raw = fe.raw(clip);
+                int[] raw = javaRaw.get(which).get(index);
                 for (FeatureQuantization q : quants) {
                     for (byte b : fe.quantize(raw, q.inputScale(), q.zeroPoint())) {
                         low |= b == -128;

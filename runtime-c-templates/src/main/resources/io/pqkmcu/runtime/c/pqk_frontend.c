@@ -28,15 +28,25 @@ static int32_t pqk_top_bit64(uint64_t v)
     return n;
 }
 
-/* i with its low `bits` bits reversed. */
-static int32_t pqk_bit_reverse(int32_t i, int32_t bits)
+/* Puts x[n] (n a power of two) in bit-reversed order by swaps (FixedFft.bitReversePermute): j walks the
+ * bit-reversed counter incrementally, O(n) in total, no table. */
+static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
 {
-    int32_t r = 0;
-    int32_t b;
-    for (b = 0; b < bits; b++) {
-        r = (r << 1) | ((i >> b) & 1);
+    int32_t i;
+    int32_t j = 0;
+    for (i = 0; i < n - 1; i++) {
+        int32_t k = n >> 1;
+        if (i < j) {
+            const int32_t t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
+        while (k <= j) {
+            j -= k;
+            k >>= 1;
+        }
+        j += k;
     }
-    return r;
 }
 
 /* log2(v) in Q16 for v >= 1 (FixedLog2.log2Q16). n <= 63, so the result is below 2^22. */
@@ -140,15 +150,8 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
         }
     }
 
-    /* 3. FFT: bit-reversal permutation by swaps, then the stages. */
-    for (i = 0; i < n; i++) {
-        const int32_t j = pqk_bit_reverse(i, cfg->fft_log2);
-        if (i < j) {
-            const int32_t t = re[i];
-            re[i] = re[j];
-            re[j] = t;
-        }
-    }
+    /* 3. FFT: bit-reversal permutation (im is all zero, so only re moves), then the stages. */
+    pqk_bit_reverse_permute(re, n);
     pqk_fft_q15(re, im, cfg->fft_log2, cfg->twiddle_cos, cfg->twiddle_sin);
 
     /* 4-6. Power (< 2^28.01), mel energy (< 2^28.01 * 2^15 * 2^11 = 2^54.01), log.

@@ -30,6 +30,11 @@ import io.pqkmcu.trainer.quant.QuantMath;
  * All right shifts are arithmetic (floor); the C side relies on its compiler doing the same and checks
  * it at compile time.
  *
+ * <p>A property of version 1 worth knowing when choosing the int8 range: an all-zero window gives the
+ * floor L = (2·log2 N − 15)·2^10 in every band (3.0 log2 units for N = 512), because its shift is 0 and
+ * log2(0 + 1) = 0; a window of a few LSBs is normalised up by up to 2^13 and can land below that floor
+ * (about −5 log2 units seen in tests). Silence is therefore not the minimum feature value.
+ *
  * <p>Thread-safe: the tables are immutable and every call allocates its own scratch (2·N + melBins
  * ints), once per clip, not per frame.
  */
@@ -145,16 +150,9 @@ public final class AudioFrontEnd {
             }
         }
 
-        // 3. FFT: bit-reversal permutation by swaps, then the stages.
+        // 3. FFT: bit-reversal permutation (im is all zero, so only re moves), then the stages.
         int log2n = tables.fftLog2();
-        for (int i = 0; i < n; i++) {
-            int j = FixedFft.bitReverse(i, log2n);
-            if (i < j) {
-                int t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-            }
-        }
+        FixedFft.bitReversePermute(re);
         FixedFft.transform(re, im, log2n, tables.twiddleCos, tables.twiddleSin);
 
         // 4–6. Power, mel energies, log.

@@ -24,6 +24,28 @@ final class FixedFft {
     }
 
     /**
+     * Puts {@code x} (length a power of two) in bit-reversed order by swaps. j walks the bit-reversed
+     * counter incrementally (add one at the top bit, carrying downwards), O(N) in total, no table.
+     */
+    static void bitReversePermute(int[] x) {
+        int n = x.length;
+        int j = 0;
+        for (int i = 0; i < n - 1; i++) {
+            if (i < j) {
+                int t = x[i];
+                x[i] = x[j];
+                x[j] = t;
+            }
+            int k = n >> 1;
+            while (k <= j) {
+                j -= k;
+                k >>= 1;
+            }
+            j += k;
+        }
+    }
+
+    /**
      * Transforms re/im (length N = 2^log2n, already in bit-reversed order) in place.
      *
      * @param cos Q15 cos(2πk/N), k &lt; N/2

@@ -38,6 +38,21 @@ class AudioFrontEndTest {
     }
 
     @Test
+    void bitReversePermutationMatchesTheDefinition() {
+        for (int log2n = 0; log2n <= 12; log2n++) {
+            int n = 1 << log2n;
+            int[] x = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i;
+            }
+            FixedFft.bitReversePermute(x);
+            for (int i = 0; i < n; i++) {
+                assertEquals(FixedFft.bitReverse(i, log2n), x[i], "n " + n + " index " + i);
+            }
+        }
+    }
+
+    @Test
     void fftOfAPureToneOnABinPeaksAtThatBin() {
         FrontEndTables t = FrontEndTables.of(MFCC);
         for (int bin : new int[] {1, 32, 100, 255}) {
@@ -163,6 +178,15 @@ class AudioFrontEndTest {
         for (byte b : floor) {
             assertEquals(-125, b); // 3.0 / 1.0 + (−128)
         }
+    }
+
+    @Test
+    void saturatedRequantizationClampsInsteadOfWrapping() {
+        // Multiplier mantissa just below 2^31 with shift 10: 2^25 saturates to INT32_MAX before the high
+        // multiply, which returns ~INT32_MAX − 21; adding zero point 127 must not wrap to a negative.
+        double scale = 1.0 / (1024.0 * 1024.0 * 0.99999999);
+        assertEquals(10, new FeatureQuantization(scale, 127).multiplier().shift());
+        assertArrayEquals(new byte[] {127, -128}, new AudioFrontEnd(MFCC).quantize(new int[] {1 << 25, -(1 << 25)}, scale, 127));
     }
 
     @Test
