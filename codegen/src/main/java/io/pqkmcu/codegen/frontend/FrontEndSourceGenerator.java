@@ -5,6 +5,8 @@ import io.pqkmcu.trainer.frontend.FeatureQuantization;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.frontend.FrontEndTables;
 import io.pqkmcu.trainer.frontend.MelBand;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.TensorSpec;
 import io.pqkmcu.trainer.quant.QuantMath;
 
 import java.math.BigDecimal;
@@ -34,6 +36,20 @@ public final class FrontEndSourceGenerator {
             throw new IllegalArgumentException("generator version is empty");
         }
         this.generator = "pqk-mcu " + commentSafe(generatorVersion);
+    }
+
+    /**
+     * The front end of {@code model}: its front-end config, its input tensor's quantization and its name.
+     *
+     * @throws IllegalArgumentException if the model has no audio front end
+     */
+    public FrontEndSources generate(Int8Model model, String symbol) {
+        if (model.frontEnd() == null) {
+            throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end (its input is given"
+                    + " directly), so there is no front end to generate");
+        }
+        TensorSpec in = model.input();
+        return generate(model.frontEnd(), new FeatureQuantization(in.scale(), in.zeroPoint()), symbol, model.name());
     }
 
     /**

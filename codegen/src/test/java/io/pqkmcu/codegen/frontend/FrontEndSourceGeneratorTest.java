@@ -3,7 +3,14 @@ package io.pqkmcu.codegen.frontend;
 import io.pqkmcu.trainer.frontend.FeatureQuantization;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.frontend.FrontEndTables;
+import io.pqkmcu.trainer.model.AveragePool2DOp;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.Padding;
+import io.pqkmcu.trainer.model.TensorSpec;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +46,23 @@ class FrontEndSourceGeneratorTest {
         assertTrue(s.source().contains("static const int16_t kws_frontend_window[480] = {\n    0, 1, 6, 13,"));
         assertTrue(s.source().contains(".output_zero_point = -20"));
         assertFalse(s.source().contains("  \n"), "no trailing blanks");
+    }
+
+    /** A one-op model whose input is the 49 × 10 × 1 MFCC tensor, quantized (scale, zero point). */
+    private static Int8Model model(FrontEndConfig frontEnd, double scale, int zeroPoint) {
+        List<TensorSpec> tensors = List.of(new TensorSpec(0, "features", 49, 10, 1, scale, zeroPoint),
+                new TensorSpec(1, "pooled", 1, 1, 1, scale, zeroPoint));
+        return new Int8Model("tiny-kws", List.of("only"), frontEnd, tensors,
+                List.of(new AveragePool2DOp("pool", 0, 1, 49, 10, 1, 1, Padding.NONE, -128, 127)), 0, 1, new TreeMap<>());
+    }
+
+    @Test
+    void modelOverloadUsesTheInputTensorQuantizationAndName() {
+        FrontEndSources fromModel = generator.generate(model(FrontEndConfig.mfccDefault(), 0.5, -20), "kws_frontend");
+        assertEquals(generator.generate(FrontEndConfig.mfccDefault(), quant, "kws_frontend", "tiny-kws"), fromModel);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> generator.generate(model(null, 0.5, -20), "kws_frontend"));
+        assertTrue(e.getMessage().contains("no audio front end"), e.getMessage());
     }
 
     @Test
