@@ -1,0 +1,278 @@
+/*
+ * pqk_frontend.c - integer MFCC / log-mel audio front end, version 1 (see pqk_frontend.h for the
+ * algorithm). The C twin of io.pqkmcu.trainer.frontend.AudioFrontEnd, FixedFft and FixedLog2: every
+ * step is written the same way in both languages so that they agree bit for bit; change both or
+ * neither. Integer-only, C99, no allocation, no static state: all working memory is the caller's scratch.
+ */
+#include "pqk_frontend.h"
+
+/* The algorithm floors with >> on negative values, as Java's >> does. C99 leaves that to the
+ * implementation (gcc, clang and Arm's compilers shift arithmetically); refuse to build elsewhere. */
+typedef char pqk_frontend_requires_arithmetic_shift_32[((int32_t)-3 >> 1) == -2 ? 1 : -1];
+typedef char pqk_frontend_requires_arithmetic_shift_64[((int64_t)-3 >> 1) == -2 ? 1 : -1];
+
+/* ------------------------------------------------------------------------------------------------
+ * Small helpers
+ * ---------------------------------------------------------------------------------------------- */
+
+/* Index of the highest set bit of v >= 1 (0..63). */
+static int32_t pqk_top_bit64(uint64_t v)
+{
+    int32_t n = 0;
+    if (v >> 32) { v >>= 32; n += 32; }
+    if (v >> 16) { v >>= 16; n += 16; }
+    if (v >> 8) { v >>= 8; n += 8; }
+    if (v >> 4) { v >>= 4; n += 4; }
+    if (v >> 2) { v >>= 2; n += 2; }
+    if (v >> 1) { n += 1; }
+    return n;
+}
+
+/* Puts x[n] (n a power of two) in bit-reversed order by swaps (FixedFft.bitReversePermute): j walks the
+ * bit-reversed counter incrementally, O(n) in total, no table. */
+static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
+{
+    int32_t i;
+    int32_t j = 0;
+    for (i = 0; i < n - 1; i++) {
+        int32_t k = n >> 1;
+        if (i < j) {
+            const int32_t t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
+        while (k <= j) {
+            j -= k;
+            k >>= 1;
+        }
+        j += k;
+    }
+}
+
+/* log2(v) in Q16 for v >= 1 (FixedLog2.log2Q16). n <= 63, so the result is below 2^22. */
+static int32_t pqk_log2_q16(uint64_t v, const int32_t *table)
+{
+    const int32_t n = pqk_top_bit64(v);
+    /* The 16 bits below the leading one: the mantissa's fraction, truncated. */
+    const int32_t t = (int32_t)((n >= 16 ? v >> (n - 16) : v << (16 - n)) & 0xFFFFu);
+    const int32_t idx = t >> 8;
+    const int32_t fr = t & 0xFF;
+    /* Table steps are below 2^9 and fr below 2^8: the product stays far inside int32. */
+    return n * 65536 + table[idx] + (((table[idx + 1] - table[idx]) * fr + 128) >> 8);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * FFT (FixedFft.transform)
+ * Let B bound the modulus of every element before a stage: the rounded rotation has modulus
+ * <= B + 0.71, the halved sum/difference <= B + 0.36, the floors add < 1.42, so B grows by < 2 a stage.
+ * From |x| <= 2^14 and at most 12 stages every value stays below 2^14 + 24; 64-bit products < 2^30.
+ * ---------------------------------------------------------------------------------------------- */
+
+static void pqk_fft_q15(int32_t *re, int32_t *im, int32_t log2n, const int16_t *cos_q15, const int16_t *sin_q15)
+{
+    const int32_t n = (int32_t)1 << log2n;
+    int32_t h;
+    for (h = 1; h < n; h <<= 1) {
+        const int32_t step = n / (2 * h);
+        int32_t g;
+        for (g = 0; g < n; g += 2 * h) {
+            int32_t j;
+            for (j = 0; j < h; j++) {
+                const int32_t a = g + j;
+                const int32_t b = a + h;
+                const int64_t wr = cos_q15[j * step];
+                const int64_t wi = sin_q15[j * step];
+                const int64_t br = re[b];
+                const int64_t bi = im[b];
+                const int32_t tr = (int32_t)((br * wr - bi * wi + (1 << 14)) >> 15);
+                const int32_t ti = (int32_t)((br * wi + bi * wr + (1 << 14)) >> 15);
+                const int32_t ar = re[a];
+                const int32_t ai = im[a];
+                re[a] = (ar + tr) >> 1;
+                im[a] = (ai + ti) >> 1;
+                re[b] = (ar - tr) >> 1;
+                im[b] = (ai - ti) >> 1;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * One frame (AudioFrontEnd.frame + dct)
+ * ---------------------------------------------------------------------------------------------- */
+
+/* Steps 1-7 for the frame starting at `audio`; writes features_per_frame Q10 values to `out`.
+ * scratch: re[N], im[N], log_mel[mel_bins]. */
+static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch, int32_t *out)
+{
+    const int32_t n = cfg->fft_size;
+    const int32_t w = cfg->window_samples;
+    int32_t *re = scratch;
+    int32_t *im = scratch + n;
+    int32_t *log_mel = scratch + 2 * n;
+    int32_t max = 0;
+    int32_t shift = 0;
+    int32_t offset;
+    int32_t i;
+    int32_t m;
+
+    /* 1. Window: |s * w| <= 2^15 * 32767 < 2^30, so x is in [-32768, 32767]. */
+    for (i = 0; i < w; i++) {
+        const int32_t x = ((int32_t)audio[i] * cfg->window[i] + (1 << 14)) >> 15;
+        const int32_t ax = x < 0 ? -x : x;
+        re[i] = x;
+        if (ax > max) {
+            max = ax;
+        }
+    }
+    for (i = w; i < n; i++) {
+        re[i] = 0;
+    }
+    for (i = 0; i < n; i++) {
+        im[i] = 0;
+    }
+
+    /* 2. Block normalisation: the top bit of max goes to bit 13; afterwards |x| <= 2^14. */
+    if (max != 0) {
+        shift = 13 - pqk_top_bit64((uint64_t)max);
+        shift = shift < -2 ? -2 : (shift > 15 ? 15 : shift);
+    }
+    if (shift > 0) {
+        const int32_t scale = (int32_t)1 << shift;
+        for (i = 0; i < w; i++) {
+            re[i] *= scale;
+        }
+    } else if (shift < 0) {
+        const int32_t r = -shift;
+        const int32_t half = (int32_t)1 << (r - 1);
+        for (i = 0; i < w; i++) {
+            re[i] = (re[i] + half) >> r;
+        }
+    }
+
+    /* 3. FFT: bit-reversal permutation (im is all zero, so only re moves), then the stages. */
+    pqk_bit_reverse_permute(re, n);
+    pqk_fft_q15(re, im, cfg->fft_log2, cfg->twiddle_cos, cfg->twiddle_sin);
+
+    /* 4-6. Power (< 2^28.01), mel energy (< 2^28.01 * 2^15 * 2^11 = 2^54.01), log.
+     * |offset| <= (24 + 30 + 15) * 2^10 and the log term < 2^16, so |L| < 2^18. */
+    offset = (2 * cfg->fft_log2 - 2 * shift - 15) * 1024;
+    for (m = 0; m < cfg->mel_bins; m++) {
+        const int32_t first = cfg->mel_first_bin[m];
+        const int32_t count = cfg->mel_bin_count[m];
+        const int16_t *weights = cfg->mel_weights + cfg->mel_weight_offset[m];
+        int64_t e = 0;
+        for (i = 0; i < count; i++) {
+            const int64_t r = re[first + i];
+            const int64_t q = im[first + i];
+            e += (r * r + q * q) * weights[i];
+        }
+        log_mel[m] = ((pqk_log2_q16((uint64_t)e + 1u, cfg->log2_table) + 32) >> 6) + offset;
+    }
+
+    /* 7. MFCC: |sum| < 2^7 * 2^15 * 2^18 = 2^40 in int64, the result < 2^25. LOG_MEL: L itself. */
+    if (cfg->type == PQK_FRONTEND_MFCC) {
+        int32_t j;
+        for (j = 0; j < cfg->coefficients; j++) {
+            const int16_t *row = cfg->dct + j * cfg->mel_bins;
+            int64_t acc = 0;
+            for (m = 0; m < cfg->mel_bins; m++) {
+                acc += (int64_t)row[m] * log_mel[m];
+            }
+            out[j] = (int32_t)((acc + (1 << 14)) >> 15);
+        }
+    } else {
+        for (m = 0; m < cfg->mel_bins; m++) {
+            out[m] = log_mel[m];
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Entry points
+ * ---------------------------------------------------------------------------------------------- */
+
+/* Everything the frame loop relies on, so that a corrupt config fails with a status, not a crash. */
+static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
+{
+    int32_t m;
+    if (cfg == NULL || cfg->window == NULL || cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL
+        || cfg->mel_first_bin == NULL || cfg->mel_bin_count == NULL || cfg->mel_weight_offset == NULL
+        || cfg->mel_weights == NULL || cfg->log2_table == NULL) {
+        return 0;
+    }
+    if (cfg->fft_log2 < 1 || cfg->fft_log2 > 12 || cfg->fft_size != ((int32_t)1 << cfg->fft_log2)) {
+        return 0;
+    }
+    if (cfg->window_samples <= 0 || cfg->window_samples > cfg->fft_size || cfg->window_samples > cfg->clip_samples
+        || cfg->stride_samples <= 0
+        || cfg->frames != 1 + (cfg->clip_samples - cfg->window_samples) / cfg->stride_samples) {
+        return 0;
+    }
+    if (cfg->mel_bins <= 0 || cfg->mel_bins > 128) {
+        return 0;
+    }
+    if (cfg->type == PQK_FRONTEND_MFCC) {
+        if (cfg->dct == NULL || cfg->coefficients <= 0 || cfg->coefficients > cfg->mel_bins
+            || cfg->features_per_frame != cfg->coefficients) {
+            return 0;
+        }
+    } else if (cfg->type != PQK_FRONTEND_LOG_MEL || cfg->features_per_frame != cfg->mel_bins) {
+        return 0;
+    }
+    for (m = 0; m < cfg->mel_bins; m++) {
+        if (cfg->mel_first_bin[m] < 0 || cfg->mel_bin_count[m] < 0
+            || cfg->mel_first_bin[m] + cfg->mel_bin_count[m] > cfg->fft_size / 2 + 1 || cfg->mel_weight_offset[m] < 0) {
+            return 0;
+        }
+    }
+    if (cfg->output_shift < -31 || cfg->output_shift > 30 || cfg->output_multiplier < 0
+        || cfg->output_zero_point < -128 || cfg->output_zero_point > 127) {
+        return 0;
+    }
+    return 1;
+}
+
+int32_t pqk_frontend_scratch_size(const pqk_frontend_config *cfg)
+{
+    if (!pqk_frontend_config_ok(cfg)) {
+        return -1;
+    }
+    return (2 * cfg->fft_size + cfg->mel_bins + cfg->features_per_frame) * (int32_t)sizeof(int32_t);
+}
+
+pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *raw_out,
+                            int32_t *scratch)
+{
+    int32_t f;
+    if (!pqk_frontend_config_ok(cfg) || audio == NULL || raw_out == NULL || scratch == NULL) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    for (f = 0; f < cfg->frames; f++) {
+        pqk_frontend_frame(cfg, audio + f * cfg->stride_samples, scratch, raw_out + f * cfg->features_per_frame);
+    }
+    return PQK_OK;
+}
+
+pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
+                            int32_t *scratch)
+{
+    int32_t f;
+    int32_t j;
+    int32_t *frame_out;
+    if (!pqk_frontend_config_ok(cfg) || audio == NULL || features == NULL || scratch == NULL) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    frame_out = scratch + 2 * cfg->fft_size + cfg->mel_bins;
+    for (f = 0; f < cfg->frames; f++) {
+        int8_t *q = features + f * cfg->features_per_frame;
+        pqk_frontend_frame(cfg, audio + f * cfg->stride_samples, scratch, frame_out);
+        for (j = 0; j < cfg->features_per_frame; j++) {
+            /* 8. Widened before adding the zero point: a saturated requantization must not wrap. */
+            const int64_t v = (int64_t)pqk_requantize(frame_out[j], cfg->output_multiplier, cfg->output_shift)
+                              + cfg->output_zero_point;
+            q[j] = (int8_t)(v < -128 ? -128 : (v > 127 ? 127 : v));
+        }
+    }
+    return PQK_OK;
+}

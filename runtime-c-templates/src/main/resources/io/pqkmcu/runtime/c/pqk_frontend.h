@@ -1,0 +1,87 @@
+/*
+ * pqk_frontend.h - integer MFCC / log-mel audio front end, version 1.
+ *
+ * The C twin of io.pqkmcu.trainer.frontend.AudioFrontEnd: for the same tables and audio the two
+ * produce identical values, bit for bit; change both or neither. The tables (window, twiddles, mel
+ * filters, DCT, log2) are computed once in Java and emitted by codegen as const arrays together with one
+ * const pqk_frontend_config; this file holds no table and no state. Integer-only, C99, no allocation.
+ *
+ * Input: exactly clip_samples int16 samples (16 kHz mono). Output: frames x features_per_frame values,
+ * frame-major [frame][coefficient], matching an int8 model input of shape frames x F x 1.
+ * Per frame f (samples from f * stride_samples), N = fft_size:
+ *  1. Window: x[i] = (s[i] * window[i] + 2^14) >> 15 for i < window_samples, 0 up to N.
+ *  2. Block normalisation: m = max |x|; shift = 0 if m == 0, else the shift in [-2, 15] that puts
+ *     m * 2^shift in [2^13, 2^14). x[i] * 2^shift if shift >= 0, else (x[i] + 2^(-shift-1)) >> -shift.
+ *  3. FFT: complex radix-2 decimation in time on int32 re[N], im[N] (im = 0, input in bit-reversed
+ *     order); every butterfly rotates b by the Q15 twiddle with rounding ((.. + 2^14) >> 15, 64-bit
+ *     products) and halves: a' = (a + t) >> 1, b' = (a - t) >> 1. Result FFT(x) / N.
+ *  4. Power: p[k] = re[k]^2 + im[k]^2 (int64), k in [0, N/2].
+ *  5. Mel: e[m] = sum_k p[k] * w[m][k] (int64, Q15 weights, no shift).
+ *  6. Log: L[m] = ((log2fix(e[m] + 1) + 32) >> 6) + (2 log2 N - 2 shift - 15) * 2^10, Q10 log2 units
+ *     of the true power; log2fix is a Q16 log2 by a 257-entry table of log2(1 + i/256) with linear
+ *     interpolation on the 16 bits below the leading one.
+ *  7. MFCC: c[j] = (sum_m dct[j][m] * L[m] + 2^14) >> 15 (int64 sum), j < coefficients.
+ *     LOG_MEL: the output is L itself.
+ *  8. int8 (pqk_frontend_run only): q = clamp(pqk_requantize(v, output_multiplier, output_shift)
+ *     + output_zero_point, -128, 127), i.e. q ~ v / 2^10 / input_scale + zero_point.
+ * Right shifts of negative values must be arithmetic (floor); pqk_frontend.c refuses to compile
+ * otherwise. Value bounds for every step are stated in AudioFrontEnd's javadoc and pqk_frontend.c.
+ */
+#ifndef PQK_FRONTEND_H
+#define PQK_FRONTEND_H
+
+#include <stddef.h> /* NULL: a LOG_MEL config has no DCT table */
+#include <stdint.h>
+#include "pqk_common.h"
+
+#define PQK_FRONTEND_VERSION 1
+#define PQK_FRONTEND_LOG_FRACTION_BITS 10
+#define PQK_FRONTEND_LOG2_TABLE_SIZE 257
+#define PQK_FRONTEND_MAX_FFT_SIZE 4096
+
+typedef enum {
+    PQK_FRONTEND_MFCC = 0,
+    PQK_FRONTEND_LOG_MEL = 1
+} pqk_frontend_type;
+
+/* Everything the front end needs, generated from the model's front-end config. */
+typedef struct pqk_frontend_config {
+    int32_t type;                       /* pqk_frontend_type */
+    int32_t clip_samples;               /* input length, samples */
+    int32_t window_samples;             /* analysis window, samples (<= fft_size) */
+    int32_t stride_samples;             /* hop between frames, samples */
+    int32_t fft_size;                   /* N, a power of two in [2, 4096] */
+    int32_t fft_log2;                   /* log2(N) */
+    int32_t mel_bins;                   /* number of mel filters */
+    int32_t coefficients;               /* DCT outputs per frame (MFCC only) */
+    int32_t frames;                     /* 1 + (clip_samples - window_samples) / stride_samples */
+    int32_t features_per_frame;         /* coefficients for MFCC, mel_bins for LOG_MEL */
+    const int16_t *window;              /* (window_samples) periodic Hann, Q15 */
+    const int16_t *twiddle_cos;         /* (fft_size / 2) cos(2 pi k / N), Q15 */
+    const int16_t *twiddle_sin;         /* (fft_size / 2) -sin(2 pi k / N), Q15 */
+    const int16_t *mel_first_bin;       /* (mel_bins) first FFT bin of each filter */
+    const int16_t *mel_bin_count;       /* (mel_bins) number of FFT bins of each filter */
+    const int32_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
+    const int16_t *mel_weights;         /* (sum of mel_bin_count) triangular weights, Q15 */
+    const int16_t *dct;                 /* (coefficients, mel_bins) DCT-II, Q15; NULL for LOG_MEL */
+    const int32_t *log2_table;          /* (257) log2(1 + i / 256), Q16 */
+    int32_t output_multiplier;          /* Q31 multiplier of 1 / (2^10 * input_scale) */
+    int32_t output_shift;               /* its power-of-two exponent (positive = left) */
+    int32_t output_zero_point;          /* model input zero point, [-128, 127] */
+} pqk_frontend_config;
+
+/* Bytes of int32-aligned scratch pqk_frontend_run / pqk_frontend_raw need:
+ * (2 * fft_size + mel_bins + features_per_frame) * 4. Returns -1 for an invalid config. */
+int32_t pqk_frontend_scratch_size(const pqk_frontend_config *cfg);
+
+/* Q10 features: raw_out gets frames * features_per_frame int32 values, frame-major.
+ * scratch: pqk_frontend_scratch_size(cfg) bytes owned by the caller. */
+pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *raw_out,
+                            int32_t *scratch);
+
+/* int8 model input: features gets frames * features_per_frame values, frame-major.
+ * scratch: pqk_frontend_scratch_size(cfg) bytes owned by the caller. */
+pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
+                            int32_t *scratch);
+
+#endif /* PQK_FRONTEND_H */

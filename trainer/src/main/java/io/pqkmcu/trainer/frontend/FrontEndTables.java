@@ -1,0 +1,209 @@
+package io.pqkmcu.trainer.frontend;
+
+import io.pqkmcu.trainer.quant.QuantMath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every constant of the integer front end, computed once in floating point from a {@link FrontEndConfig}
+ * and rounded with {@link QuantMath#roundHalfAway}. The Java front end ({@link AudioFrontEnd}) reads
+ * these tables and codegen emits them verbatim as const C arrays, so both languages start from the
+ * very same integers; nothing per frame is computed in floating point.
+ *
+ * <ul>
+ *   <li>window[windowSamples]: periodic Hann 0.5 − 0.5·cos(2πn/windowSamples), Q15 (× 32767);</li>
+ *   <li>twiddleCos / twiddleSin[fftSize/2]: cos(2πk/N) and −sin(2πk/N), Q15 (× 32767);</li>
+ *   <li>mel bands: HTK mel scale 2595·log10(1 + f/700), melBins + 2 edges equally spaced in mel over
+ *       [lowHz, highHz]; FFT bin k sits at k·sampleRate/N for k in [0, N/2]; band m is the triangle over
+ *       edges m, m+1, m+2, <b>evaluated on the mel axis</b> (as TensorFlow's
+ *       linear_to_mel_weight_matrix does), Q15 (× 32767), stored sparsely ({@link MelBand});</li>
+ *   <li>dct[coefficients][melBins] (MFCC only): cos(π·j·(m + 0.5)/melBins)·sqrt(2/melBins), Q15
+ *       (× 32768, clamped to int16);</li>
+ *   <li>log2 table[257]: log2(1 + i/256), Q16 ({@link FixedLog2}).</li>
+ * </ul>
+ *
+ * <p>Immutable; getters return copies. {@link #of} caches one instance per config.
+ */
+public final class FrontEndTables {
+    private static final Map<FrontEndConfig, FrontEndTables> CACHE = new ConcurrentHashMap<>();
+
+    private final FrontEndConfig config;
+    private final int fftLog2;
+    // Package-private for AudioFrontEnd, which must not pay for a copy per call; never modified.
+    final short[] window;
+    final short[] twiddleCos;
+    final short[] twiddleSin;
+    final int[] melFirstBin;
+    final short[][] melWeights;
+    final short[] dct; // row-major [coefficients][melBins]; empty for LOG_MEL
+    final int[] log2Table;
+
+    private FrontEndTables(FrontEndConfig config) {
+        this.config = config;
+        this.fftLog2 = Integer.numberOfTrailingZeros(config.fftSize());
+        this.window = hannWindow(config.windowSamples());
+        this.twiddleCos = new short[config.fftSize() / 2];
+        this.twiddleSin = new short[config.fftSize() / 2];
+        for (int k = 0; k < twiddleCos.length; k++) {
+            double angle = 2.0 * Math.PI * k / config.fftSize();
+            twiddleCos[k] = q15(Math.cos(angle));
+            twiddleSin[k] = q15(-Math.sin(angle));
+        }
+        List<MelBand> bands = melBands(config);
+        this.melFirstBin = new int[bands.size()];
+        this.melWeights = new short[bands.size()][];
+        for (int m = 0; m < bands.size(); m++) {
+            melFirstBin[m] = bands.get(m).firstBin();
+            melWeights[m] = bands.get(m).weights();
+        }
+        this.dct = config.type() == FrontEndConfig.FeatureType.MFCC ? dctMatrix(config.coefficients(), config.melBins()) : new short[0];
+        this.log2Table = FixedLog2.table();
+    }
+
+    /** The tables for {@code config}, built on first use and cached (configs are value records). */
+    public static FrontEndTables of(FrontEndConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("front-end config is null");
+        }
+        return CACHE.computeIfAbsent(config, FrontEndTables::new);
+    }
+
+    private static short q15(double v) {
+        return (short) QuantMath.roundHalfAway(v * 32767.0);
+    }
+
+    private static short[] hannWindow(int n) {
+        short[] w = new short[n];
+        for (int i = 0; i < n; i++) {
+            // cos(2π(n−i)/n) = cos(2πi/n); evaluating the smaller angle makes the rounded window exactly
+            // symmetric (the two float evaluations can round apart at exact halves such as 16383.5).
+            int j = Math.min(i, n - i);
+            w[i] = q15(0.5 - 0.5 * Math.cos(2.0 * Math.PI * j / n));
+        }
+        return w;
+    }
+
+    static double hzToMel(double hz) {
+        return 2595.0 * Math.log10(1.0 + hz / 700.0);
+    }
+
+    static double melToHz(double mel) {
+        return 700.0 * (Math.pow(10.0, mel / 2595.0) - 1.0);
+    }
+
+    /** Mel value of filter edge e in 0..melBins+1 (band m spans edges m, m+1, m+2). */
+    static double edgeMel(FrontEndConfig c, int e) {
+        double lo = hzToMel(c.lowHz());
+        double hi = hzToMel(c.highHz());
+        return lo + e * (hi - lo) / (c.melBins() + 1);
+    }
+
+    private static List<MelBand> melBands(FrontEndConfig c) {
+        int bins = c.fftSize() / 2 + 1;
+        List<MelBand> bands = new ArrayList<>(c.melBins());
+        for (int m = 0; m < c.melBins(); m++) {
+            double left = edgeMel(c, m);
+            double centre = edgeMel(c, m + 1);
+            double right = edgeMel(c, m + 2);
+            short[] w = new short[bins];
+            int first = -1;
+            int last = -1;
+            for (int k = 0; k < bins; k++) {
+                double mel = hzToMel((double) k * c.sampleRate() / c.fftSize());
+                double tri = Math.min((mel - left) / (centre - left), (right - mel) / (right - centre));
+                w[k] = tri > 0 ? q15(Math.min(tri, 1.0)) : 0;
+                if (w[k] != 0) {
+                    if (first < 0) {
+                        first = k;
+                    }
+                    last = k;
+                }
+            }
+            if (first < 0) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "mel band %d (%.1f..%.1f Hz) contains no FFT bin (bin spacing %.2f Hz): use fewer mel bins,"
+                                + " a wider frequency range or a larger fftSize", m, melToHz(left), melToHz(right),
+                        (double) c.sampleRate() / c.fftSize()));
+            }
+            short[] run = new short[last - first + 1];
+            System.arraycopy(w, first, run, 0, run.length);
+            bands.add(new MelBand(first, run));
+        }
+        return bands;
+    }
+
+    private static short[] dctMatrix(int coefficients, int melBins) {
+        short[] d = new short[coefficients * melBins];
+        double norm = Math.sqrt(2.0 / melBins);
+        for (int j = 0; j < coefficients; j++) {
+            for (int m = 0; m < melBins; m++) {
+                double v = Math.cos(Math.PI * j * (m + 0.5) / melBins) * norm;
+                d[j * melBins + m] = (short) QuantMath.clamp(QuantMath.roundHalfAway(v * 32768.0), Short.MIN_VALUE, Short.MAX_VALUE);
+            }
+        }
+        return d;
+    }
+
+    public FrontEndConfig config() {
+        return config;
+    }
+
+    /** log2(fftSize). */
+    public int fftLog2() {
+        return fftLog2;
+    }
+
+    /** Periodic Hann window, Q15, [windowSamples]. */
+    public short[] window() {
+        return window.clone();
+    }
+
+    /** cos(2πk/N), Q15, [fftSize/2]. */
+    public short[] twiddleCos() {
+        return twiddleCos.clone();
+    }
+
+    /** −sin(2πk/N), Q15, [fftSize/2]. */
+    public short[] twiddleSin() {
+        return twiddleSin.clone();
+    }
+
+    /** The melBins triangular filters, sparse. */
+    public List<MelBand> melBands() {
+        List<MelBand> out = new ArrayList<>(melWeights.length);
+        for (int m = 0; m < melWeights.length; m++) {
+            out.add(new MelBand(melFirstBin[m], melWeights[m]));
+        }
+        return out;
+    }
+
+    /** Total number of stored mel weights over all bands (the length of the packed C weight table). */
+    public int melWeightCount() {
+        int n = 0;
+        for (short[] w : melWeights) {
+            n += w.length;
+        }
+        return n;
+    }
+
+    /** DCT-II matrix, Q15, row-major [coefficients][melBins]; empty for LOG_MEL. */
+    public short[] dct() {
+        return dct.clone();
+    }
+
+    /** log2(1 + i/256), Q16, [257]. */
+    public int[] log2Table() {
+        return log2Table.clone();
+    }
+
+    /**
+     * int32 words of scratch the C front end needs ({@code pqk_frontend_scratch_size} / 4): re[N], im[N],
+     * the log-mel row [melBins] and one output frame [featuresPerFrame].
+     */
+    public int scratchWords() {
+        return 2 * config.fftSize() + config.melBins() + config.featuresPerFrame();
+    }
+}
