@@ -83,10 +83,14 @@ public final class QuantMath {
         return (int) v;
     }
 
-    /** Requantize an accumulator, add the output zero point and clamp to [min, max]. */
+    /**
+     * Requantize an accumulator, add the output zero point and clamp to [min, max]. The addition is done
+     * in 64 bits: a saturated requantization plus a positive zero point must clamp, not wrap (C twin:
+     * pqk_requantize_to_range).
+     */
     public static int requantize(int acc, int multiplier, int shift, int outputZeroPoint, int min, int max) {
-        int v = multiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
-        return Math.max(min, Math.min(max, v));
+        long v = (long) multiplyByQuantizedMultiplier(acc, multiplier, shift) + outputZeroPoint;
+        return (int) Math.max(min, Math.min(max, v));
     }
 
     /** Round half away from zero, the rounding of every float→int step in this project. */

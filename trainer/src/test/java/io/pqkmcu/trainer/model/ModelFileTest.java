@@ -1,0 +1,80 @@
+package io.pqkmcu.trainer.model;
+
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.trainer.interp.Int8Interpreter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelFileTest {
+    private static String failure(byte[] bytes) {
+        return assertThrows(ModelFormatException.class, () -> ModelFile.fromBytes(bytes)).getMessage();
+    }
+
+    @Test
+    void roundTripKeepsEveryValue(@TempDir Path dir) throws Exception {
+        Int8Model m = TinyModels.convPoolFc();
+        Path p = dir.resolve("m.pqkm");
+        ModelFile.write(m, p);
+        Int8Model back = ModelFile.read(p);
+        assertArrayEquals(ModelFile.toBytes(m), ModelFile.toBytes(back));
+        byte[] in = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertArrayEquals(new Int8Interpreter(m).run(in), new Int8Interpreter(back).run(in));
+        assertEquals(List.of("a", "b", "c"), back.labels());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temp file left behind");
+        }
+    }
+
+    @Test
+    void frontEndSettingsTravelWithTheModel() {
+        Int8Model t = TinyModels.convPoolFc();
+        FrontEndConfig fe = new FrontEndConfig(FrontEndConfig.FeatureType.MFCC, 16000, 1280, 480, 400, 512, 10, 20, 4000, 3);
+        Int8Model m = new Int8Model("kws", t.labels(), fe, t.tensors(), t.ops(), 0, 3, new TreeMap<>());
+        assertEquals(fe, ModelFile.fromBytes(ModelFile.toBytes(m)).frontEnd());
+    }
+
+    @Test
+    void rejectsForeignTruncatedAndCorruptFiles() {
+        byte[] good = ModelFile.toBytes(TinyModels.convPoolFc());
+        assertTrue(failure(new byte[0]).contains("shorter than the 16-byte header"));
+        assertTrue(failure("RIFF....WAVEfmt and more".getBytes()).contains("not a pqk model"));
+        assertTrue(failure(Arrays.copyOf(good, good.length - 7)).contains("truncated"));
+        byte[] flipped = good.clone();
+        flipped[40] ^= 0x10;
+        assertTrue(failure(flipped).contains("checksum mismatch"));
+        byte[] future = good.clone();
+        future[5] = 9;
+        assertTrue(failure(future).contains("version 9 is not supported"));
+        byte[] padded = Arrays.copyOf(good, good.length + 3);
+        assertTrue(failure(padded).contains("unexpected bytes"));
+    }
+
+    @Test
+    void missingFileSaysSo(@TempDir Path dir) {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(dir.resolve("nope.pqkm")));
+        assertTrue(e.getMessage().contains("not found"));
+    }
+
+    @Test
+    void inconsistentGraphsAreRejectedWithTheLayerNamed() {
+        Int8Model t = TinyModels.convPoolFc();
+        List<TensorSpec> wrong = List.of(t.tensors().get(0), new TensorSpec(1, "conv", 2, 2, 5, 0.2, -3),
+                t.tensors().get(2), t.tensors().get(3));
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> new Int8Model("x", t.labels(), null, wrong, t.ops(), 0, 3, new TreeMap<>()));
+        assertTrue(e.getMessage().startsWith("conv:"), e.getMessage());
+        assertThrows(ModelFormatException.class,
+                () -> new Int8Model("x", List.of("only"), null, t.tensors(), t.ops(), 0, 3, new TreeMap<>()));
+    }
+}
