@@ -33,7 +33,7 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
                            double snrMinDb, double snrMaxDb, int noiseSeconds, int threads, boolean overwrite) {
 
     /** The ten keywords of the 12-class Speech Commands task. */
-    public static final List<String> KEYWORDS = List.of("yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go");
+    public static final List<String> KEYWORDS = KwsTask.KEYWORDS;
 
     /** The other 25 words of Speech Commands v2. */
     public static final List<String> UNKNOWN_WORDS = List.of("backward", "bed", "bird", "cat", "dog", "eight", "five",

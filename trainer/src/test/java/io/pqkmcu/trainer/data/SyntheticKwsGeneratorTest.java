@@ -176,6 +176,25 @@ class SyntheticKwsGeneratorTest {
     }
 
     @Test
+    void loadsThroughTheSpeechCommandsLoader() throws IOException {
+        KwsDataset d = SpeechCommands.load(first, KwsTask.defaults().withKeywords(List.of("yes", "no")));
+        assertEquals(List.of("_silence_", "_unknown_", "yes", "no"), d.labels());
+        int listed = list(SyntheticKwsGenerator.VALIDATION_LIST).size() + list(SyntheticKwsGenerator.TESTING_LIST).size();
+        int keywordClips = 0;
+        for (Split s : Split.values()) {
+            int[] c = d.labelCounts(s);
+            keywordClips += c[2] + c[3];
+            assertEquals((int) Math.ceil((c[2] + c[3]) * 0.1), c[0], "silence in " + s);
+            for (KwsEntry e : d.split(s)) {
+                assertEquals(16000, e.load().length);
+            }
+        }
+        assertEquals(16, keywordClips);
+        assertTrue(listed > 0);
+        assertEquals(6, d.backgroundNoise().size());
+    }
+
+    @Test
     void refusesANonEmptyDirectoryWithoutOverwrite() throws IOException {
         Path out = dir.resolve("busy");
         Files.createDirectories(out);
