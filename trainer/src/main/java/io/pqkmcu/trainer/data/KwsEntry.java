@@ -30,9 +30,7 @@ public final class KwsEntry {
     static KwsEntry file(int label, String path, Path file, int sampleRate, int clipSamples) {
         return new KwsEntry(label, path, file, () -> {
             short[] s = WavFile.readKwsClip(file, sampleRate);
-            if (s.length > clipSamples) {
-                throw tooLong(file, s.length, clipSamples, sampleRate);
-            }
+            checkLength(file, s.length, clipSamples, sampleRate);
             return s.length == clipSamples ? s : Arrays.copyOf(s, clipSamples);
         });
     }
@@ -55,10 +53,16 @@ public final class KwsEntry {
         return new KwsEntry(label, "(zeros)", null, () -> new short[clipSamples]);
     }
 
-    static WavFormatException tooLong(Path file, long samples, int clipSamples, int sampleRate) {
-        return new WavFormatException(file + ": " + samples + " samples (" + samples * 1000 / sampleRate
-                + " ms) is longer than a clip of " + clipSamples + " samples; trim it (sox " + file + " out.wav trim 0 "
-                + clipSamples + "s)");
+    /** A clip may be shorter than the clip length (it is padded) but not empty and not longer. */
+    static void checkLength(Path file, long samples, int clipSamples, int sampleRate) {
+        if (samples == 0) {
+            throw new WavFormatException(file + ": holds no audio (0 samples); re-record or delete it");
+        }
+        if (samples > clipSamples) {
+            throw new WavFormatException(file + ": " + samples + " samples (" + samples * 1000 / sampleRate
+                    + " ms) is longer than a clip of " + clipSamples + " samples; trim it (sox " + file
+                    + " out.wav trim 0 " + clipSamples + "s)");
+        }
     }
 
     /** The clip file behind a word entry; null for a silence entry. */

@@ -280,9 +280,7 @@ public final class SpeechCommands {
             }
             WavHeader h = WavFile.readHeader(f);
             WavFile.checkKwsContract(h, f.toString(), task.sampleRate());
-            if (h.frames() > task.clipSamples()) {
-                throw KwsEntry.tooLong(f, h.frames(), task.clipSamples(), task.sampleRate());
-            }
+            KwsEntry.checkLength(f, h.frames(), task.clipSamples(), task.sampleRate());
         }
     }
 }

@@ -229,9 +229,11 @@ class SpeechCommandsTest {
     }
 
     @Test
-    void clipLongerThanOneSecond() {
+    void clipLongerThanOneSecondOrEmpty() {
         WavFile.write(root.resolve("no/cccccccc_nohash_0.wav"), new short[17000], 16000);
         assertContains(error(TASK), "no/cccccccc_nohash_0.wav: 17000 samples (1062 ms) is longer than a clip of 16000 samples");
+        WavFile.write(root.resolve("no/cccccccc_nohash_0.wav"), new short[0], 16000);
+        assertContains(error(TASK), "no/cccccccc_nohash_0.wav: holds no audio (0 samples)");
     }
 
     @Test
