@@ -1,0 +1,286 @@
+package io.pqkmcu.trainer.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a Google Speech Commands directory (v1, v2, or a synthetic copy from
+ * {@link SyntheticKwsGenerator}) into a {@link KwsTask}:
+ * <ul>
+ *   <li>every folder not starting with '_' is a word; its .wav files are clips;</li>
+ *   <li>a clip named in validation_list.txt is validation, in testing_list.txt test, otherwise train;</li>
+ *   <li>keyword folders give the keyword classes; all other words form the _unknown_ pool, of which a
+ *       seeded sample of ceil(K × unknownPercentage / 100) is kept per split (K = the split's keyword clips),
+ *       as TensorFlow's input_data.py does;</li>
+ *   <li>ceil(K × silencePercentage / 100) _silence_ clips per split are cut from _background_noise_/*.wav at
+ *       seeded offsets and volumes, or are all zeros with the task's probability.</li>
+ * </ul>
+ * Every problem with the directory is reported up front with the path it concerns.
+ */
+public final class SpeechCommands {
+    public static final String BACKGROUND_DIR = SyntheticKwsGenerator.BACKGROUND_DIR;
+    public static final String VALIDATION_LIST = SyntheticKwsGenerator.VALIDATION_LIST;
+    public static final String TESTING_LIST = SyntheticKwsGenerator.TESTING_LIST;
+
+    private SpeechCommands() {}
+
+    /** A clip file found in a word folder. */
+    private record Clip(String word, String relative, Path file) {}
+
+    public static KwsDataset load(Path root, KwsTask task) {
+        try {
+            return read(root, task);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the dataset under " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KwsDataset read(Path root, KwsTask task) throws IOException {
+        if (!Files.exists(root)) {
+            throw new DatasetException(root + ": no such directory (expected a Speech Commands dataset: one folder per "
+                    + "word, validation_list.txt, testing_list.txt)");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new DatasetException(root + " is not a directory (expected a Speech Commands dataset folder; "
+                    + "unpack the archive first)");
+        }
+        if (Files.exists(root.resolve(SyntheticKwsGenerator.INCOMPLETE_MARKER))) {
+            throw new DatasetException(root + " holds an interrupted synthetic generation; generate it again with "
+                    + "overwrite set");
+        }
+        Map<String, List<Clip>> words = wordFolders(root);
+        checkKeywords(root, task, words);
+
+        Map<String, Clip> clips = new HashMap<>();
+        for (List<Clip> l : words.values()) {
+            for (Clip c : l) {
+                clips.put(c.relative(), c);
+            }
+        }
+        Map<String, Split> listed = new HashMap<>();
+        readList(root, VALIDATION_LIST, Split.VALIDATION, clips, listed);
+        readList(root, TESTING_LIST, Split.TEST, clips, listed);
+
+        Map<Split, List<KwsEntry>> keywordEntries = new EnumMap<>(Split.class);
+        Map<Split, List<Clip>> unknownPool = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            keywordEntries.put(s, new ArrayList<>());
+            unknownPool.put(s, new ArrayList<>());
+        }
+        Map<String, Integer> keywordIndex = new HashMap<>();
+        for (int i = 0; i < task.keywords().size(); i++) {
+            keywordIndex.put(task.keywords().get(i), 2 + i);
+        }
+        for (List<Clip> folder : words.values()) {
+            for (Clip c : folder) {
+                Split s = listed.getOrDefault(c.relative(), Split.TRAIN);
+                Integer label = keywordIndex.get(c.word());
+                if (label != null) {
+                    keywordEntries.get(s).add(entry(label, c, task));
+                } else {
+                    unknownPool.get(s).add(c);
+                }
+            }
+        }
+        boolean anyUnknownWord = words.keySet().stream().anyMatch(w -> !keywordIndex.containsKey(w));
+        if (task.unknownPercentage() > 0 && !anyUnknownWord) {
+            throw new DatasetException(root + ": no word folders besides the keywords, so there is nothing for the "
+                    + KwsTask.UNKNOWN + " class; add other words or set unknownPercentage to 0");
+        }
+        List<Path> noise = backgroundNoise(root, task, keywordEntries);
+
+        Map<Split, List<KwsEntry>> splits = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            List<KwsEntry> entries = new ArrayList<>(keywordEntries.get(s));
+            int k = entries.size();
+            List<Clip> pool = unknownPool.get(s);
+            Collections.shuffle(pool, Seeds.random(task.seed(), "unknown/" + s.label()));
+            int unknowns = Math.min(pool.size(), share(k, task.unknownPercentage()));
+            List<Clip> chosen = new ArrayList<>(pool.subList(0, unknowns));
+            chosen.sort((a, b) -> a.relative().compareTo(b.relative()));
+            for (Clip c : chosen) {
+                entries.add(entry(KwsTask.UNKNOWN_INDEX, c, task));
+            }
+            entries.sort((a, b) -> a.path().compareTo(b.path()));
+            entries.addAll(silence(task, s, share(k, task.silencePercentage()), noise));
+            splits.put(s, entries);
+        }
+        if (task.checkFiles()) {
+            for (List<KwsEntry> entries : splits.values()) {
+                checkHeaders(entries, task);
+            }
+        }
+        return new KwsDataset(root, task, splits, noise);
+    }
+
+    private static int share(int keywordClips, double percentage) {
+        return (int) Math.ceil(keywordClips * percentage / 100);
+    }
+
+    private static KwsEntry entry(int label, Clip c, KwsTask task) {
+        return KwsEntry.file(label, c.relative(), c.file(), task.sampleRate(), task.clipSamples());
+    }
+
+    /** Word name → its clips sorted by file name, for every folder not starting with '_' or '.'. */
+    private static Map<String, List<Clip>> wordFolders(Path root) throws IOException {
+        Map<String, List<Clip>> words = new TreeMap<>();
+        for (Path dir : children(root)) {
+            String name = dir.getFileName().toString();
+            if (!Files.isDirectory(dir) || name.startsWith("_") || name.startsWith(".")) {
+                continue;
+            }
+            List<Clip> clips = new ArrayList<>();
+            for (Path f : children(dir)) {
+                String fn = f.getFileName().toString();
+                if (!fn.startsWith(".") && fn.toLowerCase(java.util.Locale.ROOT).endsWith(".wav") && Files.isRegularFile(f)) {
+                    clips.add(new Clip(name, name + "/" + fn, f));
+                }
+            }
+            words.put(name, clips);
+        }
+        return words;
+    }
+
+    /** Directory entries sorted by name, so every run sees them in the same order. */
+    private static List<Path> children(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static void checkKeywords(Path root, KwsTask task, Map<String, List<Clip>> words) {
+        List<String> present = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String k : task.keywords()) {
+            (words.containsKey(k) ? present : missing).add(k);
+        }
+        if (present.isEmpty()) {
+            throw new DatasetException(root + ": no keyword folders (" + String.join(", ", task.keywords())
+                    + ") found" + (words.isEmpty() ? "" : "; word folders present: " + abbreviate(words.keySet()))
+                    + ". Is this a Speech Commands directory?");
+        }
+        if (!missing.isEmpty()) {
+            throw new DatasetException(root + ": keyword folder" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is")
+                    + " missing; add the recordings or leave those words out of the task's keywords");
+        }
+        for (String k : task.keywords()) {
+            if (words.get(k).isEmpty()) {
+                throw new DatasetException(root.resolve(k) + ": keyword folder holds no .wav files");
+            }
+        }
+    }
+
+    private static String abbreviate(Set<String> names) {
+        List<String> l = new ArrayList<>(names);
+        return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + ", … (" + l.size() + " in all)";
+    }
+
+    /** Reads a split list; every line must name an existing clip in a word folder, and no clip two splits. */
+    private static void readList(Path root, String name, Split split, Map<String, Clip> clips,
+                                 Map<String, Split> listed) throws IOException {
+        Path list = root.resolve(name);
+        if (!Files.isRegularFile(list)) {
+            throw new DatasetException(root + ": missing " + name + " (it names the " + split.label()
+                    + " clips, one relative path per line such as yes/0a1b2c3d_nohash_0.wav)");
+        }
+        List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String rel = lines.get(i).strip().replace('\\', '/');
+            if (rel.isEmpty()) {
+                continue;
+            }
+            String where = list + ":" + (i + 1) + ": ";
+            if (!clips.containsKey(rel)) {
+                boolean exists = !rel.contains("..") && Files.exists(root.resolve(rel));
+                throw new DatasetException(where + rel + (exists ? " is not a .wav clip in a word folder"
+                        : " does not exist under " + root));
+            }
+            Split before = listed.putIfAbsent(rel, split);
+            if (before != null && before != split) {
+                throw new DatasetException(where + rel + " is also listed for " + before.label()
+                        + "; a clip must belong to one split");
+            }
+        }
+    }
+
+    /** The background recordings, validated; required only when silence clips are requested. */
+    private static List<Path> backgroundNoise(Path root, KwsTask task, Map<Split, List<KwsEntry>> keywordEntries)
+            throws IOException {
+        int needed = 0;
+        for (List<KwsEntry> l : keywordEntries.values()) {
+            needed += share(l.size(), task.silencePercentage());
+        }
+        Path dir = root.resolve(BACKGROUND_DIR);
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            for (Path f : children(dir)) {
+                String fn = f.getFileName().toString();
+                if (!fn.startsWith(".") && fn.toLowerCase(java.util.Locale.ROOT).endsWith(".wav") && Files.isRegularFile(f)) {
+                    files.add(f);
+                }
+            }
+        }
+        if (needed > 0 && files.isEmpty()) {
+            throw new DatasetException(dir + ": " + (Files.isDirectory(dir) ? "holds no .wav files" : "missing")
+                    + ", but " + needed + " " + KwsTask.SILENCE + " clips are cut from it; add background recordings "
+                    + "or set silencePercentage to 0");
+        }
+        for (Path f : files) {
+            WavHeader h = WavFile.readHeader(f);
+            WavFile.checkKwsContract(h, f.toString(), task.sampleRate());
+            if (h.frames() < task.clipSamples()) {
+                throw new WavFormatException(f + ": " + h.frames() + " samples is shorter than one clip ("
+                        + task.clipSamples() + "); background recordings must be at least that long");
+            }
+        }
+        return files;
+    }
+
+    /** Silence examples of one split; each is drawn from its own seed, so they do not depend on each other. */
+    private static List<KwsEntry> silence(KwsTask task, Split split, int count, List<Path> noise) {
+        List<KwsEntry> out = new ArrayList<>();
+        Map<Path, WavHeader> headers = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            Random rng = Seeds.random(task.seed(), "silence/" + split.label() + "/" + i);
+            if (noise.isEmpty() || rng.nextDouble() < task.silenceZeroProbability()) {
+                out.add(KwsEntry.zeros(KwsTask.SILENCE_INDEX, task.clipSamples()));
+                continue;
+            }
+            Path f = noise.get(rng.nextInt(noise.size()));
+            WavHeader h = headers.computeIfAbsent(f, WavFile::readHeader);
+            long span = h.frames() - task.clipSamples() + 1;
+            long offset = (long) (rng.nextDouble() * span);
+            double volume = rng.nextDouble() * task.silenceMaxVolume();
+            out.add(KwsEntry.noiseCut(KwsTask.SILENCE_INDEX, f, h, offset, volume, task.clipSamples()));
+        }
+        return out;
+    }
+
+    /** Reads the header of every file-backed entry: contract and length, so bad files surface now. */
+    private static void checkHeaders(List<KwsEntry> entries, KwsTask task) {
+        for (KwsEntry e : entries) {
+            Path f = e.file();
+            if (f == null) {
+                continue;
+            }
+            WavHeader h = WavFile.readHeader(f);
+            WavFile.checkKwsContract(h, f.toString(), task.sampleRate());
+            KwsEntry.checkLength(f, h.frames(), task.clipSamples(), task.sampleRate());
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.pqkmcu.trainer.data;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpeechCommandsTest {
+    @TempDir
+    Path root;
+
+    /** yes/no keywords, bed/cat unknown words, speakers a..e; d is validation, e is test. */
+    static final KwsTask TASK = KwsTask.defaults().withKeywords(List.of("yes", "no")).withPercentages(50, 50);
+
+    @BeforeEach
+    void buildTree() throws IOException {
+        for (String word : List.of("yes", "no", "bed", "cat")) {
+            for (String speaker : List.of("aaaaaaaa", "bbbbbbbb", "cccccccc", "dddddddd", "eeeeeeee")) {
+                clip(word + "/" + speaker + "_nohash_0.wav", 16000, (short) (word.length() * 100 + speaker.charAt(0)));
+            }
+        }
+        clip("yes/aaaaaaaa_nohash_1.wav", 12000, (short) 77); // shorter than 1 s: padded
+        list("validation_list.txt", "yes/dddddddd_nohash_0.wav", "no/dddddddd_nohash_0.wav", "bed/dddddddd_nohash_0.wav",
+                "cat/dddddddd_nohash_0.wav");
+        list("testing_list.txt", "yes/eeeeeeee_nohash_0.wav", "no/eeeeeeee_nohash_0.wav", "bed/eeeeeeee_nohash_0.wav",
+                "cat/eeeeeeee_nohash_0.wav", "");
+        short[] noise = new short[3 * 16000];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (short) ((i * 7919) % 20001 - 10000);
+        }
+        WavFile.write(root.resolve("_background_noise_/noise.wav"), noise, 16000);
+        Files.writeString(root.resolve("_background_noise_/README.md"), "not audio");
+        Files.writeString(root.resolve("LICENSE"), "cc-by");
+    }
+
+    private void clip(String rel, int samples, short value) {
+        short[] s = new short[samples];
+        Arrays.fill(s, value);
+        WavFile.write(root.resolve(rel), s, 16000);
+    }
+
+    private void list(String name, String... lines) throws IOException {
+        Files.writeString(root.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private String error(KwsTask task) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> SpeechCommands.load(root, task));
+        assertTrue(e instanceof DatasetException || e instanceof WavFormatException, e.toString());
+        return e.getMessage();
+    }
+
+    private static void assertContains(String message, String part) {
+        assertTrue(message.contains(part), "expected '" + part + "' in: " + message);
+    }
+
+    private static List<String> paths(List<KwsEntry> entries) {
+        List<String> p = new ArrayList<>();
+        for (KwsEntry e : entries) {
+            p.add(e.path());
+        }
+        return p;
+    }
+
+    @Test
+    void labelsAreSilenceUnknownThenKeywords() {
+        assertEquals(List.of("_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go"),
+                KwsTask.defaults().labels());
+        assertEquals(List.of("_silence_", "_unknown_", "yes", "no"), SpeechCommands.load(root, TASK).labels());
+    }
+
+    @Test
+    void splitsFollowTheListsAndAddUnknownAndSilenceAsTensorFlowDoes() {
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        // train: 7 keyword clips (yes a,a1,b,c; no a,b,c) → ceil(3.5) = 4 unknown, 4 silence
+        assertArrayEquals(new int[] {4, 4, 4, 3}, d.labelCounts(Split.TRAIN));
+        // validation and test: 2 keyword clips each → 1 unknown, 1 silence
+        assertArrayEquals(new int[] {1, 1, 1, 1}, d.labelCounts(Split.VALIDATION));
+        assertArrayEquals(new int[] {1, 1, 1, 1}, d.labelCounts(Split.TEST));
+        assertTrue(paths(d.validation()).contains("yes/dddddddd_nohash_0.wav"));
+        assertTrue(paths(d.test()).contains("no/eeeeeeee_nohash_0.wav"));
+        for (KwsEntry e : d.train()) {
+            assertFalse(e.path().contains("dddddddd") || e.path().contains("eeeeeeee"), e.path());
+        }
+        for (KwsEntry e : d.validation()) {
+            if (e.label() == KwsTask.UNKNOWN_INDEX) {
+                assertTrue(e.path().matches("(bed|cat)/dddddddd_nohash_0.wav"), e.path());
+            }
+        }
+        assertEquals(List.of(root.resolve("_background_noise_/noise.wav")), d.backgroundNoise());
+        assertTrue(d.summary().contains("_unknown_"));
+    }
+
+    @Test
+    void entriesLoadOneSecondClipsLazilyAndDeterministically() throws IOException {
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        for (KwsEntry e : d.train()) {
+            short[] s = e.load();
+            assertEquals(16000, s.length, e.path());
+            assertArrayEquals(s, e.load(), "the same samples on every load");
+            if (e.path().equals("yes/aaaaaaaa_nohash_1.wav")) {
+                assertEquals(77, s[11999]);
+                assertEquals(0, s[12000], "short clips are zero-padded at the end");
+            }
+            if (e.label() == KwsTask.SILENCE_INDEX) {
+                assertTrue(Pcm.peak(s) <= 10000 * 0.1 + 1, "silence is noise at ≤ 0.1 volume: " + e.path());
+            }
+        }
+        KwsDataset again = SpeechCommands.load(root, TASK);
+        assertEquals(paths(d.train()), paths(again.train()));
+        for (int i = 0; i < d.train().size(); i++) {
+            assertArrayEquals(d.train().get(i).load(), again.train().get(i).load());
+        }
+        // lazy: a file that breaks after loading the dataset is reported when its entry is read
+        KwsEntry yes = d.train().stream().filter(e -> e.path().equals("yes/bbbbbbbb_nohash_0.wav")).findFirst().orElseThrow();
+        Files.write(root.resolve(yes.path()), new byte[0]);
+        assertContains(assertThrows(WavFormatException.class, yes::load).getMessage(), "empty (0 bytes)");
+    }
+
+    @Test
+    void silenceIsNoiseCutsOrZeros() {
+        KwsDataset loud = SpeechCommands.load(root, TASK.withSilence(1.0, 0.0).withPercentages(50, 100));
+        int nonZero = 0;
+        for (KwsEntry e : loud.train()) {
+            if (e.label() == KwsTask.SILENCE_INDEX) {
+                assertTrue(e.path().startsWith("_background_noise_/noise.wav@"), e.path());
+                nonZero += Pcm.peak(e.load()) > 0 ? 1 : 0;
+            }
+        }
+        assertEquals(7, nonZero);
+        KwsDataset quiet = SpeechCommands.load(root, TASK.withSilence(1.0, 1.0));
+        for (KwsEntry e : quiet.train()) {
+            if (e.label() == KwsTask.SILENCE_INDEX) {
+                assertEquals(0, Pcm.peak(e.load()));
+            }
+        }
+    }
+
+    @Test
+    void noPercentagesMeansOnlyKeywordsAndNoNoiseNeeded() throws IOException {
+        Files.delete(root.resolve("_background_noise_/noise.wav"));
+        KwsDataset d = SpeechCommands.load(root, TASK.withPercentages(0, 0));
+        assertArrayEquals(new int[] {0, 0, 4, 3}, d.labelCounts(Split.TRAIN));
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void rootMissingOrAFile() throws IOException {
+        Path missing = root.resolve("nope");
+        assertContains(assertThrows(DatasetException.class, () -> SpeechCommands.load(missing, TASK)).getMessage(),
+                missing + ": no such directory");
+        Path file = root.resolve("LICENSE");
+        assertContains(assertThrows(DatasetException.class, () -> SpeechCommands.load(file, TASK)).getMessage(),
+                file + " is not a directory");
+    }
+
+    @Test
+    void noKeywordFolders() {
+        assertContains(error(TASK.withKeywords(List.of("stop", "go"))), root + ": no keyword folders (stop, go) found");
+    }
+
+    @Test
+    void aKeywordFolderMissing() {
+        assertContains(error(TASK.withKeywords(List.of("yes", "stop"))), "keyword folder stop is missing");
+    }
+
+    @Test
+    void aKeywordFolderEmpty() throws IOException {
+        Files.createDirectories(root.resolve("stop"));
+        assertContains(error(TASK.withKeywords(List.of("yes", "stop"))), root.resolve("stop") + ": keyword folder holds no .wav files");
+    }
+
+    @Test
+    void listFilesMissing() throws IOException {
+        Files.delete(root.resolve("validation_list.txt"));
+        assertContains(error(TASK), root + ": missing validation_list.txt");
+        list("validation_list.txt");
+        Files.delete(root.resolve("testing_list.txt"));
+        assertContains(error(TASK), root + ": missing testing_list.txt");
+    }
+
+    @Test
+    void listNamesAFileThatDoesNotExist() throws IOException {
+        list("testing_list.txt", "yes/eeeeeeee_nohash_0.wav", "yes/ffffffff_nohash_0.wav");
+        assertContains(error(TASK), root.resolve("testing_list.txt") + ":2: yes/ffffffff_nohash_0.wav does not exist under " + root);
+    }
+
+    @Test
+    void aClipListedInBothSplits() throws IOException {
+        list("testing_list.txt", "yes/dddddddd_nohash_0.wav");
+        assertContains(error(TASK), "yes/dddddddd_nohash_0.wav is also listed for validation");
+    }
+
+    @Test
+    void wrongSampleRate() {
+        WavFile.write(root.resolve("yes/bbbbbbbb_nohash_0.wav"), new short[8000], 8000);
+        String m = error(TASK);
+        assertContains(m, root.resolve("yes/bbbbbbbb_nohash_0.wav") + ": sample rate is 8000 Hz, expected 16000 Hz");
+        assertContains(m, "sox");
+    }
+
+    @Test
+    void stereoAndEightBit() throws IOException {
+        Files.write(root.resolve("no/aaaaaaaa_nohash_0.wav"), WavBytes.pcm(16000, 2, 16, new byte[400]).bytes());
+        assertContains(error(TASK), "stereo (2 channels), expected mono");
+        Files.write(root.resolve("no/aaaaaaaa_nohash_0.wav"), WavBytes.pcm(16000, 1, 8, new byte[400]).bytes());
+        assertContains(error(TASK), "8-bit samples, expected 16-bit PCM");
+    }
+
+    @Test
+    void truncatedAndNonWavFiles() throws IOException {
+        byte[] whole = WavFile.toBytes(new short[16000], 16000);
+        Files.write(root.resolve("yes/cccccccc_nohash_0.wav"), Arrays.copyOf(whole, 1000));
+        assertContains(error(TASK), "yes/cccccccc_nohash_0.wav: truncated: data chunk announces 32000 bytes, file holds 956");
+        Files.writeString(root.resolve("yes/cccccccc_nohash_0.wav"), "<html>404 not found</html>");
+        assertContains(error(TASK), "yes/cccccccc_nohash_0.wav: not a WAV file (no RIFF header)");
+    }
+
+    @Test
+    void clipLongerThanOneSecondOrEmpty() {
+        WavFile.write(root.resolve("no/cccccccc_nohash_0.wav"), new short[17000], 16000);
+        assertContains(error(TASK), "no/cccccccc_nohash_0.wav: 17000 samples (1062 ms) is longer than a clip of 16000 samples");
+        WavFile.write(root.resolve("no/cccccccc_nohash_0.wav"), new short[0], 16000);
+        assertContains(error(TASK), "no/cccccccc_nohash_0.wav: holds no audio (0 samples)");
+    }
+
+    @Test
+    void backgroundNoiseEmptyOrMissingWhenSilenceIsRequested() throws IOException {
+        Files.delete(root.resolve("_background_noise_/noise.wav"));
+        assertContains(error(TASK), root.resolve("_background_noise_") + ": holds no .wav files, but 6 _silence_ clips");
+        Files.delete(root.resolve("_background_noise_/README.md"));
+        Files.delete(root.resolve("_background_noise_"));
+        assertContains(error(TASK), root.resolve("_background_noise_") + ": missing");
+    }
+
+    @Test
+    void backgroundNoiseTooShortOrWrongRate() {
+        WavFile.write(root.resolve("_background_noise_/short.wav"), new short[100], 16000);
+        assertContains(error(TASK), "short.wav: 100 samples is shorter than one clip");
+        WavFile.write(root.resolve("_background_noise_/short.wav"), new short[48000], 44100);
+        assertContains(error(TASK), "short.wav: sample rate is 44100 Hz");
+    }
+
+    @Test
+    void unknownRequestedButNoOtherWords() throws IOException {
+        KwsTask all = TASK.withKeywords(List.of("yes", "no", "bed", "cat"));
+        assertContains(error(all), "no word folders besides the keywords");
+        assertEquals(4, SpeechCommands.load(root, all.withPercentages(0, 10)).labels().size() - 2);
+    }
+
+    @Test
+    void interruptedSyntheticGeneration() throws IOException {
+        Files.writeString(root.resolve(SyntheticKwsGenerator.INCOMPLETE_MARKER), "");
+        assertContains(error(TASK), "interrupted synthetic generation");
+    }
+
+    @Test
+    void badFilesAreFoundUpFrontOnlyWhenChecking() {
+        WavFile.write(root.resolve("yes/bbbbbbbb_nohash_0.wav"), new short[10], 8000);
+        error(TASK);
+        KwsDataset lazy = SpeechCommands.load(root, TASK.withCheckFiles(false));
+        KwsEntry bad = lazy.train().stream().filter(e -> e.path().equals("yes/bbbbbbbb_nohash_0.wav")).findFirst().orElseThrow();
+        assertContains(assertThrows(WavFormatException.class, bad::load).getMessage(), "sample rate is 8000 Hz");
+    }
+}
