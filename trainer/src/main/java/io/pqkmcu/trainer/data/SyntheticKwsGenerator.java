@@ -1,7 +1,7 @@
 package io.pqkmcu.trainer.data;
 
 import io.pqkmcu.trainer.util.AtomicFiles;
-import io.pqkmcu.trainer.util.ProgressLine;
+import io.pqkmcu.trainer.util.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,7 +112,7 @@ public final class SyntheticKwsGenerator {
                     options.noiseProbability(), options.snrMinDb(), options.snrMaxDb());
 
             List<Job> jobs = jobs(speakers);
-            ProgressLine line = new ProgressLine(progress, "synth", jobs.size());
+            Progress line = new Progress(progress, "synth", jobs.size(), 0, System.console() != null);
             List<Future<?>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {

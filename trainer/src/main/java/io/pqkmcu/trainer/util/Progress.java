@@ -4,38 +4,59 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A progress bar with ETA on stderr. On a terminal it redraws one line; otherwise (CI logs) it prints
- * a line at every tenth of the work so logs stay short.
+ * A progress bar with ETA for long work. On a terminal it redraws one line at most four times a
+ * second; elsewhere (CI logs) it prints a line at every tenth of the work so logs stay short. A null
+ * stream makes it silent. Thread-safe; timing feeds only the display, never results.
  */
 public final class Progress {
+    private static final long MIN_INTERVAL_NANOS = 250_000_000L;
+
     private final PrintStream out;
     private final String title;
     private final long total;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
+    private final long startDone;
     private long lastDraw;
     private int lastDecile = -1;
-    private final long startDone;
+    private long done;
 
+    /** Progress on stderr, redrawn in place when stderr is a terminal. */
     public Progress(String title, long total, long alreadyDone) {
         this(System.err, title, total, alreadyDone, System.console() != null);
     }
 
+    /** @param out where to print, or null for silence */
     public Progress(PrintStream out, String title, long total, long alreadyDone, boolean terminal) {
         this.out = out;
         this.title = title;
         this.total = Math.max(1, total);
         this.terminal = terminal;
         this.startDone = alreadyDone;
+        this.done = alreadyDone;
+        this.lastDraw = startNanos - MIN_INTERVAL_NANOS;
+    }
+
+    /** Counts one finished item (for work done by several threads). */
+    public synchronized void step() {
+        update(done + 1, "");
+    }
+
+    public synchronized long done() {
+        return done;
     }
 
     /** Reports {@code done} of total with a short status such as "loss 0.41 acc 88%". */
-    public void update(long done, String status) {
+    public synchronized void update(long done, String status) {
+        this.done = done;
+        if (out == null) {
+            return;
+        }
         long now = System.nanoTime();
         int decile = (int) (10 * done / total);
         boolean finished = done >= total;
         if (terminal) {
-            if (!finished && now - lastDraw < 250_000_000L) {
+            if (!finished && now - lastDraw < MIN_INTERVAL_NANOS) {
                 return;
             }
             lastDraw = now;
@@ -61,8 +82,9 @@ public final class Progress {
         double elapsed = (now - startNanos) / 1e9;
         long progressed = done - startDone;
         String eta = progressed > 0 ? formatSeconds(elapsed / progressed * (total - done)) : "--";
-        return String.format(Locale.ROOT, "%-8s %s %3d%% %d/%d %s ETA %s", title, bar, 100 * done / total, done, total,
-                status, done >= total ? formatSeconds(elapsed) + " total" : eta);
+        String tail = done >= total ? formatSeconds(elapsed) + " total" : "ETA " + eta;
+        return String.format(Locale.ROOT, "%-8s %s %3d%% %d/%d %s%s", title, bar, 100 * done / total, done, total,
+                status.isEmpty() ? "" : status + " ", tail);
     }
 
     public static String formatSeconds(double s) {
