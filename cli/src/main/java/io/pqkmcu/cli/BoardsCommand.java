@@ -13,7 +13,7 @@ final class BoardsCommand implements Runnable {
     public void run() {
         System.out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %8s  %s%n", "board", "core", "flash", "RAM", "MHz", "emulator");
         for (Board b : BoardCatalog.all()) {
-            System.out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %8.0f  %s%n", b.id(), b.core().id(),
+            System.out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %8.0f  %s%n", b.id(), b.core().cpuName,
                     kib(b.flash().size()), kib(b.ram().size()), b.clockHz() / 1e6,
                     b.runsInQemu() ? "qemu " + b.qemuMachine().orElse("") : "-");
         }

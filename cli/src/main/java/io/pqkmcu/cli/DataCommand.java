@@ -1,0 +1,72 @@
+package io.pqkmcu.cli;
+
+import io.pqkmcu.trainer.data.KwsDataset;
+import io.pqkmcu.trainer.data.KwsTask;
+import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.SynthOptions;
+import io.pqkmcu.trainer.data.SynthResult;
+import io.pqkmcu.trainer.data.SyntheticKwsGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code pqk data}: make and inspect keyword-spotting datasets. */
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Make and inspect keyword-spotting datasets.",
+        subcommands = {DataCommand.Synth.class, DataCommand.Info.class})
+final class DataCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "synth", mixinStandardHelpOptions = true,
+            description = "Synthesize a keyword-spotting dataset with espeak-ng voices, in the Google Speech Commands v2 "
+                    + "layout (deterministic for a seed).")
+    static final class Synth implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "output folder (must be empty or absent)")
+        Path out;
+
+        @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})")
+        long seed = SynthOptions.defaults().seed();
+
+        @Option(names = "--speakers", description = "synthetic speakers, split 80/10/10 by speaker (default: ${DEFAULT-VALUE})")
+        int speakers = SynthOptions.defaults().speakers();
+
+        @Option(names = "--repetitions", description = "utterances of each keyword per speaker (default: ${DEFAULT-VALUE})")
+        int repetitions = SynthOptions.defaults().repetitions();
+
+        @Option(names = "--overwrite", description = "replace an existing dataset in --out")
+        boolean overwrite;
+
+        @Override
+        public Integer call() {
+            SynthOptions o = SynthOptions.defaults().withSeed(seed).withRepetitions(repetitions).withSpeakers(speakers)
+                    .withOverwrite(overwrite);
+            SynthResult r = new SyntheticKwsGenerator(o, System.err).generate(out);
+            System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " (espeak-ng " + r.espeakVersion() + ")");
+            System.out.print(SpeechCommands.load(out, KwsTask.defaults()).summary());
+            return 0;
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Load a Speech Commands style folder into the 12-class task and print examples per class and split.")
+    static final class Info implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "dataset folder")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            KwsDataset d = SpeechCommands.load(dir, KwsTask.defaults());
+            System.out.print(d.summary());
+            System.out.println("background noise files: " + d.backgroundNoise().size());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.pqkmcu.cli;
+
+import io.pqkmcu.trainer.data.KwsDataset;
+import io.pqkmcu.trainer.data.KwsTask;
+import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.Split;
+import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.frontend.AudioFrontEnd;
+import io.pqkmcu.trainer.interp.Int8Interpreter;
+import io.pqkmcu.trainer.kws.KwsFeatures;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.quant.ActQuant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code pqk eval}: int8 accuracy of a model on a dataset split, with a confusion matrix. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate an int8 .pqkm model on a dataset split with the Java int8 interpreter (the reference "
+                + "the firmware matches bit for bit).")
+final class EvalCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "MODEL", description = ".pqkm model file")
+    Path modelPath;
+
+    @Option(names = "--data", required = true, description = "Speech Commands style dataset folder")
+    Path data;
+
+    @Option(names = "--split", description = "TRAIN, VALIDATION or TEST (default: ${DEFAULT-VALUE})")
+    Split split = Split.TEST;
+
+    @Override
+    public Integer call() {
+        Int8Model model = ModelFile.read(modelPath);
+        if (model.frontEnd() == null) {
+            throw new IllegalArgumentException(modelPath + " takes no audio input (it has no front end); "
+                    + "pqk eval evaluates keyword-spotting models");
+        }
+        KwsDataset d = SpeechCommands.load(data, KwsTask.defaults());
+        if (!d.labels().equals(model.labels())) {
+            throw new IllegalArgumentException("the model's labels " + model.labels() + " differ from the dataset's "
+                    + d.labels());
+        }
+        ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
+        FeatureSet set = KwsFeatures.extract(d.split(split), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
+        int[][] confusion = confusion(model, set);
+        printConfusion(model.labels(), confusion);
+        return 0;
+    }
+
+    static int[][] confusion(Int8Model model, FeatureSet set) {
+        int k = model.labels().size();
+        int[][] m = new int[k][k];
+        Int8Interpreter interp = new Int8Interpreter(model);
+        for (int i = 0; i < set.size(); i++) {
+            m[set.labels()[i]][Int8Interpreter.argmax(interp.run(set.inputs()[i]))]++;
+        }
+        return m;
+    }
+
+    static void printConfusion(List<String> labels, int[][] m) {
+        int correct = 0;
+        int total = 0;
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-10s", "true\\pred"));
+        for (String l : labels) {
+            head.append(String.format(Locale.ROOT, " %5.5s", l));
+        }
+        System.out.println(head.append("   recall"));
+        for (int i = 0; i < m.length; i++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-10s", labels.get(i)));
+            int rowTotal = 0;
+            for (int j = 0; j < m.length; j++) {
+                row.append(String.format(Locale.ROOT, " %5d", m[i][j]));
+                rowTotal += m[i][j];
+            }
+            correct += m[i][i];
+            total += rowTotal;
+            System.out.println(row.append(String.format(Locale.ROOT, "  %6.1f%%", rowTotal == 0 ? 0 : 100.0 * m[i][i] / rowTotal)));
+        }
+        System.out.printf(Locale.ROOT, "int8 accuracy: %.2f%% (%d/%d)%n", total == 0 ? 0 : 100.0 * correct / total, correct, total);
+    }
+}

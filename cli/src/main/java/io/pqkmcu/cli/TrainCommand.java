@@ -1,0 +1,82 @@
+package io.pqkmcu.cli;
+
+import io.pqkmcu.trainer.data.KwsTask;
+import io.pqkmcu.trainer.kws.KwsTraining;
+import io.pqkmcu.trainer.kws.KwsTrainingResult;
+import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.pqk.HistoryPoint;
+import io.pqkmcu.trainer.tensor.Parallel;
+import io.pqkmcu.trainer.util.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code pqk train}: PQK-train a keyword-spotting model and export it as an int8 .pqkm file. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a keyword-spotting network with PQK (phase 1: gradual pruning + int8 QAT; phase 2: "
+                + "distillation from the same network with all weights) and write the int8 student as a .pqkm model.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Speech Commands style dataset folder")
+    Path data;
+
+    @Option(names = "--out", description = "model file to write (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("model.pqkm");
+
+    @Option(names = "--name", description = "model name used in generated code (default: file name)")
+    String name;
+
+    @Option(names = "--resume", description = "continue from the checkpoint beside --out if there is one")
+    boolean resume;
+
+    @Mixin
+    TrainOptions options;
+
+    @Override
+    public Integer call() {
+        if (options.threads != null) {
+            Parallel.setThreads(options.threads);
+        }
+        String modelName = name != null ? name : stem(out);
+        KwsTrainingResult r = KwsTraining.run(data, KwsTask.defaults(), options.frontEnd(), options.architecture, modelName,
+                options.toConfig(), checkpointFor(out), resume, System.out);
+        ModelFile.write(r.model(), out);
+        writeHistory(historyFor(out), r.history());
+        System.out.printf(Locale.ROOT, "test accuracy: float (fake-quant student) %.2f%%, teacher %s, int8 %.2f%%%n",
+                100 * r.studentTestAccuracy(),
+                Double.isNaN(r.teacherTestAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * r.teacherTestAccuracy()),
+                100 * r.int8TestAccuracy());
+        System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
+                + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
+        return 0;
+    }
+
+    static String stem(Path p) {
+        String f = p.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+
+    static Path checkpointFor(Path model) {
+        return model.resolveSibling(stem(model) + ".ckpt");
+    }
+
+    static Path historyFor(Path model) {
+        return model.resolveSibling(stem(model) + ".history.csv");
+    }
+
+    static void writeHistory(Path path, List<HistoryPoint> history) {
+        StringBuilder sb = new StringBuilder("step,phase,train_loss,train_accuracy,sparsity,student_val_accuracy,"
+                + "teacher_val_accuracy\n");
+        for (HistoryPoint h : history) {
+            sb.append(String.format(Locale.ROOT, "%d,%d,%.5f,%.5f,%.5f,%.5f,%s%n", h.step(), h.phase(), h.trainLoss(),
+                    h.trainAccuracy(), h.sparsity(), h.studentValAccuracy(),
+                    Double.isNaN(h.teacherValAccuracy()) ? "" : String.format(Locale.ROOT, "%.5f", h.teacherValAccuracy())));
+        }
+        AtomicFiles.writeString(path, sb.toString());
+    }
+}
