@@ -55,7 +55,8 @@ final class LayerViews {
         if (op instanceof FullyConnectedOp f) {
             int[] s = f.weights().shape();
             return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), l.kernel().function, l.sparse(), "fc",
-                    op.kind() + " " + in.shapeString() + " -> " + out.shapeString() + format,
+                    CNames.commentSafe(op.name()) + ": " + op.kind() + " " + in.shapeString() + " -> " + out.shapeString()
+                            + format,
                     inDims, outDims, new DimsView(s[0], 1, 1, s[1]), -in.zeroPoint(), out.zeroPoint(),
                     1, 1, 0, 0, 1, 1, f.actMin(), f.actMax(), inputArena, outputArena, scratchArena, l.scratchBytes(),
                     weights, prefix + "_bias", prefix + "_multiplier", prefix + "_shift");

@@ -2,8 +2,12 @@
 # ${project.headerText}
 #
 # make host      build/host/libpqkmodel.so, the model as a shared library for the JNA binding (java/)
+<#if project.hasBoard>
 # make firmware  build/${project.boardId}/firmware.elf/.bin/.hex, the test-vector firmware for board ${project.boardId}
 # make size      section sizes of the firmware
+<#else>
+# (generated for '${project.boardId}': no firmware board, so `make firmware` and `make size` only explain that)
+</#if>
 
 HOST_CC ?= gcc
 STRICT_CFLAGS := -std=c99 -Wall -Wextra -Werror -pedantic

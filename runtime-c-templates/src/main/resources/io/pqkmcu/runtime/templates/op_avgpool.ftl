@@ -12,5 +12,5 @@ static const pqk_dims ${layer.sym}_output_dims = {${layer.out.n}, ${layer.out.h}
 </#macro>
 <#macro call layer>
     status = ${layer.kernel}(&${layer.sym}_params, &${layer.sym}_input_dims, arena + ${layer.inputArena},
-                             &${layer.sym}_pool_dims, &${layer.sym}_output_dims, arena + ${layer.outputArena});
+        &${layer.sym}_pool_dims, &${layer.sym}_output_dims, arena + ${layer.outputArena});
 </#macro>

@@ -15,14 +15,14 @@ static const pqk_dims ${layer.sym}_output_dims = {${layer.out.n}, ${layer.out.h}
     {
         const pqk_context ctx = {arena + ${layer.scratchArena}, ${layer.scratchBytes}};
         status = ${layer.kernel}(&ctx, &${layer.sym}_params, &${layer.sym}_quant,
-                                 &${layer.sym}_input_dims, arena + ${layer.inputArena},
-                                 &${layer.sym}_filter_dims, &${layer.weights}, ${layer.bias},
-                                 &${layer.sym}_output_dims, arena + ${layer.outputArena});
+            &${layer.sym}_input_dims, arena + ${layer.inputArena},
+            &${layer.sym}_filter_dims, &${layer.weights}, ${layer.bias},
+            &${layer.sym}_output_dims, arena + ${layer.outputArena});
     }
 <#else>
     status = ${layer.kernel}(&${layer.sym}_params, &${layer.sym}_quant,
-                             &${layer.sym}_input_dims, arena + ${layer.inputArena},
-                             &${layer.sym}_filter_dims, ${layer.weights}, ${layer.bias},
-                             &${layer.sym}_output_dims, arena + ${layer.outputArena});
+        &${layer.sym}_input_dims, arena + ${layer.inputArena},
+        &${layer.sym}_filter_dims, ${layer.weights}, ${layer.bias},
+        &${layer.sym}_output_dims, arena + ${layer.outputArena});
 </#if>
 </#macro>

@@ -51,6 +51,22 @@ public final class RandomModels {
     }
 
     /**
+     * A random chain of 1..4 layers on a fixed input shape, ending in a classifier of {@code classes}
+     * outputs. With a front end the input must be its frames × features × 1 (as {@link Int8Model} checks).
+     */
+    public static Int8Model random(long seed, int height, int width, int channels, int classes,
+                                   io.pqkmcu.trainer.frontend.FrontEndConfig frontEnd) {
+        RandomModels g = new RandomModels(seed);
+        g.addInput(height, width, channels);
+        int layers = 1 + g.rnd.nextInt(4);
+        for (int i = 0; i < layers; i++) {
+            g.addLayer(g.pickKind(OpKind.values()), i);
+        }
+        g.addFullyConnected(layers, classes);
+        return g.build("random-" + seed + "-" + height + "x" + width + "x" + channels, frontEnd);
+    }
+
+    /**
      * A model of exactly one layer of the given kind on a random input, for per-op tests. The weights
      * have the given sparsity (fraction of zero weights, 0..1).
      */
@@ -82,13 +98,17 @@ public final class RandomModels {
     }
 
     private Int8Model build(String name) {
+        return build(name, null);
+    }
+
+    private Int8Model build(String name, io.pqkmcu.trainer.frontend.FrontEndConfig frontEnd) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < last().size(); i++) {
             labels.add("class_" + i);
         }
         TreeMap<String, String> meta = new TreeMap<>();
         meta.put("generator", "RandomModels");
-        return new Int8Model(name, labels, null, tensors, ops, 0, last().id(), meta);
+        return new Int8Model(name, labels, frontEnd, tensors, ops, 0, last().id(), meta);
     }
 
     private void addInput(int h, int w, int c) {
