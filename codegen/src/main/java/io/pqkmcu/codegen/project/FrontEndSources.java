@@ -14,10 +14,13 @@ import java.util.SortedMap;
  */
 public interface FrontEndSources {
     /**
-     * The front end's files by project-relative path (for example {@code include/pqk_frontend.h},
-     * {@code src/frontend/pqk_frontend.c}, {@code src/frontend/frontend_tables.c}); every {@code .c}
-     * file is compiled into the model. {@code headerComment} is the generated-file comment to start
-     * each generated file with.
+     * All of the front end's files by project-relative path: the static runtime ({@code pqk_frontend.h}
+     * under {@code include/}, {@code pqk_frontend.c} under {@code src/frontend/}) as well as the rendered
+     * tables and the {@code const pqk_frontend_config configSymbol} instance (for example
+     * {@code src/frontend/frontend_tables.c}). Every {@code .c} file is compiled into the model, host and
+     * firmware. {@code inputScale}/{@code inputZeroPoint} are the model input's quantization, which
+     * the front end's int8 output must use; {@code headerComment} is the text for the first comment
+     * of each rendered file.
      */
     SortedMap<String, String> files(FrontEndConfig config, double inputScale, int inputZeroPoint, String configSymbol,
                                     String headerComment);
