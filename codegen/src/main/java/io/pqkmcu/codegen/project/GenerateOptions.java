@@ -1,0 +1,91 @@
+package io.pqkmcu.codegen.project;
+
+import io.pqkmcu.codegen.fit.ResourceUsage;
+import io.pqkmcu.codegen.format.FormatPolicy;
+import io.pqkmcu.codegen.format.LayerFormat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What to generate: the target board, the output directory, the layer format policy with per-layer
+ * overrides, the firmware's test vectors and the Java package of the JNA binding.
+ *
+ * @param boardId           board id from the board catalog, or {@link #HOST} for a project without firmware board
+ * @param outputDir         directory to write (created; replaced if an earlier pqk generation is there)
+ * @param policy            format for layers without an override
+ * @param overrides         per-layer forced format, by layer name
+ * @param testVectors       model inputs the firmware runs and checks against the Java reference; when
+ *                          empty, {@link #DEFAULT_TEST_VECTORS} seeded random inputs are used
+ * @param javaPackage       package of the generated JNA interface
+ * @param stackReserveBytes RAM beyond the arena that the fit check keeps for stack and runtime
+ */
+public record GenerateOptions(String boardId, Path outputDir, FormatPolicy policy, SortedMap<String, LayerFormat> overrides,
+                              List<byte[]> testVectors, String javaPackage, long stackReserveBytes) {
+    /** The pseudo board: host build and JNA only, no firmware board files. */
+    public static final String HOST = "host";
+    public static final String DEFAULT_PACKAGE = "io.pqkmcu.generated";
+    public static final int DEFAULT_TEST_VECTORS = 2;
+
+    public GenerateOptions {
+        overrides = new TreeMap<>(overrides);
+        testVectors = List.copyOf(testVectors);
+        if (!javaPackage.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*")) {
+            throw new IllegalArgumentException("'" + javaPackage + "' is not a valid lower-case Java package name");
+        }
+        if (stackReserveBytes < 0) {
+            throw new IllegalArgumentException("stack reserve must not be negative");
+        }
+    }
+
+    public static GenerateOptions of(Path outputDir) {
+        return new GenerateOptions(HOST, outputDir, FormatPolicy.AUTO, new TreeMap<>(), List.of(), DEFAULT_PACKAGE,
+                ResourceUsage.DEFAULT_STACK_RESERVE);
+    }
+
+    public GenerateOptions withBoard(String board) {
+        return new GenerateOptions(board, outputDir, policy, overrides, testVectors, javaPackage, stackReserveBytes);
+    }
+
+    public GenerateOptions withPolicy(FormatPolicy p) {
+        return new GenerateOptions(boardId, outputDir, p, overrides, testVectors, javaPackage, stackReserveBytes);
+    }
+
+    public GenerateOptions withOverride(String layer, LayerFormat format) {
+        TreeMap<String, LayerFormat> o = new TreeMap<>(overrides);
+        o.put(layer, format);
+        return new GenerateOptions(boardId, outputDir, policy, o, testVectors, javaPackage, stackReserveBytes);
+    }
+
+    public GenerateOptions withTestVectors(List<byte[]> vectors) {
+        return new GenerateOptions(boardId, outputDir, policy, overrides, new ArrayList<>(vectors), javaPackage,
+                stackReserveBytes);
+    }
+
+    public GenerateOptions withJavaPackage(String pkg) {
+        return new GenerateOptions(boardId, outputDir, policy, overrides, testVectors, pkg, stackReserveBytes);
+    }
+
+    public GenerateOptions withStackReserve(long bytes) {
+        return new GenerateOptions(boardId, outputDir, policy, overrides, testVectors, javaPackage, bytes);
+    }
+
+    /** The format forced for a layer by its override or the policy, or null when the chooser decides. */
+    public LayerFormat forcedFormat(String layer) {
+        LayerFormat o = overrides.get(layer);
+        if (o != null) {
+            return o;
+        }
+        switch (policy) {
+            case DENSE:
+                return LayerFormat.DENSE;
+            case SPARSE:
+                return LayerFormat.SPARSE;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.pqkmcu.codegen.project;
+
+import io.pqkmcu.codegen.sparse.WeightMatrix;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.trainer.model.QuantizedWeights;
+
+/**
+ * Checks, before anything is written, that the generated C can run a model exactly: the int32
+ * accumulators of every layer cannot overflow (C signed overflow is undefined, so the Java reference's
+ * wrap-around cannot be reproduced) and every tensor is addressable with int32 indices.
+ */
+public final class ModelSupport {
+    /** Worst-case accumulator growth per weight: |w| ≤ 127 times |x + offset| ≤ 255, plus the sparse
+     *  kernels' folded offset term (|offset · Σw| ≤ 128 · 127 per weight). */
+    static final long GROWTH_PER_WEIGHT = 127L * 384;
+
+    private ModelSupport() {}
+
+    public static void check(Int8Model model) {
+        for (Op op : model.ops()) {
+            QuantizedWeights w = op.weights();
+            if (w == null) {
+                continue;
+            }
+            WeightMatrix m = WeightMatrix.of(op);
+            long maxBias = 0;
+            for (int b : w.bias()) {
+                maxBias = Math.max(maxBias, Math.abs((long) b));
+            }
+            long worst = maxBias + m.cols() * GROWTH_PER_WEIGHT;
+            if (worst > Integer.MAX_VALUE) {
+                throw new UnsupportedModelException("layer '" + op.name() + "' (" + op.kind() + ") has " + m.cols()
+                        + " weights per output and biases up to " + maxBias + ": its int32 accumulator could reach "
+                        + worst + " and overflow; split the layer or retrain with smaller biases");
+            }
+        }
+        for (var t : model.tensors()) {
+            if ((long) t.height() * t.width() * t.channels() > Integer.MAX_VALUE / 2) {
+                throw new UnsupportedModelException("tensor '" + t.name() + "' (" + t.shapeString()
+                        + ") is too large for a microcontroller");
+            }
+        }
+    }
+}

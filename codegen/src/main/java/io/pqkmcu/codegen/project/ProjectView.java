@@ -1,0 +1,24 @@
+package io.pqkmcu.codegen.project;
+
+import java.util.List;
+
+/**
+ * Everything the project templates print, computed by {@link ProjectGenerator}.
+ *
+ * @param headerText       the first comment of every generated file: generator, model, checksum
+ * @param modelName        the model's name, safe inside a comment
+ * @param modelNameLiteral the model's name as a C string literal
+ * @param sym              the sanitized model name, prefix of the model's C symbols
+ * @param guard            include-guard stem
+ * @param labels           labels as C string literals
+ * @param modelSources     project-relative C sources of the model (host and firmware)
+ * @param boardSources     project-relative board sources (firmware only)
+ */
+public record ProjectView(String headerText, String modelName, String modelNameLiteral, String checksum, String sym,
+                          String symUpper, String guard, int inputHeight, int inputWidth, int inputChannels, int inputSize,
+                          String inputScale, int inputZeroPoint, int outputSize, String outputScale, int outputZeroPoint,
+                          int arenaSize, int inputArena, int outputArena, List<String> labels, List<LayerView> layers,
+                          List<WeightsView> weights, boolean hasFrontEnd, int audioSamples, int sampleRate,
+                          String frontEndConfigSymbol, int frontEndScratchBytes, int frontEndScratchArena,
+                          List<TestVectorView> testVectors, List<String> modelSources, String boardId, boolean hasBoard,
+                          String boardCflags, String boardLdflags, List<String> boardSources, String linkerScript) {}

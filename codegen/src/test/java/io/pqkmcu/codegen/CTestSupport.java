@@ -1,0 +1,74 @@
+package io.pqkmcu.codegen;
+
+import io.pqkmcu.codegen.toolchain.CommandResult;
+import io.pqkmcu.codegen.toolchain.CommandRunner;
+import io.pqkmcu.codegen.toolchain.Tool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test helper: copies the C runtime out of the classpath and builds and runs small C programs. */
+public final class CTestSupport {
+    /** Every file of the C runtime (runtime-c-templates/.../c). */
+    public static final List<String> RUNTIME_FILES = List.of("pqk_common.h", "pqk_kernels.h", "pqk_kernel_util.h",
+            "pqk_sparse_rows.h", "pqk_sparse_decode.c", "pqk_convolve_s8.c", "pqk_convolve_sparse_s8.c",
+            "pqk_depthwise_conv_s8.c", "pqk_depthwise_conv_sparse_s8.c", "pqk_fully_connected_s8.c",
+            "pqk_fully_connected_sparse_s8.c", "pqk_avgpool_s8.c");
+    public static final List<String> STRICT = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic");
+    public static final List<String> SANITIZE = List.of("-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-g");
+
+    private CTestSupport() {}
+
+    public static void copyRuntime(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String f : RUNTIME_FILES) {
+                try (InputStream in = CTestSupport.class.getResourceAsStream("/io/pqkmcu/runtime/c/" + f)) {
+                    if (in == null) {
+                        throw new IllegalStateException("runtime file missing from the classpath: " + f);
+                    }
+                    Files.write(dir.resolve(f), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Path> runtimeSources(Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (String f : RUNTIME_FILES) {
+            if (f.endsWith(".c")) {
+                out.add(dir.resolve(f));
+            }
+        }
+        return out;
+    }
+
+    /** Compiles an executable with strict flags (plus extra flags) and returns its path; fails with gcc's output. */
+    public static Path compileExecutable(List<Path> sources, Path includeDir, Path output, List<String> extraFlags) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Tool.GCC.require());
+        cmd.addAll(STRICT);
+        cmd.add("-O1");
+        cmd.addAll(extraFlags);
+        cmd.add("-I" + includeDir);
+        for (Path s : sources) {
+            cmd.add(s.toString());
+        }
+        cmd.add("-o");
+        cmd.add(output.toString());
+        CommandRunner.runChecked(cmd, output.getParent(), Duration.ofMinutes(2));
+        return output;
+    }
+
+    public static CommandResult run(Path executable) {
+        return CommandRunner.run(List.of(executable.toString()), executable.getParent(), Duration.ofMinutes(2));
+    }
+}

@@ -1,0 +1,2 @@
+<#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
+/* ${project.headerText} */

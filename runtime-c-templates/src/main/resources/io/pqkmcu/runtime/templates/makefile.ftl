@@ -1,0 +1,66 @@
+<#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
+# ${project.headerText}
+#
+# make host      build/host/libpqkmodel.so, the model as a shared library for the JNA binding (java/)
+<#if project.hasBoard>
+# make firmware  build/${project.boardId}/firmware.elf/.bin/.hex, the test-vector firmware for board ${project.boardId}
+# make size      section sizes of the firmware
+<#else>
+# (generated for '${project.boardId}': no firmware board, so `make firmware` and `make size` only explain that)
+</#if>
+
+HOST_CC ?= gcc
+STRICT_CFLAGS := -std=c99 -Wall -Wextra -Werror -pedantic
+INCLUDES := -Iinclude -Isrc -Isrc/kernels
+MODEL_SRCS := \
+<#list project.modelSources as src>
+	${src}<#sep> \</#sep>
+</#list>
+
+HEADERS := $(wildcard include/*.h src/*.h src/kernels/*.h src/frontend/*.h)
+
+.PHONY: all host firmware size clean
+all: host
+
+host: build/host/libpqkmodel.so
+
+build/host/libpqkmodel.so: $(MODEL_SRCS) $(HEADERS)
+	@mkdir -p $(@D)
+	$(HOST_CC) $(STRICT_CFLAGS) -O2 -fPIC -shared $(INCLUDES) $(MODEL_SRCS) -o $@
+
+<#if project.hasBoard>
+BOARD := ${project.boardId}
+ARM_PREFIX ?= arm-none-eabi-
+BOARD_CFLAGS := ${project.boardCflags}
+BOARD_LDFLAGS := ${project.boardLdflags}
+BOARD_SRCS := \
+<#list project.boardSources as src>
+	${src}<#sep> \</#sep>
+</#list>
+
+FIRMWARE_SRCS := $(MODEL_SRCS) firmware/main.c firmware/test_vectors.c $(BOARD_SRCS)
+FIRMWARE_INCLUDES := $(INCLUDES) -Ifirmware -Ifirmware/board
+LINKER_SCRIPT := firmware/board/${project.linkerScript}
+FW := build/$(BOARD)
+
+firmware: $(FW)/firmware.elf $(FW)/firmware.bin $(FW)/firmware.hex
+
+$(FW)/firmware.elf: $(FIRMWARE_SRCS) $(HEADERS) $(wildcard firmware/*.h firmware/board/*.h) $(LINKER_SCRIPT)
+	@mkdir -p $(@D)
+	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) -O2 $(BOARD_CFLAGS) $(FIRMWARE_INCLUDES) $(FIRMWARE_SRCS) -T $(LINKER_SCRIPT) $(BOARD_LDFLAGS) -o $@
+
+$(FW)/firmware.bin: $(FW)/firmware.elf
+	$(ARM_PREFIX)objcopy -O binary $< $@
+
+$(FW)/firmware.hex: $(FW)/firmware.elf
+	$(ARM_PREFIX)objcopy -O ihex $< $@
+
+size: $(FW)/firmware.elf
+	$(ARM_PREFIX)size $<
+<#else>
+firmware size:
+	@echo "this project was generated for '${project.boardId}', which has no firmware board; regenerate it with a board id" >&2; exit 1
+</#if>
+
+clean:
+	rm -rf build

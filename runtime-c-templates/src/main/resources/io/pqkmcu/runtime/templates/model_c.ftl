@@ -1,0 +1,79 @@
+<#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
+<#import "op_conv.ftl" as conv>
+<#import "op_fc.ftl" as fc>
+<#import "op_avgpool.ftl" as avgpool>
+<#assign ops = {"conv": conv, "fc": fc, "avgpool": avgpool}>
+<#include "c_file_header.ftl">
+/*
+ * model.c - the op sequence of model '${project.modelName}' over one static arena.
+ * Arena: ${project.arenaSize} bytes; every tensor and kernel scratch sits at the offset the memory
+ * planner chose (plan.txt). Layer formats and their reasons: report.txt.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "model.h"
+#include "model_weights.h"
+#include "pqk_kernels.h"
+<#if project.hasFrontEnd>
+#include "pqk_frontend.h"
+</#if>
+
+/* The arena. The union keeps it int32-aligned on any compiler (kernel scratch holds int32 arrays);
+   GCC and Clang align it to 16 bytes, the planner's offset alignment. */
+#if defined(__GNUC__)
+#define PQK_ARENA_ALIGN __attribute__((aligned(16)))
+#else
+#define PQK_ARENA_ALIGN
+#endif
+static union {
+    int32_t align;
+    int8_t bytes[PQK_MODEL_ARENA_SIZE];
+} ${project.sym}_arena PQK_ARENA_ALIGN;
+
+const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT] = {
+<#list project.labels as label>
+    ${label},
+</#list>
+};
+<#list project.layers as layer>
+
+/* ${layer.index}: ${layer.summary} */
+<@ops[layer.template].params layer/>
+</#list>
+
+/* Runs every layer on the arena; the input tensor must already be at offset ${project.inputArena}. */
+static pqk_status ${project.sym}_run_layers(int8_t *arena)
+{
+    pqk_status status;
+<#list project.layers as layer>
+
+    /* ${layer.index}: ${layer.name} */
+<@ops[layer.template].call layer/>
+    if (status != PQK_OK) {
+        return status;
+    }
+</#list>
+    return PQK_OK;
+}
+
+int32_t pqk_model_arena_size(void)
+{
+    return PQK_MODEL_ARENA_SIZE;
+}
+
+pqk_status pqk_model_invoke(const int8_t *input, int8_t *output)
+{
+    int8_t *const arena = ${project.sym}_arena.bytes;
+    pqk_status status;
+    memcpy(arena + ${project.inputArena}, input, PQK_MODEL_INPUT_SIZE);
+    status = ${project.sym}_run_layers(arena);
+    if (status != PQK_OK) {
+        return status;
+    }
+    memcpy(output, arena + ${project.outputArena}, PQK_MODEL_OUTPUT_SIZE);
+    return PQK_OK;
+}
+<#if project.hasFrontEnd>
+<#include "model_classify.ftl">
+</#if>

@@ -1,0 +1,51 @@
+<#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
+<#include "c_file_header.ftl">
+/*
+ * model.h - the C API of model '${project.modelName}': sizes, quantization, labels, entry points.
+ * Quantization: real = scale * (q - zero_point). The scales are documentation; inference is integer-only.
+ */
+#ifndef ${project.guard}
+#define ${project.guard}
+
+#include <stdint.h>
+
+#include "pqk_common.h"
+
+#define PQK_MODEL_NAME ${project.modelNameLiteral}
+#define PQK_MODEL_CHECKSUM "${project.checksum}"
+
+/* Input: [1, ${project.inputHeight}, ${project.inputWidth}, ${project.inputChannels}] int8, NHWC. */
+#define PQK_MODEL_INPUT_HEIGHT ${project.inputHeight}
+#define PQK_MODEL_INPUT_WIDTH ${project.inputWidth}
+#define PQK_MODEL_INPUT_CHANNELS ${project.inputChannels}
+#define PQK_MODEL_INPUT_SIZE ${project.inputSize}
+#define PQK_MODEL_INPUT_SCALE ${project.inputScale}
+#define PQK_MODEL_INPUT_ZERO_POINT ${project.inputZeroPoint}
+
+/* Output: ${project.outputSize} int8 logits, one per label. */
+#define PQK_MODEL_OUTPUT_SIZE ${project.outputSize}
+#define PQK_MODEL_OUTPUT_SCALE ${project.outputScale}
+#define PQK_MODEL_OUTPUT_ZERO_POINT ${project.outputZeroPoint}
+
+/* Bytes of the static arena holding activations and kernel scratch (see plan.txt). */
+#define PQK_MODEL_ARENA_SIZE ${project.arenaSize}
+
+#define PQK_MODEL_LABEL_COUNT ${project.labels?size}
+extern const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT];
+
+/* PQK_MODEL_ARENA_SIZE, for callers that only see the shared library. */
+int32_t pqk_model_arena_size(void);
+
+/* Runs the network on input[PQK_MODEL_INPUT_SIZE], writes output[PQK_MODEL_OUTPUT_SIZE]. Not reentrant:
+   it uses the static arena. */
+pqk_status pqk_model_invoke(const int8_t *input, int8_t *output);
+<#if project.hasFrontEnd>
+
+/* Audio clip length the front end takes: ${project.audioSamples} int16 samples at ${project.sampleRate} Hz. */
+#define PQK_MODEL_AUDIO_SAMPLES ${project.audioSamples}
+
+/* Front end + network: audio[PQK_MODEL_AUDIO_SAMPLES] -> logits[PQK_MODEL_OUTPUT_SIZE]. Not reentrant. */
+pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits);
+</#if>
+
+#endif /* ${project.guard} */

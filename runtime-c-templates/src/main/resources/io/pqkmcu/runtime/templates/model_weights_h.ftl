@@ -1,0 +1,23 @@
+<#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
+<#include "c_file_header.ftl">
+/* model_weights.h - declarations of the constant weights of model '${project.modelName}' (model_weights.c). */
+#ifndef ${project.guard}_WEIGHTS
+#define ${project.guard}_WEIGHTS
+
+#include <stdint.h>
+
+#include "pqk_kernels.h"
+<#list project.weights as w>
+
+/* ${w.name} */
+<#if w.sparse>
+extern const pqk_sparse_table ${w.tableSym};
+<#else>
+extern const int8_t ${w.denseSym}[${w.denseLength}];
+</#if>
+extern const int32_t ${w.biasSym}[${w.channels}];
+extern const int32_t ${w.multiplierSym}[${w.channels}];
+extern const int32_t ${w.shiftSym}[${w.channels}];
+</#list>
+
+#endif /* ${project.guard}_WEIGHTS */
