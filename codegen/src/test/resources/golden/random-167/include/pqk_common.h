@@ -66,4 +66,12 @@ static inline int32_t pqk_clamp(int32_t v, int32_t lo, int32_t hi)
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
+/* Requantize, add the output zero point in 64 bits (a saturated value must clamp, not wrap), clamp. */
+static inline int32_t pqk_requantize_to_range(int32_t acc, int32_t multiplier, int32_t shift, int32_t zero_point,
+                                              int32_t lo, int32_t hi)
+{
+    const int64_t v = (int64_t)pqk_requantize(acc, multiplier, shift) + zero_point;
+    return v < lo ? lo : (v > hi ? hi : (int32_t)v);
+}
+
 #endif /* PQK_COMMON_H */

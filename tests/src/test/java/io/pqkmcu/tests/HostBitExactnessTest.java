@@ -2,10 +2,10 @@ package io.pqkmcu.tests;
 
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
-import io.pqkmcu.codegen.project.BoardResolver;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
+import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -122,11 +122,11 @@ class HostBitExactnessTest {
     @Test
     void classifyRunsTheFrontEndThenTheModel() {
         FrontEndConfig fe = FrontEndConfig.mfccDefault();
-        ProjectGenerator withFrontEnd = new ProjectGenerator(BoardResolver.none(), new StubFrontEnd());
         Random rnd = new Random(5);
+        AudioFrontEnd javaFrontEnd = new AudioFrontEnd(fe);
         for (int seed = 0; seed < 3; seed++) {
             Int8Model m = RandomModels.random(700 + seed, fe.frames(), fe.featuresPerFrame(), 1, 12, fe);
-            GeneratedProject p = withFrontEnd.generate(m, GenerateOptions.of(tmp.resolve("kws-" + seed))
+            GeneratedProject p = generator.generate(m, GenerateOptions.of(tmp.resolve("kws-" + seed))
                     .withPolicy(seed == 1 ? FormatPolicy.SPARSE : FormatPolicy.AUTO));
             Int8Interpreter reference = new Int8Interpreter(m);
             try (HostModel host = HostModel.build(p, tmp.resolve("classes-kws-" + seed))) {
@@ -136,7 +136,8 @@ class HostBitExactnessTest {
                     for (int s = 0; s < audio.length; s++) {
                         audio[s] = (short) (i == 2 ? Short.MIN_VALUE : rnd.nextInt(65536) - 32768);
                     }
-                    byte[] features = StubFrontEnd.features(fe, audio, m.input().zeroPoint());
+                    byte[] features = javaFrontEnd.features(audio, m.input().scale(), m.input().zeroPoint());
+                    assertArrayEquals(features, host.features(audio, features.length), "features, model " + m.name());
                     assertArrayEquals(reference.run(features), host.classify(audio), "classify, model " + m.name());
                     assertArrayEquals(reference.run(features), host.invoke(features), "invoke, model " + m.name());
                 }

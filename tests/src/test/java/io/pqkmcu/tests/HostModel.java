@@ -50,6 +50,16 @@ final class HostModel implements AutoCloseable {
         return out;
     }
 
+    byte[] features(short[] audio, int size) {
+        byte[] out = new byte[size];
+        int status = (Integer) binding.call(library, "pqk_model_features", new Class<?>[] {short[].class, byte[].class},
+                audio, out);
+        if (status != 0) {
+            throw new AssertionError("pqk_model_features returned status " + status);
+        }
+        return out;
+    }
+
     int arenaSize() {
         return (Integer) binding.call(library, "pqk_model_arena_size", new Class<?>[0]);
     }

@@ -61,7 +61,7 @@ class SanitizerTest {
                 try (Stream<Path> src = Files.walk(dir.resolve("src"))) {
                     src.filter(f -> f.toString().endsWith(".c")).sorted().forEach(f -> cmd.add(dir.relativize(f).toString()));
                 }
-                cmd.addAll(List.of("firmware/test_vectors.c", "check_vectors.c", "-o", "check_vectors"));
+                cmd.addAll(List.of("firmware/test_data.S", "check_vectors.c", "-o", "check_vectors"));
                 CommandRunner.runChecked(cmd, dir, Duration.ofMinutes(2));
                 CommandResult r = CommandRunner.run(List.of(dir.resolve("check_vectors").toString()), dir,
                         Duration.ofMinutes(1));

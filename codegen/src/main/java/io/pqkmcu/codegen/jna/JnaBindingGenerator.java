@@ -88,6 +88,9 @@ public final class JnaBindingGenerator {
         if (api.hasFrontEnd()) {
             methods.add(nativeMethod("pqk_model_classify",
                     "Front end and model: audio[AUDIO_SAMPLES] to logits[OUTPUT_SIZE].", "short[]", "audio", "byte[]", "logits"));
+            methods.add(nativeMethod("pqk_model_features",
+                    "Front end only: audio[AUDIO_SAMPLES] to the int8 model input features[INPUT_SIZE].", "short[]", "audio",
+                    "byte[]", "features"));
         }
         methods.add(loadMethod(typeName));
         methods.sort(Comparator.comparing(MethodDeclaration::getNameAsString));

@@ -5,7 +5,6 @@ import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,21 +17,19 @@ import java.util.TreeMap;
  * @param outputDir         directory to write (created; replaced if an earlier pqk generation is there)
  * @param policy            format for layers without an override
  * @param overrides         per-layer forced format, by layer name
- * @param testVectors       model inputs the firmware runs and checks against the Java reference; when
- *                          empty, {@link #DEFAULT_TEST_VECTORS} seeded random inputs are used
+ * @param tests             inputs the firmware runs and checks against the Java reference (int8 vectors or
+ *                          audio clips); when empty, {@link TestData#DEFAULT_VECTORS} seeded random vectors
  * @param javaPackage       package of the generated JNA interface
  * @param stackReserveBytes RAM beyond the arena that the fit check keeps for stack and runtime
  */
 public record GenerateOptions(String boardId, Path outputDir, FormatPolicy policy, SortedMap<String, LayerFormat> overrides,
-                              List<byte[]> testVectors, String javaPackage, long stackReserveBytes) {
+                              TestInputs tests, String javaPackage, long stackReserveBytes) {
     /** The pseudo board: host build and JNA only, no firmware board files. */
     public static final String HOST = "host";
     public static final String DEFAULT_PACKAGE = "io.pqkmcu.generated";
-    public static final int DEFAULT_TEST_VECTORS = 2;
 
     public GenerateOptions {
         overrides = new TreeMap<>(overrides);
-        testVectors = List.copyOf(testVectors);
         if (!javaPackage.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*")) {
             throw new IllegalArgumentException("'" + javaPackage + "' is not a valid lower-case Java package name");
         }
@@ -42,35 +39,44 @@ public record GenerateOptions(String boardId, Path outputDir, FormatPolicy polic
     }
 
     public static GenerateOptions of(Path outputDir) {
-        return new GenerateOptions(HOST, outputDir, FormatPolicy.AUTO, new TreeMap<>(), List.of(), DEFAULT_PACKAGE,
+        return new GenerateOptions(HOST, outputDir, FormatPolicy.AUTO, new TreeMap<>(), TestInputs.none(), DEFAULT_PACKAGE,
                 ResourceUsage.DEFAULT_STACK_RESERVE);
     }
 
     public GenerateOptions withBoard(String board) {
-        return new GenerateOptions(board, outputDir, policy, overrides, testVectors, javaPackage, stackReserveBytes);
+        return new GenerateOptions(board, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes);
     }
 
     public GenerateOptions withPolicy(FormatPolicy p) {
-        return new GenerateOptions(boardId, outputDir, p, overrides, testVectors, javaPackage, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, p, overrides, tests, javaPackage, stackReserveBytes);
     }
 
     public GenerateOptions withOverride(String layer, LayerFormat format) {
         TreeMap<String, LayerFormat> o = new TreeMap<>(overrides);
         o.put(layer, format);
-        return new GenerateOptions(boardId, outputDir, policy, o, testVectors, javaPackage, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, policy, o, tests, javaPackage, stackReserveBytes);
     }
 
+    /** int8 model inputs for the test firmware. */
     public GenerateOptions withTestVectors(List<byte[]> vectors) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, new ArrayList<>(vectors), javaPackage,
-                stackReserveBytes);
+        return withTests(TestInputs.vectors(vectors));
+    }
+
+    /** Audio clips (with class indices, −1 if unknown) that the test firmware runs through the front end. */
+    public GenerateOptions withTestClips(List<short[]> clips, List<Integer> labels) {
+        return withTests(TestInputs.clips(clips, labels));
+    }
+
+    public GenerateOptions withTests(TestInputs t) {
+        return new GenerateOptions(boardId, outputDir, policy, overrides, t, javaPackage, stackReserveBytes);
     }
 
     public GenerateOptions withJavaPackage(String pkg) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, testVectors, pkg, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, pkg, stackReserveBytes);
     }
 
     public GenerateOptions withStackReserve(long bytes) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, testVectors, javaPackage, bytes);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, bytes);
     }
 
     /** The format forced for a layer by its override or the policy, or null when the chooser decides. */

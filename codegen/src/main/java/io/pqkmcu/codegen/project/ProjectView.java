@@ -11,6 +11,9 @@ import java.util.List;
  * @param sym              the sanitized model name, prefix of the model's C symbols
  * @param guard            include-guard stem
  * @param labels           labels as C string literals
+ * @param testAudio        the firmware's test inputs are audio clips (front end + model), not int8 vectors
+ * @param testCount        number of test inputs the project was generated with (the firmware counts them
+ *                         from the blob sizes, so a rewritten chunk may hold another number)
  * @param modelSources     project-relative C sources of the model (host and firmware)
  * @param boardSources     project-relative board sources (firmware only)
  */
@@ -20,5 +23,5 @@ public record ProjectView(String headerText, String modelName, String modelNameL
                           int arenaSize, int inputArena, int outputArena, List<String> labels, List<LayerView> layers,
                           List<WeightsView> weights, boolean hasFrontEnd, int audioSamples, int sampleRate,
                           String frontEndConfigSymbol, int frontEndScratchBytes, int frontEndScratchArena,
-                          List<TestVectorView> testVectors, List<String> modelSources, String boardId, boolean hasBoard,
+                          boolean testAudio, int testCount, List<String> modelSources, String boardId, boolean hasBoard,
                           String boardCflags, String boardLdflags, List<String> boardSources, String linkerScript) {}

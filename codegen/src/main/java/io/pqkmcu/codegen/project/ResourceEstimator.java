@@ -27,7 +27,7 @@ final class ResourceEstimator {
 
     private ResourceEstimator() {}
 
-    static ResourceUsage estimate(Int8Model model, List<CompiledLayer> layers, int arenaBytes, int testVectors,
+    static ResourceUsage estimate(Int8Model model, List<CompiledLayer> layers, int arenaBytes, long testDataBytes,
                                   long stackReserve) {
         long weights = 0;
         long constants = 0;
@@ -48,7 +48,7 @@ final class ResourceEstimator {
         for (String label : model.labels()) {
             constants += 4 + label.getBytes(StandardCharsets.UTF_8).length + 1;
         }
-        constants += (long) testVectors * (model.input().size() + model.output().size());
+        constants += testDataBytes;
         long code = BASE_CODE_BYTES + (long) CODE_BYTES_PER_LAYER * layers.size();
         for (Kernel k : kernels) {
             code += k.estimatedCodeBytes;

@@ -33,7 +33,7 @@ class CrossCompilerTest {
         Board b = BoardCatalog.byId("qemu-mps2-an385");
         List<String> flags = CrossCompiler.linkFlags(b, "board/pqk_board.ld");
         assertEquals(List.of("-mcpu=cortex-m3", "-mthumb", "-mfloat-abi=soft", "-T", "board/pqk_board.ld",
-                "-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-Wl,--gc-sections"), flags);
+                "-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-Wl,--gc-sections", "-Wl,--no-warn-execstack"), flags);
     }
 
     @Test

@@ -49,7 +49,7 @@ class JnaBindingGeneratorTest {
         List<String> sortedFields = new ArrayList<>(fields);
         sortedFields.sort(null);
         assertEquals(sortedFields, fields);
-        assertEquals(List.of("load", "pqk_model_arena_size", "pqk_model_classify", "pqk_model_invoke"), methods);
+        assertEquals(List.of("load", "pqk_model_arena_size", "pqk_model_classify", "pqk_model_features", "pqk_model_invoke"), methods);
         assertTrue(fields.containsAll(List.of("INPUT_SIZE", "OUTPUT_SIZE", "LABELS", "ARENA_SIZE", "AUDIO_SAMPLES")));
     }
 

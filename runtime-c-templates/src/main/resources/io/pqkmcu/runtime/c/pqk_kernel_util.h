@@ -31,16 +31,13 @@ static inline void pqk_window_range(int32_t origin, int32_t extent, int32_t taps
 
 /*
  * Requantize an int32 accumulator, add the output offset, clamp to the activation: one int8 output.
- * With extreme multipliers (large left shifts) the requantized value can sit next to INT32_MIN/MAX, and
- * the Java reference adds the zero point in wrapping 32-bit arithmetic. Signed overflow is undefined in
- * C, so the sum is formed in uint32 and converted back (modulo 2^32 on GCC, Clang and Arm compilers),
- * which reproduces the reference bit for bit without undefined behaviour.
+ * The offset is added in 64 bits (pqk_requantize_to_range), as QuantMath.requantize does: a value
+ * saturated next to INT32_MAX by an extreme multiplier clamps to the top instead of wrapping.
  */
 static inline int8_t pqk_output_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t output_offset,
                                    const pqk_activation *act)
 {
-    const uint32_t sum = (uint32_t)pqk_requantize(acc, multiplier, shift) + (uint32_t)output_offset;
-    return (int8_t)pqk_clamp((int32_t)sum, act->min, act->max);
+    return (int8_t)pqk_requantize_to_range(acc, multiplier, shift, output_offset, act->min, act->max);
 }
 
 /* 1 when the shape is a batch-1 activation with positive sizes. */

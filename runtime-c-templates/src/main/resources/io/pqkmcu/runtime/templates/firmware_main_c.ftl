@@ -1,62 +1,74 @@
 <#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
 <#include "c_file_header.ftl">
 /*
- * main.c - test-vector firmware: runs every test vector through pqk_model_invoke, compares the logits
- * with the Java reference's, prints one line per vector (status, mismatches, argmax, instructions,
- * logits) and a PASS/FAIL line, then exits with 0 (all equal) or 1 through the board runtime.
+ * main.c - test firmware: runs every test input in flash through <#if project.testAudio>the front end and </#if>the model,
+ * compares the logits with the Java int8 reference's, and prints one line per input:
+ *
+ *   PQK vector <i> label=<l> pred=<p> status=<s> mismatches=<m> frontend_instructions=<f> model_instructions=<n>
+ *       logits=<a,b,...> # <label name> -> <predicted name>
+ *
+ * (one line on the wire), then "PQK RESULT PASS|FAIL ..." and exits through the board runtime with 0 when
+ * every logit matched and 1 otherwise. Instruction counts come from pqk_board_instructions().
  */
 #include <stdint.h>
 
 #include "model.h"
 #include "pqk_board.h"
-#include "test_vectors.h"
+#include "test_data.h"
 
 static int8_t pqk_logits[PQK_MODEL_OUTPUT_SIZE];
+#if PQK_TEST_AUDIO
+static int8_t pqk_features[PQK_MODEL_INPUT_SIZE];
+#endif
 
-/* Prints v in decimal (pqk_board_puts takes strings only). */
-static void put_int(int32_t v)
+static void put_field(const char *name, int32_t value)
 {
-    char buf[12];
-    int32_t i = 11;
-    uint32_t u = v < 0 ? (uint32_t)0 - (uint32_t)v : (uint32_t)v;
-    buf[i] = '\0';
-    do {
-        buf[--i] = (char)('0' + (int32_t)(u % 10u));
-        u /= 10u;
-    } while (u != 0u);
-    if (v < 0) {
-        buf[--i] = '-';
-    }
-    pqk_board_puts(&buf[i]);
+    pqk_board_puts(name);
+    pqk_board_put_i32(value);
 }
 
-static void put_uint(uint32_t u)
+static void put_label(int32_t index)
 {
-    char buf[11];
-    int32_t i = 10;
-    buf[i] = '\0';
-    do {
-        buf[--i] = (char)('0' + (int32_t)(u % 10u));
-        u /= 10u;
-    } while (u != 0u);
-    pqk_board_puts(&buf[i]);
+    pqk_board_puts(index >= 0 && index < PQK_MODEL_LABEL_COUNT ? pqk_model_labels[index] : "?");
 }
 
 int main(void)
 {
+    const int32_t count = pqk_test_count();
     int32_t failures = 0;
+    int32_t labelled = 0;
+    int32_t correct = 0;
     int32_t v;
     pqk_board_init();
-    pqk_board_puts("PQK model " PQK_MODEL_NAME " " PQK_MODEL_CHECKSUM "\n");
-    for (v = 0; v < PQK_TEST_VECTOR_COUNT; v++) {
-        const uint32_t start = (uint32_t)pqk_board_instructions();
-        const pqk_status status = pqk_model_invoke(pqk_test_inputs[v], pqk_logits);
-        const uint32_t used = (uint32_t)pqk_board_instructions() - start;
+    pqk_board_puts("PQK model " PQK_MODEL_NAME " " PQK_MODEL_CHECKSUM " vectors=");
+    pqk_board_put_i32(count);
+    pqk_board_puts("\n");
+    for (v = 0; v < count; v++) {
+        const pqk_test_input_t *input = &pqk_test_inputs[v * PQK_TEST_INPUT_ELEMENTS];
+        const int8_t *expected = &pqk_test_expected[v * PQK_MODEL_OUTPUT_SIZE];
+        const int32_t label = pqk_test_labels[v];
+        uint64_t start;
+        uint64_t front_end = 0;
+        uint64_t model;
+        pqk_status status;
         int32_t mismatches = 0;
         int32_t best = 0;
         int32_t i;
+#if PQK_TEST_AUDIO
+        start = pqk_board_instructions();
+        status = pqk_model_features(input, pqk_features);
+        front_end = pqk_board_instructions() - start;
+        start = pqk_board_instructions();
+        if (status == PQK_OK) {
+            status = pqk_model_invoke(pqk_features, pqk_logits);
+        }
+#else
+        start = pqk_board_instructions();
+        status = pqk_model_invoke(input, pqk_logits);
+#endif
+        model = pqk_board_instructions() - start;
         for (i = 0; i < PQK_MODEL_OUTPUT_SIZE; i++) {
-            if (pqk_logits[i] != pqk_test_expected[v][i]) {
+            if (pqk_logits[i] != expected[i]) {
                 mismatches++;
             }
             if (pqk_logits[i] > pqk_logits[best]) {
@@ -66,28 +78,37 @@ int main(void)
         if (status != PQK_OK || mismatches != 0) {
             failures++;
         }
-        pqk_board_puts("PQK vector ");
-        put_int(v);
-        pqk_board_puts(" status=");
-        put_int((int32_t)status);
-        pqk_board_puts(" mismatches=");
-        put_int(mismatches);
-        pqk_board_puts(" argmax=");
-        put_int(best);
-        pqk_board_puts(" instructions=");
-        put_uint(used);
+        if (label >= 0) {
+            labelled++;
+            correct += best == label ? 1 : 0;
+        }
+        put_field("PQK vector ", v);
+        put_field(" label=", label);
+        put_field(" pred=", best);
+        put_field(" status=", (int32_t)status);
+        put_field(" mismatches=", mismatches);
+        pqk_board_puts(" frontend_instructions=");
+        pqk_board_put_u64(front_end);
+        pqk_board_puts(" model_instructions=");
+        pqk_board_put_u64(model);
         pqk_board_puts(" logits=");
         for (i = 0; i < PQK_MODEL_OUTPUT_SIZE; i++) {
             if (i > 0) {
                 pqk_board_puts(",");
             }
-            put_int(pqk_logits[i]);
+            pqk_board_put_i32(pqk_logits[i]);
         }
+        pqk_board_puts(" # ");
+        put_label(label);
+        pqk_board_puts(" -> ");
+        put_label(best);
         pqk_board_puts("\n");
     }
-    pqk_board_puts(failures == 0 ? "PQK RESULT PASS failures=" : "PQK RESULT FAIL failures=");
-    put_int(failures);
+    pqk_board_puts(failures == 0 ? "PQK RESULT PASS" : "PQK RESULT FAIL");
+    put_field(" vectors=", count);
+    put_field(" mismatched=", failures);
+    put_field(" labelled=", labelled);
+    put_field(" correct=", correct);
     pqk_board_puts("\n");
-    pqk_board_exit(failures == 0 ? 0 : 1);
     return failures == 0 ? 0 : 1;
 }

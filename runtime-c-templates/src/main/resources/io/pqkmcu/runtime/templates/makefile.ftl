@@ -38,16 +38,27 @@ BOARD_SRCS := \
 	${src}<#sep> \</#sep>
 </#list>
 
-FIRMWARE_SRCS := $(MODEL_SRCS) firmware/main.c firmware/test_vectors.c $(BOARD_SRCS)
+FIRMWARE_SRCS := $(MODEL_SRCS) firmware/main.c firmware/test_data.S $(BOARD_SRCS)
+# The test data blobs .incbin'd by test_data.S: rewriting them reassembles that one file and relinks.
+TEST_DATA := firmware/test_inputs.bin firmware/test_expected.bin firmware/test_labels.bin
 FIRMWARE_INCLUDES := $(INCLUDES) -Ifirmware -Ifirmware/board
 LINKER_SCRIPT := firmware/board/${project.linkerScript}
 FW := build/$(BOARD)
+FW_OBJS := $(addprefix $(FW)/obj/,$(addsuffix .o,$(basename $(FIRMWARE_SRCS))))
+FW_HEADERS := $(HEADERS) $(wildcard firmware/*.h firmware/board/*.h)
 
 firmware: $(FW)/firmware.elf $(FW)/firmware.bin $(FW)/firmware.hex
 
-$(FW)/firmware.elf: $(FIRMWARE_SRCS) $(HEADERS) $(wildcard firmware/*.h firmware/board/*.h) $(LINKER_SCRIPT)
+$(FW)/obj/%.o: %.c $(FW_HEADERS)
 	@mkdir -p $(@D)
-	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) -O2 $(BOARD_CFLAGS) $(FIRMWARE_INCLUDES) $(FIRMWARE_SRCS) -T $(LINKER_SCRIPT) $(BOARD_LDFLAGS) -o $@
+	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) -O2 $(BOARD_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
+
+$(FW)/obj/%.o: %.S $(TEST_DATA)
+	@mkdir -p $(@D)
+	$(ARM_PREFIX)gcc $(BOARD_CFLAGS) -c $< -o $@
+
+$(FW)/firmware.elf: $(FW_OBJS) $(LINKER_SCRIPT)
+	$(ARM_PREFIX)gcc $(BOARD_CFLAGS) $(FW_OBJS) -T $(LINKER_SCRIPT) $(BOARD_LDFLAGS) -Wl,-Map=$(FW)/firmware.map -o $@
 
 $(FW)/firmware.bin: $(FW)/firmware.elf
 	$(ARM_PREFIX)objcopy -O binary $< $@

@@ -7,6 +7,16 @@
 
 extern const pqk_frontend_config ${project.frontEndConfigSymbol};
 
+pqk_status pqk_model_features(const int16_t *audio, int8_t *features)
+{
+    int8_t *const arena = ${project.sym}_arena.bytes;
+    if (pqk_frontend_scratch_size(&${project.frontEndConfigSymbol}) > ${project.symUpper}_FRONTEND_SCRATCH_SIZE) {
+        return PQK_ERROR_SIZE;
+    }
+    return pqk_frontend_run(&${project.frontEndConfigSymbol}, audio, features,
+                            (int32_t *)(void *)(arena + ${project.frontEndScratchArena}));
+}
+
 pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits)
 {
     int8_t *const arena = ${project.sym}_arena.bytes;

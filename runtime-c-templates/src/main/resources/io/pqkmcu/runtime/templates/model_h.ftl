@@ -44,6 +44,10 @@ pqk_status pqk_model_invoke(const int8_t *input, int8_t *output);
 /* Audio clip length the front end takes: ${project.audioSamples} int16 samples at ${project.sampleRate} Hz. */
 #define PQK_MODEL_AUDIO_SAMPLES ${project.audioSamples}
 
+/* Front end only: audio[PQK_MODEL_AUDIO_SAMPLES] -> features[PQK_MODEL_INPUT_SIZE], the int8 model input.
+   Bit-exact with the trainer's Java front end. Not reentrant (its scratch is in the arena). */
+pqk_status pqk_model_features(const int16_t *audio, int8_t *features);
+
 /* Front end + network: audio[PQK_MODEL_AUDIO_SAMPLES] -> logits[PQK_MODEL_OUTPUT_SIZE]. Not reentrant. */
 pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits);
 </#if>

@@ -12,18 +12,18 @@ import java.util.SortedMap;
  * pqk_frontend_config *cfg)} (taken to be in bytes), with a {@code const pqk_frontend_config} instance
  * named {@code configSymbol}.
  */
-public interface FrontEndSources {
+public interface FrontEndProvider {
     /**
      * All of the front end's files by project-relative path: the static runtime ({@code pqk_frontend.h}
      * under {@code include/}, {@code pqk_frontend.c} under {@code src/frontend/}) as well as the rendered
      * tables and the {@code const pqk_frontend_config configSymbol} instance (for example
      * {@code src/frontend/frontend_tables.c}). Every {@code .c} file is compiled into the model, host and
      * firmware. {@code inputScale}/{@code inputZeroPoint} are the model input's quantization, which
-     * the front end's int8 output must use; {@code headerComment} is the text for the first comment
-     * of each rendered file.
+     * the front end's int8 output must use; {@code sourceName} says what the tables come from (model
+     * name and checksum), for the first comment of each rendered file.
      */
     SortedMap<String, String> files(FrontEndConfig config, double inputScale, int inputZeroPoint, String configSymbol,
-                                    String headerComment);
+                                    String sourceName);
 
     /** Scratch bytes pqk_frontend_run needs (what pqk_frontend_scratch_size returns for this config). */
     int scratchBytes(FrontEndConfig config);

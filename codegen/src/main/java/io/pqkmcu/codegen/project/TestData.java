@@ -1,0 +1,140 @@
+package io.pqkmcu.codegen.project;
+
+import io.pqkmcu.trainer.frontend.AudioFrontEnd;
+import io.pqkmcu.trainer.interp.Int8Interpreter;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.TensorSpec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The firmware's test data as three binary blobs that {@code firmware/test_data.S} pulls in with
+ * {@code .incbin}: inputs (int8 model inputs, or little-endian int16 audio), the logits the Java int8
+ * reference computes for them (front end included), and int16 labels. Keeping the data out of C source
+ * makes large clip sets cheap to build, and lets a run swap in another chunk of clips by rewriting
+ * these files and relinking (see {@link #write}).
+ */
+public final class TestData {
+    public static final String INPUTS = "firmware/test_inputs.bin";
+    public static final String EXPECTED = "firmware/test_expected.bin";
+    public static final String LABELS = "firmware/test_labels.bin";
+    /** Inputs used when none are given: a couple of seeded random vectors, enough to prove bit-exactness. */
+    public static final int DEFAULT_VECTORS = 2;
+
+    private final boolean audio;
+    private final List<byte[]> expected;
+    private final byte[] inputBlob;
+    private final byte[] expectedBlob;
+    private final byte[] labelBlob;
+
+    private TestData(boolean audio, List<byte[]> expected, byte[] inputBlob, byte[] expectedBlob, byte[] labelBlob) {
+        this.audio = audio;
+        this.expected = expected;
+        this.inputBlob = inputBlob;
+        this.expectedBlob = expectedBlob;
+        this.labelBlob = labelBlob;
+    }
+
+    /**
+     * Builds the blobs, running the Java reference (front end + interpreter) for the expected logits.
+     * With no inputs given, uses {@link #DEFAULT_VECTORS} random int8 vectors seeded by {@code seed}.
+     */
+    public static TestData of(Int8Model model, TestInputs tests, long seed) {
+        TensorSpec in = model.input();
+        TestInputs t = tests.isEmpty() ? TestInputs.vectors(randomVectors(in.size(), seed)) : tests;
+        if (t.audio() && model.frontEnd() == null) {
+            throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; give it int8 "
+                    + "input vectors instead of audio clips");
+        }
+        Int8Interpreter interp = new Int8Interpreter(model);
+        AudioFrontEnd frontEnd = t.audio() ? new AudioFrontEnd(model.frontEnd()) : null;
+        int n = t.size();
+        int inputBytes = t.audio() ? 2 * model.frontEnd().clipSamples() : in.size();
+        ByteBuffer inputs = ByteBuffer.allocate(n * inputBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer labels = ByteBuffer.allocate(n * 2).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocate(n * model.output().size());
+        List<byte[]> expected = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] features;
+            if (t.audio()) {
+                short[] clip = t.clips().get(i);
+                if (clip.length != model.frontEnd().clipSamples()) {
+                    throw new IllegalArgumentException("test clip " + i + " has " + clip.length + " samples; the front end "
+                            + "takes " + model.frontEnd().clipSamples());
+                }
+                for (short s : clip) {
+                    inputs.putShort(s);
+                }
+                features = frontEnd.features(clip, in.scale(), in.zeroPoint());
+            } else {
+                features = t.vectors().get(i);
+                if (features.length != in.size()) {
+                    throw new IllegalArgumentException("test vector " + i + " has " + features.length + " values but model '"
+                            + model.name() + "' takes " + in.shapeString() + " = " + in.size());
+                }
+                inputs.put(features);
+            }
+            byte[] logits = interp.run(features);
+            expected.add(logits);
+            out.put(logits);
+            int label = t.labels().get(i);
+            if (label < -1 || label >= model.labels().size()) {
+                throw new IllegalArgumentException("test input " + i + " has label " + label + " outside 0.."
+                        + (model.labels().size() - 1));
+            }
+            labels.putShort((short) label);
+        }
+        return new TestData(t.audio(), expected, inputs.array(), out.array(), labels.array());
+    }
+
+    private static List<byte[]> randomVectors(int size, long seed) {
+        Random rnd = new Random(seed);
+        List<byte[]> vectors = new ArrayList<>();
+        for (int i = 0; i < DEFAULT_VECTORS; i++) {
+            byte[] v = new byte[size];
+            rnd.nextBytes(v);
+            vectors.add(v);
+        }
+        return vectors;
+    }
+
+    public boolean audio() {
+        return audio;
+    }
+
+    public int count() {
+        return expected.size();
+    }
+
+    /** The Java reference's logits per input, in order. */
+    public List<byte[]> expected() {
+        return expected;
+    }
+
+    /** Flash the three blobs take. */
+    public long flashBytes() {
+        return inputBlob.length + expectedBlob.length + labelBlob.length;
+    }
+
+    /** The blobs by project-relative path. */
+    public SortedMap<String, byte[]> files() {
+        SortedMap<String, byte[]> f = new TreeMap<>();
+        f.put(INPUTS, inputBlob);
+        f.put(EXPECTED, expectedBlob);
+        f.put(LABELS, labelBlob);
+        return f;
+    }
+
+    /** Rewrites the blobs of an existing project (for running another chunk of clips). */
+    public void write(java.nio.file.Path projectDir) {
+        for (var e : files().entrySet()) {
+            io.pqkmcu.trainer.util.AtomicFiles.write(projectDir.resolve(e.getKey()), e.getValue());
+        }
+    }
+}
