@@ -190,6 +190,8 @@ public final class ProjectGenerator {
         putText(files, "report.txt", Reports.report(header, model, options.boardId(), layers, usage,
                 board == null ? null : board.limits()));
         putText(files, ProjectWriter.MARKER, header + "\n");
+        putText(files, ProjectInfo.FILE, ProjectInfo.describe(header, model, checksum, options.boardId(), tests));
+        files.put(ProjectInfo.MODEL_FILE, ModelFile.toBytes(model));
 
         String typeName = CNames.javaType(model.name()) + "Model";
         String javaSource = "java/" + options.javaPackage().replace('.', '/') + "/" + typeName + ".java";

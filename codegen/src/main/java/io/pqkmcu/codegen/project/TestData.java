@@ -43,11 +43,17 @@ public final class TestData {
 
     /**
      * Builds the blobs, running the Java reference (front end + interpreter) for the expected logits.
-     * With no inputs given, uses {@link #DEFAULT_VECTORS} random int8 vectors seeded by {@code seed}.
+     * With no inputs given, uses {@link #DEFAULT_VECTORS} inputs seeded by {@code seed}: random int8
+     * vectors, or for a model with a front end, noisy chirps so that the front end runs on the device too.
      */
     public static TestData of(Int8Model model, TestInputs tests, long seed) {
         TensorSpec in = model.input();
-        TestInputs t = tests.isEmpty() ? TestInputs.vectors(randomVectors(in.size(), seed)) : tests;
+        TestInputs t = tests;
+        if (t.isEmpty()) {
+            t = model.frontEnd() == null ? TestInputs.vectors(randomVectors(in.size(), seed))
+                    : TestInputs.clips(randomClips(model.frontEnd().clipSamples(), seed),
+                            java.util.Collections.nCopies(DEFAULT_VECTORS, -1));
+        }
         if (t.audio() && model.frontEnd() == null) {
             throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; give it int8 "
                     + "input vectors instead of audio clips");
@@ -102,6 +108,24 @@ public final class TestData {
             vectors.add(v);
         }
         return vectors;
+    }
+
+    /** Chirps with noise at two levels: speech-like energy spread over the front end's bands. */
+    private static List<short[]> randomClips(int samples, long seed) {
+        Random rnd = new Random(seed);
+        List<short[]> clips = new ArrayList<>();
+        for (int c = 0; c < DEFAULT_VECTORS; c++) {
+            short[] s = new short[samples];
+            double amplitude = c == 0 ? 3000 : 20000;
+            for (int i = 0; i < samples; i++) {
+                double t = (double) i / samples;
+                double v = amplitude * Math.sin(2 * Math.PI * (200 + 1500 * t) * t * samples / 16000.0)
+                        + amplitude / 4 * rnd.nextGaussian();
+                s[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
+            }
+            clips.add(s);
+        }
+        return clips;
     }
 
     public boolean audio() {

@@ -1,7 +1,5 @@
-package io.pqkmcu.trainer.nn;
+package io.pqkmcu.trainer.tensor;
 
-import io.pqkmcu.trainer.tensor.Gemm;
-import io.pqkmcu.trainer.tensor.Parallel;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -55,6 +53,19 @@ class GemmTest {
                     assertEquals(ref, t[p * n + j], 1e-4, "mmTransA " + m + "x" + k + "x" + n);
                 }
             }
+        }
+    }
+
+    @Test
+    void scalarAndVectorPathsAgreeBitForBit() {
+        for (int[] s : new int[][] {{13, 40, 64}, {8, 64, 70}, {5, 3, 7}}) {
+            float[] a = random(s[0] * s[1], 7);
+            float[] b = random(s[1] * s[2], 8);
+            float[] v = new float[s[0] * s[2]];
+            float[] sc = new float[s[0] * s[2]];
+            Gemm.mm(a, b, v, s[0], s[1], s[2], false);
+            Gemm.mmScalar(a, b, sc, s[0], s[1], s[2], false);
+            assertArrayEquals(sc, v, "vector width " + Gemm.vectorLength());
         }
     }
 

@@ -1,0 +1,44 @@
+package io.pqkmcu.cli;
+
+import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.trainer.data.KwsDataset;
+import io.pqkmcu.trainer.data.KwsEntry;
+import io.pqkmcu.trainer.data.KwsTask;
+import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.Split;
+import io.pqkmcu.trainer.model.Int8Model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test clips for the firmware, taken from a dataset split (evenly spaced, so every class shows up). */
+final class TestClips {
+    private TestClips() {}
+
+    static TestInputs from(Path data, Split split, int count, Int8Model model) {
+        if (model.frontEnd() == null) {
+            throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --data applies to "
+                    + "keyword-spotting models");
+        }
+        KwsDataset d = SpeechCommands.load(data, KwsTask.defaults());
+        if (!d.labels().equals(model.labels())) {
+            throw new IllegalArgumentException("the model's labels " + model.labels() + " differ from the dataset's "
+                    + d.labels());
+        }
+        return pick(d.split(split), count);
+    }
+
+    /** {@code count} entries spread evenly over the list (all of it when count ≥ its size). */
+    static TestInputs pick(List<KwsEntry> entries, int count) {
+        int n = Math.min(count, entries.size());
+        List<short[]> clips = new ArrayList<>(n);
+        List<Integer> labels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            KwsEntry e = entries.get((int) ((long) i * entries.size() / n));
+            clips.add(e.load());
+            labels.add(e.label());
+        }
+        return TestInputs.clips(clips, labels);
+    }
+}

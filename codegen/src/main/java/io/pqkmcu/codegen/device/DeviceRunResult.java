@@ -1,0 +1,52 @@
+package io.pqkmcu.codegen.device;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The firmware's results on every test input of a run (possibly several chunks).
+ *
+ * @param firmwarePassed every chunk's firmware reported PASS (all logits equal to the Java reference)
+ *                       and exited with status 0
+ */
+public record DeviceRunResult(String boardId, List<VectorResult> vectors, boolean firmwarePassed, int chunks) {
+    public DeviceRunResult {
+        vectors = List.copyOf(vectors);
+    }
+
+    /** Inputs whose logits equal the Java int8 reference exactly. */
+    public int bitExact() {
+        return (int) vectors.stream().filter(VectorResult::bitExact).count();
+    }
+
+    public int labelled() {
+        return (int) vectors.stream().filter(v -> v.label() >= 0).count();
+    }
+
+    public int correct() {
+        return (int) vectors.stream().filter(v -> v.label() >= 0 && v.label() == v.predicted()).count();
+    }
+
+    /** Accuracy over labelled inputs (NaN without labels). */
+    public double accuracy() {
+        int n = labelled();
+        return n == 0 ? Double.NaN : (double) correct() / n;
+    }
+
+    public long medianModelInstructions() {
+        return median(vectors.stream().mapToLong(VectorResult::modelInstructions).toArray());
+    }
+
+    public long medianFrontEndInstructions() {
+        return median(vectors.stream().mapToLong(VectorResult::frontEndInstructions).toArray());
+    }
+
+    private static long median(long[] v) {
+        if (v.length == 0) {
+            return 0;
+        }
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

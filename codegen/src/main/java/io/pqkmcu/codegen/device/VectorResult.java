@@ -1,0 +1,19 @@
+package io.pqkmcu.codegen.device;
+
+/**
+ * One test input as the firmware reported it over the UART.
+ *
+ * @param label                 the input's class, −1 when unknown
+ * @param predicted             argmax of the device's logits
+ * @param status                pqk_status of the run (0 = PQK_OK)
+ * @param mismatches            logits that differ from the Java int8 reference
+ * @param frontEndInstructions  instructions of the front end (0 for int8-vector inputs)
+ * @param modelInstructions     instructions of the network
+ * @param logits                the device's int8 logits
+ */
+public record VectorResult(int index, int label, int predicted, int status, int mismatches, long frontEndInstructions,
+                           long modelInstructions, byte[] logits) {
+    public boolean bitExact() {
+        return status == 0 && mismatches == 0;
+    }
+}
