@@ -190,7 +190,6 @@ public final class ProjectGenerator {
         putText(files, "report.txt", Reports.report(header, model, options.boardId(), layers, usage,
                 board == null ? null : board.limits()));
         putText(files, ProjectWriter.MARKER, header + "\n");
-        putText(files, ProjectInfo.FILE, ProjectInfo.describe(header, model, checksum, options.boardId(), tests));
         files.put(ProjectInfo.MODEL_FILE, ModelFile.toBytes(model));
 
         String typeName = CNames.javaType(model.name()) + "Model";
@@ -199,6 +198,8 @@ public final class ProjectGenerator {
                 in.zeroPoint(), out.size(), out.scale(), out.zeroPoint(), plan.arenaSize(), model.labels(), fe != null,
                 fe == null ? 0 : fe.clipSamples(), fe == null ? 0 : fe.sampleRate());
         putText(files, javaSource, JnaBindingGenerator.generate(options.javaPackage(), typeName, api, header));
+        putText(files, ProjectInfo.FILE, ProjectInfo.describe(header, model, checksum, options.boardId(), tests,
+                options.javaPackage() + "." + typeName, javaSource));
 
         List<LayerFormatChoice> choices = new ArrayList<>();
         for (CompiledLayer l : layers) {

@@ -17,16 +17,20 @@ import java.util.Properties;
  *
  * @param testAudio  the firmware's test inputs are audio clips rather than int8 vectors
  */
-public record ProjectInfo(Path directory, String boardId, String modelName, String checksum, boolean testAudio) {
+public record ProjectInfo(Path directory, String boardId, String modelName, String checksum, boolean testAudio,
+                          String javaClass, String javaSource) {
     public static final String FILE = "project.properties";
     public static final String MODEL_FILE = "model.pqkm";
 
-    static String describe(String header, Int8Model model, String checksum, String boardId, TestData tests) {
+    static String describe(String header, Int8Model model, String checksum, String boardId, TestData tests,
+                           String javaClass, String javaSource) {
         return "# " + header + "\n"
                 + "board=" + boardId + "\n"
                 + "model=" + model.name().replace("\\", "\\\\").replace("\n", " ") + "\n"
                 + "checksum=" + checksum + "\n"
-                + "test_inputs=" + (tests.audio() ? "audio" : "vectors") + "\n";
+                + "test_inputs=" + (tests.audio() ? "audio" : "vectors") + "\n"
+                + "java_class=" + javaClass + "\n"
+                + "java_source=" + javaSource + "\n";
     }
 
     /** Reads the project description, or explains why {@code dir} is not a generated project. */
@@ -44,13 +48,13 @@ public record ProjectInfo(Path directory, String boardId, String modelName, Stri
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        for (String key : new String[] {"board", "model", "checksum", "test_inputs"}) {
+        for (String key : new String[] {"board", "model", "checksum", "test_inputs", "java_class", "java_source"}) {
             if (p.getProperty(key) == null) {
                 throw new IllegalArgumentException(file + " lacks '" + key + "'; regenerate the project with pqk generate");
             }
         }
         return new ProjectInfo(dir, p.getProperty("board"), p.getProperty("model"), p.getProperty("checksum"),
-                "audio".equals(p.getProperty("test_inputs")));
+                "audio".equals(p.getProperty("test_inputs")), p.getProperty("java_class"), p.getProperty("java_source"));
     }
 
     /** The model the project was generated from, checked against the recorded checksum. */
