@@ -45,6 +45,10 @@ final class TrainOptions {
     @Option(names = "--prune-scope", description = "PER_LAYER or GLOBAL magnitude threshold (default: ${DEFAULT-VALUE})")
     PqkConfig.PruneScope pruneScope = new PqkConfig().pruneScope;
 
+    @Option(names = "--prune-depthwise", description = "prune depthwise layers too (off: they hold few weights and "
+            + "pruning them hurts accuracy most)")
+    boolean pruneDepthwise;
+
     @Option(names = "--exclude", split = ",", description = "layers never pruned, e.g. conv1,fc")
     List<String> excluded = new ArrayList<>();
 
@@ -74,6 +78,7 @@ final class TrainOptions {
         c.distillWeight = distillWeight;
         c.pruneScope = pruneScope;
         c.excludedLayers = new ArrayList<>(excluded);
+        c.pruneDepthwise = pruneDepthwise;
         c.teacherPrecision = teacherPrecision;
         c.detachTeacher = !mutual;
         return c.validate();

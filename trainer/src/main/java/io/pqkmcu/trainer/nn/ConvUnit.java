@@ -205,12 +205,15 @@ public final class ConvUnit implements Layer {
         return w;
     }
 
-    /** Pruning saliency: |folded weight| — the magnitude the weight has in the deployed layer. */
-    public float[] saliency() {
+    /**
+     * Pruning saliency: |W|, or with {@code folded} |W·γ/σ| — the magnitude the weight has in the
+     * deployed (BN-folded) layer.
+     */
+    public float[] saliency(boolean folded) {
         float[] f = foldFactor(Branch.STUDENT_SLOT);
         float[] s = new float[weight.value.length];
         for (int i = 0; i < s.length; i++) {
-            s[i] = Math.abs(weight.value[i] * f[channelOf(i)]);
+            s[i] = Math.abs(weight.value[i] * (folded ? f[channelOf(i)] : 1f));
         }
         return s;
     }

@@ -69,7 +69,8 @@ public final class PqkTrainer {
                     + net.classes());
         }
         for (ConvUnit u : net.units()) {
-            if (u.prunable() && !cfg.excludedLayers.contains(u.name())) {
+            boolean depthwise = u.kind() == ConvUnit.Kind.DEPTHWISE;
+            if (u.prunable() && !cfg.excludedLayers.contains(u.name()) && (cfg.pruneDepthwise || !depthwise)) {
                 prunable.add(u);
             }
         }
@@ -234,7 +235,7 @@ public final class PqkTrainer {
         net.quantControl().setActivationsActive(cfg.quantize
                 && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
         if (phase == 1 && schedule.updatesAt(step)) {
-            MaskUpdater.apply(prunable, schedule.sparsityAt(step), cfg.pruneScope);
+            MaskUpdater.apply(prunable, schedule.sparsityAt(step), cfg.pruneScope, cfg.foldedSaliency, cfg.reviveWeights);
         }
         if (phase == 2 && step == cfg.phase1Steps) {
             for (ConvUnit u : net.units()) {

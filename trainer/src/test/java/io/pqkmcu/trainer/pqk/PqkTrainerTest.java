@@ -63,13 +63,14 @@ class PqkTrainerTest {
             for (float m : u.mask()) {
                 pruned += m == 0f ? 1 : 0;
             }
-            assertEquals(0.6, (double) pruned / u.mask().length, 0.05, u.name());
+            double expected = u.kind() == ConvUnit.Kind.DEPTHWISE ? 0.0 : 0.6; // depthwise is not pruned by default
+            assertEquals(expected, (double) pruned / u.mask().length, 0.05, u.name());
         }
         Int8Model model = Int8Exporter.export(net, TRAIN.inputQuant(), TRAIN.classNames(), null, "toy", new TreeMap<>());
         Int8Model reread = ModelFile.fromBytes(ModelFile.toBytes(model));
         double int8 = int8Accuracy(reread, VAL);
         assertTrue(Math.abs(int8 - student) <= 0.03, "int8 " + int8 + " vs fake-quant student " + student);
-        assertTrue(model.ops().get(1).weights().sparsity() >= 0.55);
+        assertTrue(model.ops().get(2).weights().sparsity() >= 0.55, "pw1 ships sparse");
     }
 
     @Test
@@ -88,6 +89,24 @@ class PqkTrainerTest {
         for (int i = 0; i < whole.units().size(); i++) {
             assertArrayEquals(whole.units().get(i).weights(), resumedNet.units().get(i).weights());
             assertArrayEquals(whole.units().get(i).mask(), resumedNet.units().get(i).mask());
+        }
+    }
+
+    @Test
+    void depthwiseLayersArePrunedOnlyWhenAskedAndExcludedLayersNever() {
+        PqkConfig c = smallConfig();
+        c.phase1Steps = 40;
+        c.phase2Mode = PqkConfig.Phase2Mode.NONE;
+        c.pruneDepthwise = true;
+        c.excludedLayers = java.util.List.of("fc");
+        Network net = net();
+        new PqkTrainer(net, c, TRAIN, VAL, null).train();
+        for (ConvUnit u : net.units()) {
+            int pruned = 0;
+            for (float m : u.mask()) {
+                pruned += m == 0f ? 1 : 0;
+            }
+            assertEquals(u.name().equals("fc") ? 0.0 : 0.6, (double) pruned / u.mask().length, 0.05, u.name());
         }
     }
 

@@ -1,0 +1,92 @@
+package io.pqkmcu.tests;
+
+import io.pqkmcu.trainer.data.WavFile;
+import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.model.RandomModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every user-facing input fails with one clear line, exit code 1, no stack trace and nothing half-written. */
+class CliBadInputTest {
+    @TempDir
+    Path tmp;
+
+    private static void assertFails(CliRun r, String expected) {
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), "stderr should mention '" + expected + "':\n" + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
+    }
+
+    @Test
+    void corruptModelIsRejectedAndNothingIsGenerated() throws Exception {
+        byte[] good = ModelFile.toBytes(RandomModels.random(1));
+        byte[] bad = good.clone();
+        bad[good.length / 2] ^= 1;
+        Path model = tmp.resolve("bad.pqkm");
+        Files.write(model, bad);
+        assertFails(CliRun.of("generate", model.toString(), "--out", tmp.resolve("p").toString()), "checksum mismatch");
+        assertFalse(Files.exists(tmp.resolve("p")));
+        Files.write(model, java.util.Arrays.copyOf(good, 40));
+        assertFails(CliRun.of("generate", model.toString(), "--out", tmp.resolve("p").toString()), "truncated");
+    }
+
+    @Test
+    void aWavFileIsNotAModel() throws Exception {
+        Path wav = tmp.resolve("x.wav");
+        WavFile.write(wav, new short[16000], 16000);
+        assertFails(CliRun.of("generate", wav.toString(), "--out", tmp.resolve("p").toString()), "not a pqk model");
+    }
+
+    @Test
+    void unknownBoardListsTheKnownOnes() throws Exception {
+        Path model = tmp.resolve("m.pqkm");
+        ModelFile.write(RandomModels.random(2), model);
+        CliRun r = CliRun.of("generate", model.toString(), "--board", "nosuch", "--out", tmp.resolve("p").toString());
+        assertFails(r, "unknown board 'nosuch'");
+        assertTrue(r.err().contains("qemu-mps2-an386"), r.err());
+    }
+
+    @Test
+    void missingDatasetAndBadAudioAreNamed() throws Exception {
+        assertFails(CliRun.of("data", "info", tmp.resolve("none").toString()), "none");
+        Path data = tmp.resolve("d");
+        Files.createDirectories(data.resolve("yes"));
+        Files.writeString(data.resolve("validation_list.txt"), "");
+        Files.writeString(data.resolve("testing_list.txt"), "");
+        // stereo 16-bit at 16 kHz: a RIFF header by hand, since our writer only writes the contract format
+        Files.write(data.resolve("yes/a_nohash_0.wav"), stereoWav());
+        CliRun r = CliRun.of("data", "info", data.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void simulateRefusesAFolderThatIsNotAProject() {
+        assertFails(CliRun.of("simulate", tmp.toString()), "not a pqk project");
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() {
+        CliRun r = CliRun.of("train", "--data", tmp.toString(), "--sparsity", "1.5");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("target sparsity must be in [0, 1)"), r.err());
+        assertEquals(2, CliRun.of("train", "--no-such-option").exitCode());
+    }
+
+    private static byte[] stereoWav() {
+        int frames = 1600;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + frames * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + frames * 4).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 2).putInt(16000).putInt(64000)
+                .putShort((short) 4).putShort((short) 16);
+        b.put("data".getBytes()).putInt(frames * 4);
+        return b.array();
+    }
+}
