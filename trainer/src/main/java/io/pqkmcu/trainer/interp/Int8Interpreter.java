@@ -1,10 +1,12 @@
 package io.pqkmcu.trainer.interp;
 
+import io.pqkmcu.trainer.model.AddOp;
 import io.pqkmcu.trainer.model.AveragePool2DOp;
 import io.pqkmcu.trainer.model.Conv2DOp;
 import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.FullyConnectedOp;
 import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.MaxPool2DOp;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.TensorSpec;
 
@@ -46,6 +48,11 @@ public final class Int8Interpreter {
                 FullyConnectedKernel.run(f, src, in, dst, out);
             } else if (op instanceof AveragePool2DOp p) {
                 AveragePool2DKernel.run(p, src, in, dst, out);
+            } else if (op instanceof MaxPool2DOp p) {
+                MaxPool2DKernel.run(p, src, in, dst, out);
+            } else if (op instanceof AddOp a) {
+                TensorSpec src2 = model.tensor(a.input2());
+                AddKernel.run(a, src, in, src2, values[src2.id()], dst, out);
             } else {
                 throw new IllegalStateException("no int8 kernel for " + op.kind());
             }

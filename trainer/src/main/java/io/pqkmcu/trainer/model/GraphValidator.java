@@ -83,6 +83,17 @@ final class GraphValidator {
             int[] s = f.weights().shape();
             expect(op, s[1] == in.size(), "weights expect " + s[1] + " inputs, input has " + in.size());
             expect(op, s[0] == out.size(), "weights give " + s[0] + " outputs, output has " + out.size());
+        } else if (op instanceof MaxPool2DOp p) {
+            expect(op, in.channels() == out.channels(), "pooling changes the channel count");
+            expect(op, in.scale() == out.scale() && in.zeroPoint() == out.zeroPoint(),
+                    "max pooling must keep the input's quantization");
+            checkWindow(op, in, out, p.filterH(), p.filterW(), p.strideH(), p.strideW(), 1, 1, p.padding());
+        } else if (op instanceof AddOp a) {
+            TensorSpec in2 = tensors.get(a.input2());
+            expect(op, in.height() == in2.height() && in.width() == in2.width() && in.channels() == in2.channels()
+                    && in.size() == out.size() && in.height() == out.height() && in.channels() == out.channels(),
+                    "inputs " + in.shapeString() + " and " + in2.shapeString() + " and output " + out.shapeString()
+                            + " must have the same shape");
         } else if (op instanceof AveragePool2DOp p) {
             expect(op, in.channels() == out.channels(), "pooling changes the channel count");
             expect(op, in.scale() == out.scale() && in.zeroPoint() == out.zeroPoint(),

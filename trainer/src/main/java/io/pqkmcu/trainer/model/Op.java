@@ -3,7 +3,8 @@ package io.pqkmcu.trainer.model;
 import java.util.List;
 
 /** One int8 operation of the graph; tensors are referred to by id. */
-public sealed interface Op permits Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, AveragePool2DOp {
+public sealed interface Op permits Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, AveragePool2DOp,
+        MaxPool2DOp, AddOp {
     /** A stable, human-readable layer name (used in reports and generated symbols). */
     String name();
 

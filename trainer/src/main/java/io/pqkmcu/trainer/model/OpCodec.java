@@ -13,6 +13,25 @@ final class OpCodec {
         out.writeUTF(op.name());
         out.writeInt(op.inputs().get(0));
         out.writeInt(op.output());
+        if (op instanceof AddOp a) {
+            out.writeInt(a.input2());
+            out.writeInt(a.leftShift());
+            out.writeInt(a.inputMultiplier1());
+            out.writeInt(a.inputShift1());
+            out.writeInt(a.inputMultiplier2());
+            out.writeInt(a.inputShift2());
+            out.writeInt(a.outputMultiplier());
+            out.writeInt(a.outputShift());
+            writeAct(out, a.actMin(), a.actMax());
+            return;
+        }
+        if (op instanceof MaxPool2DOp p) {
+            out.writeInt(p.filterH());
+            out.writeInt(p.filterW());
+            writeWindow(out, p.strideH(), p.strideW(), 1, 1, p.padding());
+            writeAct(out, p.actMin(), p.actMax());
+            return;
+        }
         if (op instanceof Conv2DOp c) {
             writeWindow(out, c.strideH(), c.strideW(), c.dilationH(), c.dilationW(), c.padding());
             writeWeights(out, c.weights());
@@ -60,6 +79,21 @@ final class OpCodec {
                 int[] g = readWindow(in);
                 return new AveragePool2DOp(name, input, output, fh, fw, g[0], g[1], new Padding(g[4], g[5]),
                         in.readInt(), in.readInt());
+            }
+            case MAX_POOL_2D: {
+                int fh = in.readInt();
+                int fw = in.readInt();
+                int[] g = readWindow(in);
+                return new MaxPool2DOp(name, input, output, fh, fw, g[0], g[1], new Padding(g[4], g[5]),
+                        in.readInt(), in.readInt());
+            }
+            case ADD: {
+                int input2 = in.readInt();
+                int[] v = new int[9];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readInt();
+                }
+                return new AddOp(name, input, input2, output, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
             }
             default:
                 throw new ModelFormatException("unsupported operation " + kind);
