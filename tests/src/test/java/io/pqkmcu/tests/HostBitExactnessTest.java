@@ -15,7 +15,7 @@ import io.pqkmcu.trainer.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,11 +97,11 @@ class HostBitExactnessTest {
             m.ops().forEach(op -> kinds.add(op.kind()));
         }
         assertEquals(EnumSet.allOf(LayerFormat.class), formats);
-        assertEquals(EnumSet.allOf(OpKind.class), kinds);
+        assertEquals(EnumSet.copyOf(RandomModels.KINDS), kinds);
     }
 
     @ParameterizedTest
-    @EnumSource(OpKind.class)
+    @MethodSource("io.pqkmcu.trainer.model.RandomModels#kinds")
     void everyOpInBothFormatsMatchesTheReference(OpKind kind) {
         double[] sparsities = {0.0, 0.5, 0.9};
         for (int s = 0; s < sparsities.length; s++) {
