@@ -54,7 +54,7 @@ class RandomModelsTest {
                 }
             }
         }
-        assertEquals(EnumSet.allOf(OpKind.class), kinds);
+        assertEquals(EnumSet.copyOf(RandomModels.KINDS), kinds);
         assertTrue(dilated && strided && padded && extremeZeroPoint);
         assertTrue(minSparsity < 0.05 && maxSparsity > 0.85, minSparsity + " .. " + maxSparsity);
     }
