@@ -1,6 +1,7 @@
 package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.sparse.WeightMatrix;
+import io.pqkmcu.trainer.model.AddOp;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.QuantizedWeights;
@@ -19,6 +20,11 @@ public final class ModelSupport {
 
     public static void check(Int8Model model) {
         for (Op op : model.ops()) {
+            if (op instanceof AddOp a && a.leftShift() > 20) {
+                throw new UnsupportedModelException("layer '" + op.name() + "' (ADD) shifts its inputs left by "
+                        + a.leftShift() + " bits; the C kernel takes at most 20 (TFLite's value), beyond which the "
+                        + "sum of the rescaled inputs could overflow int32");
+            }
             QuantizedWeights w = op.weights();
             if (w == null) {
                 continue;

@@ -1,8 +1,10 @@
 <#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
 <#import "op_conv.ftl" as conv>
 <#import "op_fc.ftl" as fc>
-<#import "op_avgpool.ftl" as avgpool>
-<#assign ops = {"conv": conv, "fc": fc, "avgpool": avgpool}>
+<#import "op_pool.ftl" as pool>
+<#import "op_add.ftl" as add>
+<#import "op_softmax.ftl" as softmax>
+<#assign ops = {"conv": conv, "fc": fc, "pool": pool, "add": add, "softmax": softmax}>
 <#include "c_file_header.ftl">
 /*
  * model.c - the op sequence of model '${project.modelName}' over one static arena.
@@ -19,15 +21,15 @@
 #include "pqk_frontend.h"
 </#if>
 
-/* The arena. The union keeps it int32-aligned on any compiler (kernel scratch holds int32 arrays);
-   GCC and Clang align it to 16 bytes, the planner's offset alignment. */
+/* The arena. The union keeps it 8-byte aligned on any compiler (kernel scratch must be: its int16
+   blocks are read with LDRD); GCC and Clang align it to 16 bytes, the planner's offset alignment. */
 #if defined(__GNUC__)
 #define PQK_ARENA_ALIGN __attribute__((aligned(16)))
 #else
 #define PQK_ARENA_ALIGN
 #endif
 static union {
-    int32_t align;
+    int64_t align;
     int8_t bytes[PQK_MODEL_ARENA_SIZE];
 } ${project.sym}_arena PQK_ARENA_ALIGN;
 
@@ -39,7 +41,7 @@ const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT] = {
 <#list project.layers as layer>
 
 /* ${layer.index}: ${layer.summary} */
-<@ops[layer.template].params layer/>
+<@ops[layer.family].params layer/>
 </#list>
 
 /* Runs every layer on the arena; the input tensor must already be at offset ${project.inputArena}. */
@@ -49,7 +51,7 @@ static pqk_status ${project.sym}_run_layers(int8_t *arena)
 <#list project.layers as layer>
 
     /* ${layer.index}: ${layer.name} */
-<@ops[layer.template].call layer/>
+<@ops[layer.family].call layer/>
     if (status != PQK_OK) {
         return status;
     }

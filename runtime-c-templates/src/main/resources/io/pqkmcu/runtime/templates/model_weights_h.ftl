@@ -15,9 +15,7 @@ extern const pqk_sparse_table ${w.tableSym};
 <#else>
 extern const int8_t ${w.denseSym}[${w.denseLength}];
 </#if>
-extern const int32_t ${w.biasSym}[${w.channels}];
-extern const int32_t ${w.multiplierSym}[${w.channels}];
-extern const int32_t ${w.shiftSym}[${w.channels}];
+extern const pqk_channel_quant ${w.quantSym}[${w.channels}];
 </#list>
 
 #endif /* ${project.guard}_WEIGHTS */

@@ -1,0 +1,103 @@
+/*
+ * pqk_depthwise_conv_3x3_s8.c - int8 depthwise convolution with a 3x3 kernel, dilation 1, padding at
+ * most 1, any stride (CMSIS-NN's arm_depthwise_conv_3x3_s8 case). Windows that lie inside the input
+ * run the nine taps unrolled with fixed offsets, four channels at a time; border windows loop over
+ * their in-bounds taps. May run in place (pqk_depthwise_util.h). Bit-exact with DepthwiseConv2DKernel.
+ */
+#include "pqk_depthwise_util.h"
+
+static PQK_ALWAYS_INLINE void pqk_dw3_row(const pqk_conv_params *p, const pqk_channel_quant *quant, const int32_t mode,
+                                          const pqk_dims *in_dims, const int8_t *input, const int8_t *filter,
+                                          const pqk_dims *out_dims, int32_t oy, int8_t *row_out)
+{
+    const int32_t ch = in_dims->c;
+    const int32_t in_row = in_dims->w * ch;
+    const int32_t y0 = oy * p->stride.h - p->padding.h;
+    const int32_t offset2 = pqk_dw_offset2(p->input_offset);
+    const int32_t ky_first = y0 < 0 ? -y0 : 0;
+    const int32_t ky_end = in_dims->h - y0 < 3 ? in_dims->h - y0 : 3;
+    int32_t ox;
+    for (ox = 0; ox < out_dims->w; ox++) {
+        const int32_t x0 = ox * p->stride.w - p->padding.w;
+        const int32_t kx_first = x0 < 0 ? -x0 : 0;
+        const int32_t kx_end = in_dims->w - x0 < 3 ? in_dims->w - x0 : 3;
+        int8_t *const out_px = row_out + ox * ch;
+        int32_t c = 0;
+        if (ky_first == 0 && ky_end == 3 && kx_first == 0 && kx_end == 3) {
+            const int8_t *const in0 = input + (y0 * in_dims->w + x0) * ch;
+            for (; c + 4 <= ch; c += 4) {
+                const int8_t *in = in0 + c;
+                const int8_t *w = filter + c;
+                int32_t a0 = quant[c].bias;
+                int32_t a1 = quant[c + 1].bias;
+                int32_t a2 = quant[c + 2].bias;
+                int32_t a3 = quant[c + 3].bias;
+                PQK_DW_TAP4(in, w);
+                PQK_DW_TAP4(in + ch, w + ch);
+                PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
+                in += in_row;
+                w += 3 * ch;
+                PQK_DW_TAP4(in, w);
+                PQK_DW_TAP4(in + ch, w + ch);
+                PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
+                in += in_row;
+                w += 3 * ch;
+                PQK_DW_TAP4(in, w);
+                PQK_DW_TAP4(in + ch, w + ch);
+                PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
+                PQK_DW_STORE4(out_px + c, &quant[c], mode, p);
+            }
+        }
+        /* border windows, and the channels after the last group of four */
+        for (; c < ch; c += 4) {
+            const int32_t n = ch - c < 4 ? ch - c : 4;
+            int32_t acc[4];
+            int32_t i;
+            int32_t ky;
+            for (i = 0; i < 4; i++) {
+                acc[i] = i < n ? quant[c + i].bias : 0;
+            }
+            for (ky = ky_first; ky < ky_end; ky++) {
+                int32_t kx;
+                for (kx = kx_first; kx < kx_end; kx++) {
+                    const int8_t *in = input + ((y0 + ky) * in_dims->w + x0 + kx) * ch + c;
+                    const int8_t *w = filter + (ky * 3 + kx) * ch + c;
+                    for (i = 0; i < n; i++) {
+                        acc[i] += ((int32_t)in[i] + p->input_offset) * w[i];
+                    }
+                }
+            }
+            for (i = 0; i < n; i++) {
+                out_px[c + i] = pqk_requant_output(acc[i], &quant[c + i], mode, p->output_offset, &p->activation);
+            }
+        }
+    }
+}
+
+pqk_status pqk_depthwise_conv_3x3_s8(const pqk_context *ctx, const pqk_conv_params *params,
+                                     const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
+                                     const pqk_dims *filter_dims, const int8_t *filter,
+                                     const pqk_dims *output_dims, int8_t *output)
+{
+    const int32_t row_bytes = output_dims->w * output_dims->c;
+    int32_t ring_rows;
+    int32_t mode;
+    int32_t oy;
+    pqk_status status = pqk_dw_check(ctx, params, input_dims, input, filter_dims, output_dims, output, &ring_rows);
+    if (status != PQK_OK) {
+        return status;
+    }
+    if (filter_dims->h != 3 || filter_dims->w != 3 || params->dilation.h != 1 || params->dilation.w != 1
+        || params->padding.h > 1 || params->padding.w > 1) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    mode = pqk_requant_mode(quant, input_dims->c, params->output_offset, &params->activation);
+    for (oy = 0; oy < output_dims->h; oy++) {
+        int8_t *const row_out = pqk_dw_row_out(output, ring_rows > 0 ? (int8_t *)ctx->buf : 0, ring_rows, row_bytes, oy);
+#define PQK_DW3_BODY(m) pqk_dw3_row(params, quant, m, input_dims, input, filter, output_dims, oy, row_out)
+        PQK_REQUANT_DISPATCH(mode, PQK_DW3_BODY);
+#undef PQK_DW3_BODY
+        pqk_dw_commit(output, ring_rows > 0 ? (const int8_t *)ctx->buf : 0, ring_rows, row_bytes, oy, output_dims->h);
+    }
+    return PQK_OK;
+}
