@@ -25,10 +25,14 @@ public enum Kernel {
     CONVOLVE_1X1_SPARSE("pqk_convolve_1x1_sparse_s8", 704, true, Family.CONV, Support.UNPACK, Support.SPARSE_BLOCK,
             Support.BLOCK_FILL),
     DEPTHWISE_CONV_SPARSE("pqk_depthwise_conv_sparse_s8", 4384, true, Family.CONV, Support.UNPACK),
-    FULLY_CONNECTED_SPARSE("pqk_fully_connected_sparse_s8", 816, true, Family.FC, Support.UNPACK);
+    FULLY_CONNECTED_SPARSE("pqk_fully_connected_sparse_s8", 816, true, Family.FC, Support.UNPACK),
+    /** ARM CMSIS-NN (--kernels cmsis-nn): provided by the user's CMSIS-NN tree, not copied; code size unknown here. */
+    CMSIS_CONVOLVE("arm_convolve_wrapper_s8", 0, false, Family.CMSIS_CONV),
+    CMSIS_DEPTHWISE_CONV("arm_depthwise_conv_wrapper_s8", 0, false, Family.CMSIS_DW),
+    CMSIS_FULLY_CONNECTED("arm_fully_connected_per_channel_s8", 0, false, Family.CMSIS_FC);
 
     /** How model.c calls a kernel: the op template that lays out its parameters and call. */
-    public enum Family { CONV, FC, POOL, ADD, SOFTMAX }
+    public enum Family { CONV, FC, POOL, ADD, SOFTMAX, CMSIS_CONV, CMSIS_DW, CMSIS_FC }
 
     /** Support functions kernels share (CMSIS-NN's NNSupportFunctions), one source file each. */
     public enum Support {
@@ -74,5 +78,10 @@ public enum Kernel {
 
     public String sourceFile() {
         return function + ".c";
+    }
+
+    /** A CMSIS-NN function: the project calls it but does not carry its source. */
+    public boolean external() {
+        return family == Family.CMSIS_CONV || family == Family.CMSIS_DW || family == Family.CMSIS_FC;
     }
 }

@@ -20,7 +20,23 @@ import io.pqkmcu.trainer.model.TensorSpec;
 public final class KernelSelector {
     private KernelSelector() {}
 
-    /** The kernel for {@code op} in the given storage format. */
+    /** The kernel for {@code op} in the given storage format and library (CMSIS-NN runs dense layers only). */
+    public static Kernel kernelFor(Op op, boolean sparse, KernelLibrary library) {
+        if (library == KernelLibrary.CMSIS_NN && !sparse) {
+            if (op instanceof Conv2DOp) {
+                return Kernel.CMSIS_CONVOLVE;
+            }
+            if (op instanceof DepthwiseConv2DOp) {
+                return Kernel.CMSIS_DEPTHWISE_CONV;
+            }
+            if (op instanceof FullyConnectedOp) {
+                return Kernel.CMSIS_FULLY_CONNECTED;
+            }
+        }
+        return kernelFor(op, sparse);
+    }
+
+    /** pqk's kernel for {@code op} in the given storage format. */
     public static Kernel kernelFor(Op op, boolean sparse) {
         if (op instanceof Conv2DOp c) {
             boolean oneByOne = c.kernelH() == 1 && c.kernelW() == 1 && c.padding().top() == 0
@@ -137,9 +153,32 @@ public final class KernelSelector {
             }
             case FULLY_CONNECTED_SPARSE:
                 return entriesBytes(table);
+            case CMSIS_CONVOLVE: {
+                Conv2DOp c = (Conv2DOp) op;
+                return cmsisConvScratch(c.kernelH() * c.kernelW() * in.channels());
+            }
+            case CMSIS_DEPTHWISE_CONV: {
+                DepthwiseConv2DOp d = (DepthwiseConv2DOp) op;
+                int taps = d.kernelH() * d.kernelW();
+                // arm_depthwise_conv_s8_opt: C * taps int16 (DSP) or 4 * 124 * taps (MVE); the MVE
+                // one-input-channel case runs as a convolution plus a transposed filter copy
+                return Math.max(Math.max(2 * in.channels() * taps, 4 * 124 * taps),
+                        cmsisConvScratch(taps) + taps * out.channels());
+            }
+            case CMSIS_FULLY_CONNECTED:
+                return 4 * out.size(); // the MVE kernel sums (arm_vector_sum_s8), none on other cores
             default:
                 return 0;
         }
+    }
+
+    /**
+     * An upper bound of CMSIS-NN v7's arm_convolve_wrapper_s8_get_buffer_size over its plain, DSP and MVE
+     * builds for K weights per output channel: two int16 im2col columns of K rounded up to 4, or four
+     * int8 columns of K rounded up to 16. The generated code checks CMSIS-NN's own answer against it.
+     */
+    static int cmsisConvScratch(int k) {
+        return Math.max(4 * align4(k), 64 * ((k + 15) / 16));
     }
 
     /** pqk_column_block_bytes: four int16 columns of k values, k rounded up to 4. */

@@ -35,14 +35,17 @@ final class LayerViews {
         int scratchArena = l.scratchBytes() > 0 ? plan.offsetOf(ModelBuffers.scratchKey(l.index(), op)) : 0;
         String prefix = modelSym + "_" + l.sym();
         String weights = l.sparse() ? "&" + tableSym(modelSym, l) : denseSym(modelSym, l);
-        String quant = op.weights() == null ? "" : prefix + "_quant";
+        boolean cmsis = l.kernel().external();
+        // pqk kernels take one pqk_channel_quant array; CMSIS-NN calls use the prefix's _bias, _multiplier, _shift
+        String quant = op.weights() == null ? "" : cmsis ? prefix : prefix + "_quant";
+        String family = familyName(l.kernel().family);
         String format = l.choice() == null ? "" : l.sparse() ? ", sparse (PQKS1)" : ", dense";
         String inPlace = l.inPlace() ? ", in place" : "";
         String kernel = l.kernel().function;
-        boolean ctx = l.kernel().family == Kernel.Family.CONV || l.sparse();
+        boolean ctx = l.kernel().family == Kernel.Family.CONV || l.sparse() || cmsis;
         if (op instanceof Conv2DOp c) {
             int[] s = c.weights().shape();
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, "conv", l.sparse(), ctx,
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, family, l.sparse(), ctx,
                     l.inPlace(), summary(op, in, out, "kernel " + s[1] + "x" + s[2], c.strideH(), c.strideW(),
                     c.dilationH(), c.dilationW(), c.padding()) + format + inPlace,
                     inDims, outDims, new DimsView(s[0], s[1], s[2], s[3]), -in.zeroPoint(), out.zeroPoint(),
@@ -52,7 +55,7 @@ final class LayerViews {
         }
         if (op instanceof DepthwiseConv2DOp d) {
             int[] s = d.weights().shape();
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, "conv", l.sparse(), ctx,
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, family, l.sparse(), ctx,
                     l.inPlace(), summary(op, in, out, "kernel " + s[1] + "x" + s[2], d.strideH(), d.strideW(),
                     d.dilationH(), d.dilationW(), d.padding()) + format + inPlace,
                     inDims, outDims, new DimsView(1, s[1], s[2], s[3]), -in.zeroPoint(), out.zeroPoint(),
@@ -62,7 +65,7 @@ final class LayerViews {
         }
         if (op instanceof FullyConnectedOp f) {
             int[] s = f.weights().shape();
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, "fc", l.sparse(), ctx, false,
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, family, l.sparse(), ctx, false,
                     CNames.commentSafe(op.name()) + ": " + op.kind() + " " + in.shapeString() + " -> " + out.shapeString()
                             + format,
                     inDims, outDims, new DimsView(s[0], 1, 1, s[1]), -in.zeroPoint(), out.zeroPoint(),
@@ -103,6 +106,11 @@ final class LayerViews {
         throw new UnsupportedModelException("layer '" + op.name() + "': operation " + op.kind() + " is not supported");
     }
 
+    /** The op template (model_c.ftl's ops map) of a kernel family. */
+    private static String familyName(Kernel.Family f) {
+        return f.name().toLowerCase(Locale.ROOT);
+    }
+
     private static LayerView pool(CompiledLayer l, TensorSpec in, TensorSpec out, DimsView inDims, DimsView outDims,
                                   int inputArena, int outputArena, int fh, int fw, int sh, int sw, Padding pad,
                                   int actMin, int actMax) {
@@ -139,6 +147,7 @@ final class LayerViews {
         String prefix = modelSym + "_" + l.sym();
         String name = CNames.commentSafe(op.name());
         List<String> quant = quantLines(w, outputZeroPoint);
+        boolean cmsis = l.kernel().external();
         if (l.sparse()) {
             SparseTable t = l.choice().table();
             List<String> stream = t.stream().length == 0 ? List.of("0x00, /* empty table: C has no zero-length arrays */")
@@ -147,11 +156,13 @@ final class LayerViews {
                     tableSym(modelSym, l), prefix + "_stream", t.streamBytes(), Math.max(1, t.streamBytes()), stream,
                     t.entries(), t.nonZeros(), t.rows(), t.cols(), t.maxRowNonZeros(), t.gapBits(), t.valueBits(),
                     t.valueBase(), String.format(Locale.ROOT, "%.3f", t.bytesPerNonZero()),
-                    w.outputChannels(), prefix + "_quant", quant, outputZeroPoint);
+                    w.outputChannels(), prefix + "_quant", quant, outputZeroPoint, false, prefix, List.of(), List.of(),
+                    List.of());
         }
         return new WeightsView(name, false, layout, rows, denseSym(modelSym, l), w.data().length, CArrays.int8(w.data()),
                 "", "", 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, "",
-                w.outputChannels(), prefix + "_quant", quant, outputZeroPoint);
+                w.outputChannels(), prefix + "_quant", quant, outputZeroPoint, cmsis, prefix, CArrays.int32(w.bias()),
+                CArrays.int32(w.multiplier()), CArrays.int32(w.shift()));
     }
 
     /**

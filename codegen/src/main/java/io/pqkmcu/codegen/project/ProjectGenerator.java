@@ -181,7 +181,8 @@ public final class ProjectGenerator {
                 tests.count(),
                 modelSources, options.boardId(), board != null,
                 board == null ? "" : String.join(" ", board.cflags()), board == null ? "" : String.join(" ", board.ldflags()),
-                boardSources, board == null ? "" : board.linkerScript());
+                boardSources, board == null ? "" : board.linkerScript(),
+                kernels.stream().anyMatch(Kernel::external), options.cmsisNn() == null ? "" : options.cmsisNn().toString());
 
         Map<String, Object> data = Map.of("project", view);
         putText(files, "include/model.h", TemplateRenderer.render("model_h.ftl", data));
@@ -239,7 +240,7 @@ public final class ProjectGenerator {
                 }
             }
             boolean sparse = choice != null && choice.format() == LayerFormat.SPARSE;
-            Kernel kernel = KernelSelector.kernelFor(op, sparse);
+            Kernel kernel = KernelSelector.kernelFor(op, sparse, options.kernels());
             int shared = -1;
             if (KernelSelector.canRunInPlace(kernel, op, in, out)) {
                 for (int input : op.inputs()) {
@@ -296,6 +297,9 @@ public final class ProjectGenerator {
         }
         TreeSet<String> kernelSources = new TreeSet<>();
         for (Kernel k : kernels) {
+            if (k.external()) {
+                continue;
+            }
             kernelSources.add(k.sourceFile());
             for (Kernel.Support s : k.support) {
                 kernelSources.add(s.sourceFile());

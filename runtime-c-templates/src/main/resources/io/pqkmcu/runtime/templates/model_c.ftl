@@ -4,7 +4,11 @@
 <#import "op_pool.ftl" as pool>
 <#import "op_add.ftl" as add>
 <#import "op_softmax.ftl" as softmax>
-<#assign ops = {"conv": conv, "fc": fc, "pool": pool, "add": add, "softmax": softmax}>
+<#import "op_cmsis_conv.ftl" as cmsis_conv>
+<#import "op_cmsis_dw.ftl" as cmsis_dw>
+<#import "op_cmsis_fc.ftl" as cmsis_fc>
+<#assign ops = {"conv": conv, "fc": fc, "pool": pool, "add": add, "softmax": softmax, "cmsis_conv": cmsis_conv,
+    "cmsis_dw": cmsis_dw, "cmsis_fc": cmsis_fc}>
 <#include "c_file_header.ftl">
 /*
  * model.c - the op sequence of model '${project.modelName}' over one static arena.
@@ -17,6 +21,9 @@
 #include "model.h"
 #include "model_weights.h"
 #include "pqk_kernels.h"
+<#if project.cmsisNn>
+#include "arm_nnfunctions.h"
+</#if>
 <#if project.hasFrontEnd>
 #include "pqk_frontend.h"
 </#if>
