@@ -23,6 +23,9 @@ public final class CTestSupport {
         java.util.TreeSet<String> files = new java.util.TreeSet<>(Kernel.PUBLIC_HEADERS);
         files.addAll(Kernel.INTERNAL_HEADERS);
         for (Kernel k : Kernel.values()) {
+            if (k.external()) {
+                continue; // CMSIS-NN: the user's, not ours
+            }
             files.add(k.sourceFile());
             for (Kernel.Support s : k.support) {
                 files.add(s.sourceFile());

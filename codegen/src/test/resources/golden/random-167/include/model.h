@@ -27,7 +27,7 @@
 #define PQK_MODEL_OUTPUT_ZERO_POINT -128
 
 /* Bytes of the static arena holding activations and kernel scratch (see plan.txt). */
-#define PQK_MODEL_ARENA_SIZE 1056
+#define PQK_MODEL_ARENA_SIZE 1120
 
 #define PQK_MODEL_LABEL_COUNT 13
 extern const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT];

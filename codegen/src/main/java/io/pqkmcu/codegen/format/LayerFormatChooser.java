@@ -3,7 +3,7 @@ package io.pqkmcu.codegen.format;
 import io.pqkmcu.codegen.sparse.SparseTable;
 import io.pqkmcu.codegen.sparse.SparseTableEncoder;
 import io.pqkmcu.codegen.sparse.WeightMatrix;
-import io.pqkmcu.trainer.model.Conv2DOp;
+import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.TensorSpec;
 
@@ -15,14 +15,14 @@ import java.util.Locale;
  * instructions ({@link InstructionModel}, with the target core's costs); otherwise dense, and the
  * reason names the measure that decided. A forced format (policy or per-layer override) wins, except
  * that a layer the sparse kernels cannot take is an error when forced sparse and dense under AUTO:
- * rows longer than 32767 (int16 positions), or convolutions with more than 8191 weights per output
- * channel (the block offset of the sparse convolution kernels is 16 bits).
+ * rows longer than 32767 positions (the decoder's int16 positions), or depthwise kernels of more than
+ * 256 taps (uint8 tap indices).
  */
 public final class LayerFormatChooser {
     /** Row length limit of every PQKS1 table (positions within a row are int16 in the C decoder). */
     public static final int MAX_COLS = 32767;
-    /** Weights per output channel of the sparse convolution kernels (their 16-bit block offsets). */
-    public static final int MAX_SPARSE_CONV_COLS = 8191;
+    /** Taps of the sparse depthwise kernel (uint8 tap indices). */
+    public static final int MAX_SPARSE_DEPTHWISE_TAPS = 256;
 
     private LayerFormatChooser() {}
 
@@ -37,7 +37,7 @@ public final class LayerFormatChooser {
         WeightMatrix m = WeightMatrix.of(op);
         int dense = m.values().length;
         long denseInstructions = model.dense(op, in, out);
-        int limit = op instanceof Conv2DOp ? MAX_SPARSE_CONV_COLS : MAX_COLS;
+        int limit = op instanceof DepthwiseConv2DOp ? MAX_SPARSE_DEPTHWISE_TAPS : MAX_COLS;
         if (m.cols() > limit) {
             String why = "rows of " + m.cols() + " weights exceed the sparse kernels' limit of " + limit;
             if (forced == LayerFormat.SPARSE) {

@@ -139,7 +139,7 @@ public final class KernelSelector {
             case CONVOLVE_SPARSE: {
                 Conv2DOp c = (Conv2DOp) op;
                 int kk = c.kernelH() * c.kernelW() * in.channels();
-                return entriesBytes(table) + sparseBlockBytes(kk) + 4 * align4(kk);
+                return entriesBytes(table) + sparseBlockBytes(kk) + SPARSE_BLOCK * align4(kk);
             }
             case CONVOLVE_1X1_SPARSE:
                 return entriesBytes(table) + sparseBlockBytes(in.channels());
@@ -186,14 +186,20 @@ public final class KernelSelector {
         return 2 * 4 * align4(k);
     }
 
-    /** pqk_sparse_block_bytes: four int16 pixels per input. */
+    /** PQK_SPARSE_BLOCK: pixels per pass of the sparse convolution kernels. */
+    static final int SPARSE_BLOCK = 8;
+
+    /** pqk_sparse_block_bytes: SPARSE_BLOCK int16 pixels per input. */
     static int sparseBlockBytes(int k) {
-        return 2 * 4 * Math.max(k, 1);
+        return 2 * SPARSE_BLOCK * Math.max(k, 1);
     }
 
-    /** pqk_sparse_entries_bytes: one word per non-zero, then the int16 row counts, rounded up to 8. */
-    static int entriesBytes(SparseTable t) {
-        return align8(4 * t.nonZeros() + 2 * t.rows());
+    /**
+     * pqk_sparse_entries_bytes: the int16 row counts, one index per non-zero (uint8 for rows of at most 256
+     * positions, else uint16) and the int8 weights, rounded up to 8.
+     */
+    public static int entriesBytes(SparseTable t) {
+        return align8(2 * t.rows() + t.nonZeros() * (t.cols() <= 256 ? 1 : 2) + t.nonZeros());
     }
 
     static int align4(int n) {

@@ -95,11 +95,11 @@ class LayerFormatChooserTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LayerFormatChooser.choose(wide, vector(0, 40000), vector(1, 1), LayerFormat.SPARSE, M4));
         assertTrue(e.getMessage().contains("'fc' cannot be sparse") && e.getMessage().contains("32767"), e.getMessage());
-        Conv2DOp deep = new Conv2DOp("deep", 0, 1, 1, 1, 1, 1, Padding.NONE,
-                weights(new int[] {2, 1, 1, 9000}, 2, 0.99, 6), -128, 127);
-        TensorSpec in = new TensorSpec(0, "in", 1, 1, 9000, 0.1, 0);
+        io.pqkmcu.trainer.model.DepthwiseConv2DOp huge = new io.pqkmcu.trainer.model.DepthwiseConv2DOp("huge", 0, 1, 1,
+                1, 1, 1, Padding.NONE, weights(new int[] {1, 17, 17, 2}, 2, 0.99, 6), -128, 127);
+        TensorSpec in = new TensorSpec(0, "in", 17, 17, 2, 0.1, 0);
         e = assertThrows(IllegalArgumentException.class,
-                () -> LayerFormatChooser.choose(deep, in, vector(1, 2), LayerFormat.SPARSE, M4));
-        assertTrue(e.getMessage().contains("8191"), e.getMessage());
+                () -> LayerFormatChooser.choose(huge, in, new TensorSpec(1, "out", 1, 1, 2, 0.1, 0), LayerFormat.SPARSE, M4));
+        assertTrue(e.getMessage().contains("256"), e.getMessage());
     }
 }

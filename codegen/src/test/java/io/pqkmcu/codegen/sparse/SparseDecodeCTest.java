@@ -29,7 +29,8 @@ class SparseDecodeCTest {
         Random rnd = new Random(3);
         StringBuilder c = new StringBuilder();
         c.append("#include <stdio.h>\n#include \"pqk_kernels.h\"\n");
-        c.append("static uint32_t entries[40000];\nstatic uint16_t row_nnz[64];\nstatic int8_t row_buf[40000];\n");
+        c.append("static int8_t weights[40000];\nstatic uint16_t index16[40000];\nstatic uint16_t row_nnz[64];\n"
+                + "static int8_t row_buf[40000];\n");
         c.append(CHECK_FUNCTION);
         StringBuilder calls = new StringBuilder();
         int tables = 40;
@@ -68,7 +69,7 @@ class SparseDecodeCTest {
             "{",
             "    int32_t row;",
             "    int32_t e = 0;",
-            "    pqk_status s = pqk_sparse_unpack(t, entries, row_nnz);",
+            "    pqk_status s = pqk_sparse_unpack(t, weights, index16, row_nnz);",
             "    if (s != PQK_OK) {",
             "        return (int)s;",
             "    }",
@@ -79,11 +80,11 @@ class SparseDecodeCTest {
             "            row_buf[i] = 0;",
             "        }",
             "        for (i = 0; i < row_nnz[row]; i++, e++) {",
-            "            const int32_t k = (int32_t)(entries[e] >> 16);",
+            "            const int32_t k = t->cols <= 256 ? ((const uint8_t *)index16)[e] : index16[e];",
             "            if (k <= previous || k >= t->cols) {",
             "                return 100;",
             "            }",
-            "            row_buf[k] = (int8_t)(int16_t)(entries[e] & 0xFFFFu);",
+            "            row_buf[k] = weights[e];",
             "            previous = k;",
             "        }",
             "        for (i = 0; i < t->cols; i++) {",
@@ -106,7 +107,7 @@ class SparseDecodeCTest {
             "    if (t->stream_bytes > 0) {",
             "        pqk_sparse_table truncated = *t;",
             "        truncated.stream_bytes--;",
-            "        if (pqk_sparse_unpack(&truncated, entries, row_nnz) != PQK_ERROR_ARGUMENT) {",
+            "        if (pqk_sparse_unpack(&truncated, weights, index16, row_nnz) != PQK_ERROR_ARGUMENT) {",
             "            printf(\"table %d: a truncated stream was not reported\\n\", id);",
             "            failures++;",
             "        }",
@@ -114,7 +115,7 @@ class SparseDecodeCTest {
             "    if (t->nnz > 0) {",
             "        pqk_sparse_table fewer = *t;",
             "        fewer.nnz--;",
-            "        if (pqk_sparse_unpack(&fewer, entries, row_nnz) != PQK_ERROR_ARGUMENT) {",
+            "        if (pqk_sparse_unpack(&fewer, weights, index16, row_nnz) != PQK_ERROR_ARGUMENT) {",
             "            printf(\"table %d: more weights than announced were not reported\\n\", id);",
             "            failures++;",
             "        }",
@@ -122,10 +123,10 @@ class SparseDecodeCTest {
             "    if (t->nnz > 0 && t->value_base < 127) {",
             "        pqk_sparse_table heavy = *t;",
             "        heavy.value_base = 127;",
-            "        if (t->value_bits > 1 && pqk_sparse_unpack(&heavy, entries, row_nnz) == PQK_OK) {",
+            "        if (t->value_bits > 1 && pqk_sparse_unpack(&heavy, weights, index16, row_nnz) == PQK_OK) {",
             "            int32_t i;",
             "            for (i = 0; i < t->nnz; i++) {",
-            "                if ((entries[i] & 0xFFFFu) != 127u && (entries[i] & 0xFFFFu) != (uint16_t)-127) {",
+            "                if (weights[i] != 127 && weights[i] != -127) {",
             "                    printf(\"table %d: a magnitude above 127 was not reported\\n\", id);",
             "                    failures++;",
             "                    break;",

@@ -102,17 +102,38 @@ static inline int8_t pqk_output_s8(int32_t acc, const pqk_channel_quant *q, int3
  * divisions combine, so
  *     y + zp = floor((acc*m + 2^30 + (2^(e-1) + zp*2^e - [x < 0]) * 2^31) / 2^(31+e)),
  * and [x < 0] may be replaced by [acc < 0]: they differ only when x = 0, where the -1 cannot change
- * the floor for e >= 1. The 64-bit constant is rounding * 2^32 + 2^30 - [acc < 0] * 2^31 with
- * rounding = (2*zp + 1) * 2^(e-2), so one SMLAL and one arithmetic shift of the high word by e - 1
- * give the offset output (no overflow: |acc*m| < 2^62, |rounding| < 2^28).
+ * the floor for e >= 1. With rounding = (2*zp + 1) * 2^(e-2) (the generator's pqk_channel_quant field):
+ *  - plain cores: the 64-bit constant rounding * 2^32 + 2^30 - [acc < 0] * 2^31 and one SMLAL give the
+ *    numerator; its high word shifted right by e - 1 is y + zp (no overflow: |acc*m| < 2^62);
+ *  - DSP cores: SMMLAR(2*acc, m, 2*rounding) = 2*rounding + x exactly (SMMLAR rounds
+ *    (a*b + 2^31) >> 32, and 2*acc*m + 2^31 = 2*(acc*m + 2^30)), so y + zp = (that + [acc < 0 ? -1 : 0])
+ *    >> e: four instructions. This needs |acc| < 2^30, which the generator guarantees for every layer
+ *    (see pqk_kernels.h); then |x| < 2^30 and |2*rounding| < 2^29, so nothing overflows.
  */
+#if defined(__ARM_FEATURE_DSP)
+static inline int32_t pqk_smmlar(int32_t a, int32_t b, int32_t acc)
+{
+#if defined(__GNUC__)
+    int32_t r;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(acc));
+    return r;
+#else
+    return (int32_t)(((int64_t)acc * 4294967296LL + (int64_t)a * b + 0x80000000LL) >> 32);
+#endif /* __GNUC__ */
+}
+#endif /* __ARM_FEATURE_DSP */
+
 static inline int32_t pqk_requantize_fast(int32_t acc, int32_t multiplier, int32_t rounding, int32_t shift)
 {
+#if defined(__ARM_FEATURE_DSP)
+    return (pqk_smmlar((int32_t)((uint32_t)acc << 1), multiplier, 2 * rounding) + (acc >> 31)) >> -shift;
+#else
     const int32_t negative = acc >> 31; /* 0 or -1 */
     const uint32_t low = 0x40000000u + ((uint32_t)negative << 31);
     const int64_t constant = (int64_t)(rounding + negative) * 4294967296LL + (int64_t)low;
     const int64_t q = constant + (int64_t)acc * multiplier;
     return (int32_t)(q >> 32) >> (-shift - 1);
+#endif /* __ARM_FEATURE_DSP */
 }
 
 /* 1 when every channel of the layer can use pqk_requantize_fast with this output offset. */
@@ -178,28 +199,51 @@ typedef struct {
     int32_t lo;
     int32_t hi;
     int32_t output_offset;
+    int32_t fast_operand; /* DSP: 2 * rounding, the SMMLAR accumuland; plain: rounding */
+    int32_t fast_shift;   /* DSP: e; plain: e - 1 */
 } pqk_requant;
 
+/* The requantization of one channel (act may be null: lo and hi are then left for the caller to set). */
 static inline pqk_requant pqk_requant_of(const pqk_channel_quant *q, int32_t output_offset, const pqk_activation *act)
 {
     pqk_requant r;
     r.multiplier = q->multiplier;
     r.rounding = q->rounding;
     r.shift = q->shift;
-    r.lo = act->min;
-    r.hi = act->max;
+    r.lo = act != 0 ? act->min : -128;
+    r.hi = act != 0 ? act->max : 127;
     r.output_offset = output_offset;
+#if defined(__ARM_FEATURE_DSP)
+    r.fast_operand = 2 * q->rounding;
+    r.fast_shift = -q->shift;
+#else
+    r.fast_operand = q->rounding;
+    r.fast_shift = -q->shift - 1;
+#endif /* __ARM_FEATURE_DSP */
     return r;
+}
+
+/* pqk_requantize_fast with a channel's precomputed operands. */
+static inline int32_t pqk_requant_fast(int32_t acc, const pqk_requant *r)
+{
+#if defined(__ARM_FEATURE_DSP)
+    return (pqk_smmlar((int32_t)((uint32_t)acc << 1), r->multiplier, r->fast_operand) + (acc >> 31)) >> r->fast_shift;
+#else
+    const int32_t negative = acc >> 31;
+    const uint32_t low = 0x40000000u + ((uint32_t)negative << 31);
+    const int64_t constant = (int64_t)(r->fast_operand + negative) * 4294967296LL + (int64_t)low;
+    return (int32_t)((constant + (int64_t)acc * r->multiplier) >> 32) >> r->fast_shift;
+#endif /* __ARM_FEATURE_DSP */
 }
 
 /* One output in the given mode (a constant at every call site after inlining). */
 static inline int8_t pqk_requant_apply(int32_t acc, const pqk_requant *r, const int32_t mode)
 {
     if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
-        return pqk_sat_s8(pqk_requantize_fast(acc, r->multiplier, r->rounding, r->shift));
+        return pqk_sat_s8(pqk_requant_fast(acc, r));
     }
     if (mode == PQK_REQUANT_FAST) {
-        return pqk_clamp_s8(pqk_requantize_fast(acc, r->multiplier, r->rounding, r->shift), r->lo, r->hi);
+        return pqk_clamp_s8(pqk_requant_fast(acc, r), r->lo, r->hi);
     }
     return (int8_t)pqk_requantize_to_range(acc, r->multiplier, r->shift, r->output_offset, r->lo, r->hi);
 }

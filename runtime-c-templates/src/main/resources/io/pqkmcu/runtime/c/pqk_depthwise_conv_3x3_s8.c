@@ -32,43 +32,49 @@ static PQK_ALWAYS_INLINE void pqk_dw3_row(const pqk_conv_params *p, const pqk_ch
                 int32_t a1 = quant[c + 1].bias;
                 int32_t a2 = quant[c + 2].bias;
                 int32_t a3 = quant[c + 3].bias;
-                PQK_DW_TAP4(in, w);
-                PQK_DW_TAP4(in + ch, w + ch);
-                PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
-                in += in_row;
-                w += 3 * ch;
-                PQK_DW_TAP4(in, w);
-                PQK_DW_TAP4(in + ch, w + ch);
-                PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
-                in += in_row;
-                w += 3 * ch;
-                PQK_DW_TAP4(in, w);
-                PQK_DW_TAP4(in + ch, w + ch);
-                PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
+                int32_t ky;
+                for (ky = 0; ky < 3; ky++) {
+                    PQK_DW_TAP4(in, w);
+                    PQK_DW_TAP4(in + ch, w + ch);
+                    PQK_DW_TAP4(in + 2 * ch, w + 2 * ch);
+                    in += in_row;
+                    w += 3 * ch;
+                    /* one kernel row at a time: left free, GCC hoists all nine taps' loads and spills */
+                    PQK_PIN_ADDRESS(in);
+                }
                 PQK_DW_STORE4(out_px + c, &quant[c], mode, p);
             }
         }
-        /* border windows, and the channels after the last group of four */
+        /* border windows (their in-bounds taps), and the channels after the last group of four */
         for (; c < ch; c += 4) {
-            const int32_t n = ch - c < 4 ? ch - c : 4;
-            int32_t acc[4];
-            int32_t i;
+            const int8_t *const in0 = input + ((y0 + ky_first) * in_dims->w + x0 + kx_first) * ch + c;
+            const int8_t *const w0 = filter + (ky_first * 3 + kx_first) * ch + c;
             int32_t ky;
-            for (i = 0; i < 4; i++) {
-                acc[i] = i < n ? quant[c + i].bias : 0;
-            }
-            for (ky = ky_first; ky < ky_end; ky++) {
-                int32_t kx;
-                for (kx = kx_first; kx < kx_end; kx++) {
-                    const int8_t *in = input + ((y0 + ky) * in_dims->w + x0 + kx) * ch + c;
-                    const int8_t *w = filter + (ky * 3 + kx) * ch + c;
-                    for (i = 0; i < n; i++) {
-                        acc[i] += ((int32_t)in[i] + p->input_offset) * w[i];
+            if (c + 4 <= ch) {
+                int32_t a0 = quant[c].bias;
+                int32_t a1 = quant[c + 1].bias;
+                int32_t a2 = quant[c + 2].bias;
+                int32_t a3 = quant[c + 3].bias;
+                for (ky = 0; ky < ky_end - ky_first; ky++) {
+                    int32_t kx;
+                    for (kx = 0; kx < kx_end - kx_first; kx++) {
+                        PQK_DW_TAP4(in0 + (ky * in_dims->w + kx) * ch, w0 + (ky * 3 + kx) * ch);
                     }
                 }
-            }
-            for (i = 0; i < n; i++) {
-                out_px[c + i] = pqk_requant_output(acc[i], &quant[c + i], mode, p->output_offset, &p->activation);
+                PQK_DW_STORE4(out_px + c, &quant[c], mode, p);
+            } else {
+                int32_t i;
+                for (i = 0; c + i < ch; i++) {
+                    int32_t acc = quant[c + i].bias;
+                    for (ky = 0; ky < ky_end - ky_first; ky++) {
+                        int32_t kx;
+                        for (kx = 0; kx < kx_end - kx_first; kx++) {
+                            acc += ((int32_t)in0[(ky * in_dims->w + kx) * ch + i] + p->input_offset)
+                                 * w0[(ky * 3 + kx) * ch + i];
+                        }
+                    }
+                    out_px[c + i] = pqk_requant_output(acc, &quant[c + i], mode, p->output_offset, &p->activation);
+                }
             }
         }
     }

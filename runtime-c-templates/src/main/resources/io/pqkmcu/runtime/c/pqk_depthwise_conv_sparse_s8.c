@@ -112,8 +112,11 @@ pqk_status pqk_depthwise_conv_sparse_s8(const pqk_context *ctx, const pqk_conv_p
     const int32_t ch = input_dims->c;
     const int32_t in_w = input_dims->w;
     const int32_t taps_per_channel = filter_dims->h * filter_dims->w;
-    const uint32_t *entries;
     uint16_t *row_nnz;
+    void *index_buf;
+    int8_t *weight_buf;
+    const uint8_t *taps_k;
+    const int8_t *taps_w;
     int8_t *plane;
     int32_t *offset;
     int32_t *weight;
@@ -126,19 +129,20 @@ pqk_status pqk_depthwise_conv_sparse_s8(const pqk_context *ctx, const pqk_conv_p
     if (!pqk_dims_ok(input_dims) || !pqk_dims_ok(output_dims) || !pqk_conv_params_ok(params)
         || filter_dims->n != 1 || filter_dims->h <= 0 || filter_dims->w <= 0 || filter_dims->c != ch
         || output_dims->c != ch || filter->rows != ch || filter->cols != taps_per_channel
-        || filter->max_row_nnz > taps_per_channel) {
+        || filter->max_row_nnz > taps_per_channel || taps_per_channel > 256) {
         return PQK_ERROR_ARGUMENT;
     }
     if (!pqk_context_ok(ctx, pqk_depthwise_conv_sparse_s8_get_buffer_size(filter, params, input_dims, filter_dims,
                                                                         output_dims))) {
         return PQK_ERROR_SIZE;
     }
-    row_nnz = (uint16_t *)(void *)((uint8_t *)ctx->buf + 4 * filter->nnz);
-    status = pqk_sparse_unpack(filter, (uint32_t *)ctx->buf, row_nnz);
+    pqk_sparse_layout(filter, ctx->buf, &row_nnz, &index_buf, &weight_buf);
+    status = pqk_sparse_unpack(filter, weight_buf, index_buf, row_nnz);
     if (status != PQK_OK) {
         return status;
     }
-    entries = (const uint32_t *)ctx->buf;
+    taps_k = (const uint8_t *)index_buf;
+    taps_w = weight_buf;
     plane = (int8_t *)ctx->buf + pqk_sparse_entries_bytes(filter);
     pqk_dws_plane(params, input_dims, filter_dims, output_dims, &plane_h, &plane_w);
     offset = (int32_t *)(void *)(plane + 4 * plane_h * plane_w);
@@ -175,14 +179,15 @@ pqk_status pqk_depthwise_conv_sparse_s8(const pqk_context *ctx, const pqk_conv_p
             int32_t bias = quant[c].bias;
             int32_t j;
             for (j = 0; j < n; j++) {
-                const int32_t tap = (int32_t)(entries[j] >> 16);
+                const int32_t tap = taps_k[j];
                 const int32_t ky = tap / filter_dims->w;
                 const int32_t kx = tap - ky * filter_dims->w;
-                weight[j] = (int16_t)(entries[j] & 0xFFFFu);
+                weight[j] = taps_w[j];
                 offset[j] = 4 * (ky * params->dilation.h * plane_w + kx * params->dilation.w) + (c - c0);
                 bias += params->input_offset * weight[j];
             }
-            entries += n;
+            taps_k += n;
+            taps_w += n;
             rq = pqk_requant_of(&quant[c], params->output_offset, &params->activation);
             PQK_REQUANT_DISPATCH(mode, PQK_DWS_CHANNEL);
         }

@@ -1,7 +1,7 @@
 /*
  * pqk_fully_connected_sparse_s8.c - int8 fully connected layer with PQKS1 sparse weights. The table
- * is decoded once into packed (weight, k) words; each row then sums weight * input over its entries
- * and adds input_offset * (sum of its weights) instead of offsetting every input.
+ * is decoded once into weight and input-index arrays; each row then sums weight * input over its
+ * non-zeros and adds input_offset * (sum of its weights) instead of offsetting every input.
  * Results equal pqk_fully_connected_s8's.
  */
 #include "pqk_kernel_util.h"
@@ -20,8 +20,11 @@ pqk_status pqk_fully_connected_sparse_s8(const pqk_context *ctx, const pqk_fc_pa
 {
     const int32_t in_n = input_dims->h * input_dims->w * input_dims->c;
     const int32_t out_n = output_dims->h * output_dims->w * output_dims->c;
-    const uint32_t *e;
     uint16_t *row_nnz;
+    void *index;
+    int8_t *weights;
+    const uint8_t *k8;
+    const uint16_t *k16;
     int32_t mode;
     int32_t co;
     pqk_status status;
@@ -34,21 +37,28 @@ pqk_status pqk_fully_connected_sparse_s8(const pqk_context *ctx, const pqk_fc_pa
     if (!pqk_context_ok(ctx, pqk_fully_connected_sparse_s8_get_buffer_size(filter))) {
         return PQK_ERROR_SIZE;
     }
-    row_nnz = (uint16_t *)(void *)((uint8_t *)ctx->buf + 4 * filter->nnz);
-    status = pqk_sparse_unpack(filter, (uint32_t *)ctx->buf, row_nnz);
+    pqk_sparse_layout(filter, ctx->buf, &row_nnz, &index, &weights);
+    status = pqk_sparse_unpack(filter, weights, index, row_nnz);
     if (status != PQK_OK) {
         return status;
     }
     mode = pqk_requant_mode(quant, out_n, params->output_offset, &params->activation);
-    e = (const uint32_t *)ctx->buf;
+    k8 = (const uint8_t *)index;
+    k16 = (const uint16_t *)index;
     for (co = 0; co < out_n; co++) {
-        const uint32_t *const end = e + row_nnz[co];
+        const int8_t *const end = weights + row_nnz[co];
         int32_t acc = quant[co].bias;
         int32_t weight_sum = 0;
-        for (; e != end; e++) {
-            const int32_t w = (int16_t)(*e & 0xFFFFu);
-            acc += w * input[*e >> 16];
-            weight_sum += w;
+        if (pqk_sparse_index_bytes(filter) == 2) {
+            for (; weights != end; weights++) {
+                acc += *weights * input[*k16++];
+                weight_sum += *weights;
+            }
+        } else {
+            for (; weights != end; weights++) {
+                acc += *weights * input[*k8++];
+                weight_sum += *weights;
+            }
         }
         output[co] = pqk_requant_output(acc + params->input_offset * weight_sum, &quant[co], mode,
                                         params->output_offset, &params->activation);

@@ -12,8 +12,9 @@
  * (__ARM_FEATURE_DSP: SXTB16/SXTAB16 unpacking and SMLAD/SMLAxy multiply-accumulates); both compute
  * the same int32 sums, so their outputs are identical. One kernel per file, named after its function.
  *
- * Accumulators are int32; the code generator refuses layers whose worst-case sum could overflow them
- * (|bias| + K * 127 * 384 > 2^31 - 1, K = weights per output channel), so no kernel overflows.
+ * Accumulators are int32 and must stay within +-2^30 (the DSP requantization doubles them): the code
+ * generator refuses layers whose worst-case sum could leave that range (|bias| + K * 127 * 384 >= 2^30,
+ * K = weights per output channel), so no kernel overflows.
  *
  * In-place execution: kernels documented as "may run in place" accept output == input (the same
  * arena offset); the memory planner uses this to keep one activation buffer for a chain of pointwise
@@ -149,8 +150,9 @@ typedef struct {
  * Positions after the last entry are zero. g, v, b and the counts are per-layer constants kept in
  * this struct, not in the stream.
  *
- * Kernels decode a table once per call into a list of packed (weight, offset) words in their scratch
- * (pqk_sparse_unpack), then apply every decoded weight to every output pixel.
+ * Kernels decode a table once per call into weight and index arrays in their scratch
+ * (pqk_sparse_unpack: 2 bytes per non-zero, 3 for rows longer than 256), then apply every decoded
+ * weight to every output pixel.
  */
 typedef struct {
     const uint8_t *stream;  /* the bitstream, stream_bytes long */
@@ -166,13 +168,14 @@ typedef struct {
 } pqk_sparse_table;
 
 /*
- * Decodes the whole table: for every non-zero weight in row-major order, entries[i] =
- * (uint16_t)weight | (uint32_t)k << 16 (k = position within its row), and row_nnz[r] = the number of
- * non-zeros of row r. entries holds table->nnz words, row_nnz table->rows. PQK_ERROR_ARGUMENT if the
- * table's constants are out of range or the stream is corrupt (runs out of bits, a weight beyond R*K,
- * a magnitude above 127, a non-zero count that disagrees with nnz).
+ * Decodes the whole table into three arrays, in row-major order of the non-zero weights:
+ * weights[i] (int8), index[i] = the weight's position k within its row (uint8_t when the table's rows
+ * have at most 256 positions, else uint16_t), and row_nnz[r] = the non-zeros of row r. weights and
+ * index hold table->nnz entries, row_nnz table->rows. PQK_ERROR_ARGUMENT if the table's constants are
+ * out of range or the stream is corrupt (runs out of bits, a weight beyond R*K, a magnitude above
+ * 127, a non-zero count that disagrees with nnz).
  */
-pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, uint32_t *entries, uint16_t *row_nnz);
+pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, void *index, uint16_t *row_nnz);
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Dense kernels                                                                                  */
@@ -280,14 +283,14 @@ pqk_status pqk_softmax_s8(const pqk_softmax_params *params, const int8_t *input,
                           int8_t *output);
 
 /* ---------------------------------------------------------------------------------------------- */
-/* Sparse kernels (PQKS1 weights). Each decodes its table once per call into packed (weight,       */
-/* offset) words in the scratch and applies every weight to every output pixel, four pixels at a    */
-/* time with the accumulators in registers. Results equal the dense kernels'.                      */
+/* Sparse kernels (PQKS1 weights). Each decodes its table once per call into weight and index      */
+/* arrays in the scratch and applies every weight to every output pixel, eight pixels at a time    */
+/* with the accumulators in registers. Results equal the dense kernels'.                           */
 /* ---------------------------------------------------------------------------------------------- */
 
 /*
  * Sparse convolution (any kernel, stride, dilation, padding). filter rows are [C_OUT][KH*KW*C_IN]
- * (filter_dims = {C_OUT, KH, KW, C_IN}); KH*KW*C_IN may be at most 8191.
+ * (filter_dims = {C_OUT, KH, KW, C_IN}).
  */
 int32_t pqk_convolve_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims);
 pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
@@ -296,8 +299,7 @@ pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params 
                                   const pqk_dims *output_dims, int8_t *output);
 
 /*
- * Sparse 1x1 convolution, any stride, no padding; C_IN at most 8191. May run in place when
- * C_OUT <= C_IN.
+ * Sparse 1x1 convolution, any stride, no padding. May run in place when C_OUT <= C_IN.
  */
 int32_t pqk_convolve_1x1_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims);
 pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
@@ -309,7 +311,7 @@ pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_par
  * Sparse depthwise convolution: filter rows are [C][KH*KW] (filter_dims = {1, KH, KW, C}). One channel
  * at a time: its input plane is copied into a zero-padded plane in the scratch (so no tap needs a
  * bounds check), then its few non-zero taps are applied to every output pixel. Because a channel's
- * input is no longer needed once copied, it always may run in place.
+ * input is no longer needed once copied, it always may run in place. At most 256 taps (KH*KW).
  */
 int32_t pqk_depthwise_conv_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_conv_params *params,
                                                      const pqk_dims *input_dims, const pqk_dims *filter_dims,

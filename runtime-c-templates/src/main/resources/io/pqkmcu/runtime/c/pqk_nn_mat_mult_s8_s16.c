@@ -42,14 +42,27 @@ static void pqk_mm_row(const int8_t *w, const int16_t *x, int32_t k, int32_t *ac
         a3 = __smlad(w02, lo, a3);
         a3 = __smlad(w13, hi, a3);
 #else
-        int32_t j;
-        for (j = 0; j < 4; j++) {
-            const int32_t wj = w[j];
-            a0 += wj * x[j];
-            a1 += wj * x[4 + j];
-            a2 += wj * x[8 + j];
-            a3 += wj * x[12 + j];
-        }
+        /* written out: GCC keeps a loop over the four weights otherwise */
+        const int32_t w0 = w[0];
+        const int32_t w1 = w[1];
+        const int32_t w2 = w[2];
+        const int32_t w3 = w[3];
+        a0 += w0 * x[0];
+        a1 += w0 * x[4];
+        a2 += w0 * x[8];
+        a3 += w0 * x[12];
+        a0 += w1 * x[1];
+        a1 += w1 * x[5];
+        a2 += w1 * x[9];
+        a3 += w1 * x[13];
+        a0 += w2 * x[2];
+        a1 += w2 * x[6];
+        a2 += w2 * x[10];
+        a3 += w2 * x[14];
+        a0 += w3 * x[3];
+        a1 += w3 * x[7];
+        a2 += w3 * x[11];
+        a3 += w3 * x[15];
 #endif /* __ARM_FEATURE_DSP */
         w += 4;
         x += 4 * PQK_COLUMNS;

@@ -11,9 +11,9 @@
  * stored as k0 k2 k1 k3, the order SXTB16 unpacks four packed int8 weights in, so one SMLAD
  * multiplies matching pairs; elsewhere it is in natural order. Only the order of the sum changes.
  *
- * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK output pixels at once. Their inputs are
+ * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK (8) output pixels at once. Their inputs are
  * converted to int16 with the offset added and interleaved by input index k:
- * block[k * PQK_SPARSE_BLOCK + p], so the four values one weight multiplies are two consecutive words.
+ * block[k * PQK_SPARSE_BLOCK + p], so the eight values one weight multiplies are four consecutive words.
  */
 #ifndef PQK_NN_SUPPORT_H
 #define PQK_NN_SUPPORT_H
@@ -46,7 +46,7 @@ void pqk_nn_mat_mult_s8_s16(const int8_t *filter, const int16_t *block, int32_t 
 
 /* Pixels the sparse kernels process per pass: the accumulators of one weight row for this many pixels
    stay in registers, and each decoded weight is loaded once per pass. */
-#define PQK_SPARSE_BLOCK 4
+#define PQK_SPARSE_BLOCK 8
 
 /* Bytes of a sparse block of k inputs. */
 static inline int32_t pqk_sparse_block_bytes(int32_t k)
@@ -61,19 +61,41 @@ static inline int32_t pqk_sparse_block_bytes(int32_t k)
 void pqk_s8_to_block_s16(const int8_t *const src[PQK_SPARSE_BLOCK], int16_t *block, int32_t n, int32_t offset);
 
 /*
- * The sparse block kernel. entries are the decoded weights of all rows in row order, each
- * (uint16_t)weight | (byte offset of block[k * PQK_SPARSE_BLOCK]) << 16; row_nnz[r] counts row r's.
- * Writes the requantized outputs of rows 0..rows-1 for pixels p < pixels to out[p * out_stride + r].
- * mode is the layer's pqk_requant_mode.
+ * The sparse block kernel. weights/index are the decoded non-zeros of all rows in row order (index: the
+ * input k of each weight, uint8_t when wide is 0, uint16_t when 1), row_nnz[r] counts row r's. Writes
+ * the requantized outputs of rows 0..rows-1 for pixels p < pixels to out[p * out_stride + r]. mode is
+ * the layer's pqk_requant_mode.
  */
-void pqk_nn_sparse_block_s16(const int16_t *block, const uint32_t *entries, const uint16_t *row_nnz, int32_t rows,
-                             const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
-                             const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride);
+void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const void *index, int32_t wide,
+                             const uint16_t *row_nnz, int32_t rows, const pqk_channel_quant *quant, int32_t mode,
+                             int32_t output_offset, const pqk_activation *act, int32_t pixels, int8_t *out,
+                             int32_t out_stride);
 
-/* Scratch bytes of a decoded table: the entries, then row_nnz; a multiple of 8 so what follows is aligned. */
+/* Bytes of one decoded index: uint8_t for rows of at most 256 positions, else uint16_t. */
+static inline int32_t pqk_sparse_index_bytes(const pqk_sparse_table *t)
+{
+    return t->cols <= 256 ? 1 : 2;
+}
+
+/*
+ * Scratch layout of a decoded table: row_nnz (uint16_t[rows]), then the indices, then the int8 weights;
+ * the total is a multiple of 8 so what follows stays aligned.
+ */
 static inline int32_t pqk_sparse_entries_bytes(const pqk_sparse_table *t)
 {
-    return (4 * (t->nnz > 0 ? t->nnz : 0) + 2 * (t->rows > 0 ? t->rows : 0) + 7) & ~7;
+    const int32_t nnz = t->nnz > 0 ? t->nnz : 0;
+    return (2 * (t->rows > 0 ? t->rows : 0) + nnz * pqk_sparse_index_bytes(t) + nnz + 7) & ~7;
+}
+
+/* The three parts of a decoded table in the scratch at buf (8-byte aligned). */
+static inline void pqk_sparse_layout(const pqk_sparse_table *t, void *buf, uint16_t **row_nnz, void **index,
+                                     int8_t **weights)
+{
+    uint8_t *const base = (uint8_t *)buf;
+    const int32_t nnz = t->nnz > 0 ? t->nnz : 0;
+    *row_nnz = (uint16_t *)buf;
+    *index = base + 2 * t->rows;
+    *weights = (int8_t *)(base + 2 * t->rows + nnz * pqk_sparse_index_bytes(t));
 }
 
 #endif /* PQK_NN_SUPPORT_H */

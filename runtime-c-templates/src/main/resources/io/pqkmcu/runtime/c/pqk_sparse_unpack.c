@@ -1,6 +1,6 @@
 /*
- * pqk_sparse_unpack.c - decodes a whole PQKS1 table (format: pqk_kernels.h) into packed
- * (weight, k) words and per-row counts, once per kernel call.
+ * pqk_sparse_unpack.c - decodes a whole PQKS1 table (format: pqk_kernels.h) into int8 weights, their
+ * uint8/uint16 positions within their rows and per-row counts, once per kernel call.
  *
  * A 32-bit bit buffer holds the next unread bits, the first in bit 0. It is refilled with one
  * unaligned word load while four stream bytes remain (OR-ing in as many whole bytes as fit, the usual
@@ -8,12 +8,12 @@
  * taken from one peek. Because entries are in row-major position order, the row of each weight
  * follows from a running position within the row, with no division. The stream is checked as it is
  * read, so a corrupt one gives PQK_ERROR_ARGUMENT instead of a write past the caller's arrays; the
- * table's constants are copied into locals first, since the stores into entries could alias them.
+ * table's constants are copied into locals first, since the stores into the arrays could alias them.
  * Bit-exact twin of io.pqkmcu.codegen.sparse.SparseTableDecoder.
  */
 #include "pqk_kernel_util.h"
 
-pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, uint32_t *entries, uint16_t *row_nnz)
+pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, void *index, uint16_t *row_nnz)
 {
     const pqk_sparse_table t = *table;
     const uint8_t *next = t.stream;
@@ -25,9 +25,12 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, uint32_t *entries, u
     const uint32_t value_mask = (1u << value_bits) - 1u;
     const int32_t cols = t.cols;
     const int32_t base = t.value_base;
-    uint32_t *const entries_end = entries + t.nnz;
-    uint32_t *out = entries;
-    uint32_t *row_first = entries;
+    int8_t *const weights_end = weights + t.nnz;
+    int8_t *out = weights;
+    int8_t *row_first = weights;
+    uint8_t *const index8 = (uint8_t *)index;
+    uint16_t *const index16 = (uint16_t *)index;
+    const int32_t wide = t.cols > 256;
     uint16_t *const last_row = row_nnz + t.rows - 1;
     uint32_t buffer = 0;
     int32_t bits = 0;
@@ -74,7 +77,7 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, uint32_t *entries, u
             bits -= gap_bits;
             continue;
         }
-        if (bits < fields_bits || out == entries_end) {
+        if (bits < fields_bits || out == weights_end) {
             return PQK_ERROR_ARGUMENT;
         }
         code = (buffer >> gap_bits) & value_mask;
@@ -85,11 +88,16 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, uint32_t *entries, u
             if (magnitude > 127) {
                 return PQK_ERROR_ARGUMENT;
             }
-            *out++ = (uint32_t)(uint16_t)(int16_t)((code & 1u) ? -magnitude : magnitude) | ((uint32_t)position << 16);
+            if (wide) {
+                index16[out - weights] = (uint16_t)position;
+            } else {
+                index8[out - weights] = (uint8_t)position;
+            }
+            *out++ = (int8_t)((code & 1u) ? -magnitude : magnitude);
         }
         position++; /* may reach cols: the next gap then carries into the next row */
     }
-    if (out != entries_end) {
+    if (out != weights_end) {
         return PQK_ERROR_ARGUMENT;
     }
     *row_nnz = (uint16_t)(out - row_first);

@@ -18,7 +18,7 @@ public interface Random167Model extends Library {
      * Bytes of the model's static arena.
      */
     @Generated("io.pqkmcu.codegen.jna.JnaBindingGenerator")
-    int ARENA_SIZE = 1056;
+    int ARENA_SIZE = 1120;
 
     /**
      * Input channels.
