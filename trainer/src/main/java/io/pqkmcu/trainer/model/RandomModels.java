@@ -64,6 +64,20 @@ public final class RandomModels {
     }
 
     /**
+     * A model whose output is the output of one op of the given kind (for ADD: a residual block) on a
+     * random input of 6..15 x 6..15 x 2..11, with random shape, stride, padding, dilation, sparsity and
+     * quantization as in {@link #random(long)}, and no classifier head: every value the op computes is a
+     * model output, so a wrong one cannot be hidden by later layers. For tests that compare outputs on
+     * emulated boards, where each model is expensive to run.
+     */
+    public static Int8Model probe(OpKind kind, long seed) {
+        RandomModels g = new RandomModels(seed);
+        g.addInput(6 + g.rnd.nextInt(10), 6 + g.rnd.nextInt(10), 2 + g.rnd.nextInt(10));
+        g.addLayer(kind, 0);
+        return g.build("probe-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + seed);
+    }
+
+    /**
      * A random chain of 1..4 layers on a fixed input shape, ending in a classifier of {@code classes}
      * outputs. With a front end the input must be its frames × features × 1 (as {@link Int8Model} checks).
      */
