@@ -3,6 +3,7 @@ package io.pqkmcu.codegen.project;
 import io.pqkmcu.codegen.plan.MemoryPlan;
 import io.pqkmcu.codegen.plan.ModelBuffers;
 import io.pqkmcu.codegen.sparse.SparseTable;
+import io.pqkmcu.codegen.sparse.WeightMatrix;
 import io.pqkmcu.trainer.model.AddOp;
 import io.pqkmcu.trainer.model.AveragePool2DOp;
 import io.pqkmcu.trainer.model.Conv2DOp;
@@ -146,7 +147,7 @@ final class LayerViews {
         }
         String prefix = modelSym + "_" + l.sym();
         String name = CNames.commentSafe(op.name());
-        List<String> quant = quantLines(w, outputZeroPoint);
+        List<String> quant = quantLines(w, WeightMatrix.of(op), outputZeroPoint);
         boolean cmsis = l.kernel().external();
         if (l.sparse()) {
             SparseTable t = l.choice().table();
@@ -168,13 +169,24 @@ final class LayerViews {
     /**
      * One {bias, multiplier, shift, rounding} initializer per output channel. rounding is the high word of
      * the fast requantization's 64-bit constant, (2 * zp + 1) * 2^(e - 2) for e = -shift in 2..22 (see
-     * pqk_kernel_util.h), else 0 (the kernels then take the general path).
+     * pqk_kernel_util.h), else 0 (the kernels then take the general path, for the whole layer).
+     *
+     * A channel whose weights were all pruned and whose bias is 0 accumulates exactly 0 in every kernel,
+     * and both requantizations map 0 to the output zero point whatever the multiplier and shift; its
+     * quantizer is often degenerate (a zero weight scale gives a left shift), which alone would send the
+     * whole layer down the general path. Such a channel gets {0, 2^30, -2, fast rounding} instead:
+     * the same outputs, and the layer keeps the fast path.
      */
-    static List<String> quantLines(QuantizedWeights w, int outputZeroPoint) {
+    static List<String> quantLines(QuantizedWeights w, WeightMatrix rows, int outputZeroPoint) {
         List<String> lines = new ArrayList<>();
         for (int c = 0; c < w.outputChannels(); c++) {
-            lines.add("{" + w.bias()[c] + ", " + w.multiplier()[c] + ", " + w.shift()[c] + ", "
-                    + rounding(w.shift()[c], outputZeroPoint) + "},");
+            int multiplier = w.multiplier()[c];
+            int shift = w.shift()[c];
+            if (w.bias()[c] == 0 && rows.rowNonZeros(c) == 0) {
+                multiplier = 1 << 30;
+                shift = -2;
+            }
+            lines.add("{" + w.bias()[c] + ", " + multiplier + ", " + shift + ", " + rounding(shift, outputZeroPoint) + "},");
         }
         return lines;
     }
