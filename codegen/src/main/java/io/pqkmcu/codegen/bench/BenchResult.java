@@ -16,18 +16,26 @@ package io.pqkmcu.codegen.bench;
  * @param ramBytes          the firmware's whole RAM: data + bss, stack reserve included
  * @param instructions      instructions per inference under QEMU -icount (median of the test inputs)
  * @param nonZeros          non-zero weights of the model
+ * @param tableBytes        bytes of the PQKS1 tables of the sparse layers (values and gaps)
+ * @param tableNonZeros     non-zero weights of the sparse layers
  * @param bitExact          every test input's logits equal the Java int8 reference
  */
 public record BenchResult(String model, double sparsity, String board, BenchVariant variant, int sparseLayers,
                           int layersWithWeights, long weightBytes, long indexBytes, long channelBytes, long codeBytes,
-                          long arenaBytes, long ramBytes, long instructions, long nonZeros, boolean bitExact) {
+                          long arenaBytes, long ramBytes, long instructions, long nonZeros, long tableBytes,
+                          long tableNonZeros, boolean bitExact) {
     /** Weights plus index data: what "model flash" counts (per-channel parameters excluded). */
     public long modelFlashBytes() {
         return weightBytes + indexBytes;
     }
 
-    /** Model flash per non-zero weight. */
+    /** Model flash per non-zero weight (dense layers count all their weights' bytes). */
     public double bytesPerNonZero() {
         return nonZeros == 0 ? 0 : (double) modelFlashBytes() / nonZeros;
+    }
+
+    /** PQKS1 bytes per non-zero weight over the sparse layers only (index data included); 0 when none. */
+    public double tableBytesPerNonZero() {
+        return tableNonZeros == 0 ? 0 : (double) tableBytes / tableNonZeros;
     }
 }

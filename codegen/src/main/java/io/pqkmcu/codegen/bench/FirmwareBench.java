@@ -36,6 +36,12 @@ public final class FirmwareBench {
 
     private FirmwareBench() {}
 
+    /**
+     * @param sparsity the fraction of zero weights to report (over all layers with weights)
+     * @param dir      the project folder to write (replaced)
+     * @param cmsisNn  the CMSIS-NN tree for {@link BenchVariant#CMSIS_NN}, else ignored
+     * @param vectors  random int8 inputs the firmware runs (the median count is reported)
+     */
     public static BenchResult measure(Int8Model model, double sparsity, String board, BenchVariant variant, Path dir,
                                       Path cmsisNn, int vectors, long seed) {
         GenerateOptions options = GenerateOptions.of(dir).withBoard(board);
@@ -66,6 +72,8 @@ public final class FirmwareBench {
         long channels = 0;
         long nonZeros = 0;
         int sparseLayers = 0;
+        long tableBytes = 0;
+        long tableNonZeros = 0;
         for (LayerFormatChoice c : p.layerFormats()) {
             if (c.format() == LayerFormat.SPARSE) {
                 SparseTable t = c.table();
@@ -75,6 +83,8 @@ public final class FirmwareBench {
                 weights += valueBytes;
                 index += total - valueBytes;
                 sparseLayers++;
+                tableBytes += total;
+                tableNonZeros += t.nonZeros();
             } else {
                 weights += c.denseBytes();
             }
@@ -87,9 +97,23 @@ public final class FirmwareBench {
             }
         }
         Path map = p.root().resolve("build/" + board + "/firmware.map");
+        // pqk's kernels and support functions, or the CMSIS-NN objects plus pqk's kernels for the other ops
         long code = MapFileSizes.textBytes(map, List.of("/src/kernels/", "/cmsis-nn/"));
         return new BenchResult(model.name(), sparsity, board, variant, sparseLayers, p.layerFormats().size(), weights, index,
                 channels, code, p.plan().arenaSize(), size.ramBytes(), run.medianModelInstructions(),
-                nonZeros, run.firmwarePassed() && run.bitExact() == run.vectors().size());
+                nonZeros, tableBytes, tableNonZeros, run.firmwarePassed() && run.bitExact() == run.vectors().size());
+    }
+
+    /** The overall fraction of zero weights of a model's layers with weights. */
+    public static double sparsity(Int8Model model) {
+        long total = 0;
+        long zeros = 0;
+        for (Op op : model.ops()) {
+            if (op.weights() != null) {
+                total += op.weights().data().length;
+                zeros += op.weights().data().length - op.weights().nonZeroCount();
+            }
+        }
+        return total == 0 ? 0 : (double) zeros / total;
     }
 }
