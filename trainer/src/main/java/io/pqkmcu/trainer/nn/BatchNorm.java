@@ -119,57 +119,54 @@ public final class BatchNorm {
         });
     }
 
+    /**
+     * Per-channel mean and (biased) variance in one pass. Values are shifted by the first row so that
+     * the sum-of-squares formula does not cancel catastrophically; each fixed chunk of rows sums in float
+     * (a loop the JIT vectorises) and the chunks combine in double, in chunk order.
+     */
     private void columnMeanVar(float[] z, int rows, float[] mean, float[] var) {
+        float[] shift = java.util.Arrays.copyOf(z, channels);
         int chunks = Parallel.chunkCount(rows, ROW_GRAIN);
-        double[][] s = new double[chunks][channels];
+        float[][] s1 = new float[chunks][channels];
+        float[][] s2 = new float[chunks][channels];
         Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            double[] acc = s[chunk];
+            float[] a = s1[chunk];
+            float[] b = s2[chunk];
             for (int r = from; r < to; r++) {
                 int o = r * channels;
                 for (int c = 0; c < channels; c++) {
-                    acc[c] += z[o + c];
+                    float d = z[o + c] - shift[c];
+                    a[c] += d;
+                    b[c] += d * d;
                 }
             }
         });
         for (int c = 0; c < channels; c++) {
-            double t = 0;
-            for (double[] p : s) {
-                t += p[c];
+            double t1 = 0;
+            double t2 = 0;
+            for (int k = 0; k < chunks; k++) {
+                t1 += s1[k][c];
+                t2 += s2[k][c];
             }
-            mean[c] = (float) (t / rows);
-        }
-        double[][] q = new double[chunks][channels];
-        Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            double[] acc = q[chunk];
-            for (int r = from; r < to; r++) {
-                int o = r * channels;
-                for (int c = 0; c < channels; c++) {
-                    double d = z[o + c] - mean[c];
-                    acc[c] += d * d;
-                }
-            }
-        });
-        for (int c = 0; c < channels; c++) {
-            double t = 0;
-            for (double[] p : q) {
-                t += p[c];
-            }
-            var[c] = (float) (t / rows);
+            double m = t1 / rows;
+            mean[c] = (float) (shift[c] + m);
+            var[c] = (float) Math.max(0.0, t2 / rows - m * m);
         }
     }
 
     private void columnSums(float[] dy, float[] xhat, int rows, float[] sumDy, float[] sumDyXhat) {
         int chunks = Parallel.chunkCount(rows, ROW_GRAIN);
-        double[][] a = new double[chunks][channels];
-        double[][] b = new double[chunks][channels];
+        float[][] a = new float[chunks][channels];
+        float[][] b = new float[chunks][channels];
         Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            double[] sa = a[chunk];
-            double[] sb = b[chunk];
+            float[] sa = a[chunk];
+            float[] sb = b[chunk];
             for (int r = from; r < to; r++) {
                 int o = r * channels;
                 for (int c = 0; c < channels; c++) {
-                    sa[c] += dy[o + c];
-                    sb[c] += dy[o + c] * xhat[o + c];
+                    float d = dy[o + c];
+                    sa[c] += d;
+                    sb[c] += d * xhat[o + c];
                 }
             }
         });

@@ -5,6 +5,7 @@ import io.pqkmcu.trainer.quant.ActivationObserver;
 import io.pqkmcu.trainer.quant.WeightQuantizer;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
 import io.pqkmcu.trainer.tensor.DepthwiseConv;
+import io.pqkmcu.trainer.tensor.Elementwise;
 import io.pqkmcu.trainer.tensor.Gemm;
 import io.pqkmcu.trainer.tensor.Im2col;
 import io.pqkmcu.trainer.tensor.Parallel;
@@ -312,9 +313,8 @@ public final class ConvUnit implements Layer {
         float cap = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
         Parallel.forChunks(rows, 512, (chunk, from, to) -> {
             for (int i = from * outC; i < to * outC; i++) {
-                float v = z[i];
-                // Comparisons written so that NaN passes through (divergence must reach the loss).
-                z[i] = v < 0f ? 0f : (v > cap ? cap : v);
+                // Math.max/min propagate NaN (divergence must reach the loss) and the JIT vectorises them.
+                z[i] = Math.min(Math.max(z[i], 0f), cap);
             }
         });
     }
@@ -339,12 +339,9 @@ public final class ConvUnit implements Layer {
             hi = Math.min(hi, Math.nextDown(6f));
         }
         if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
-            for (int i = 0; i < g.length; i++) {
-                float v = y[i];
-                if (v < lo || v > hi) {
-                    g[i] = 0f;
-                }
-            }
+            final float l = lo;
+            final float h = hi;
+            Parallel.forChunks(g.length, 1 << 15, (chunk, from, to) -> Elementwise.gate(g, y, l, h, from, to));
         }
         int rows = c.rows();
         if (bn != null) {
@@ -363,15 +360,35 @@ public final class ConvUnit implements Layer {
             Tensor dy = new Tensor(g, gradOut.n, gradOut.h, gradOut.w, gradOut.c);
             dx = DepthwiseConv.backward(c.inputTensor(), c.wEff(), geometry, dy, dwEff);
         } else {
-            Gemm.mmTransA(g, c.input(), dwEff, rows, outC, fanIn);
-            float[] dcol = new float[rows * fanIn];
-            Gemm.mm(g, c.wEff(), dcol, rows, outC, fanIn, false);
+            if (Gemm.vectorFriendly(fanIn) || !Gemm.vectorFriendly(outC)) {
+                Gemm.mmTransA(g, c.input(), dwEff, rows, outC, fanIn);
+            } else {
+                // Row width fanIn would leave a scalar column tail (conv1: 40): compute dWᵀ (width C_OUT).
+                float[] dwT = new float[fanIn * outC];
+                Gemm.mmTransA(c.input(), g, dwT, rows, fanIn, outC);
+                for (int k = 0; k < fanIn; k++) {
+                    for (int ch = 0; ch < outC; ch++) {
+                        dwEff[ch * fanIn + k] = dwT[k * outC + ch];
+                    }
+                }
+            }
+            // dcol rows are padded to whole vectors (zero weight columns); fold skips the padding.
+            int stride = kind == Kind.CONV && !geometry.isPointwise() ? Gemm.paddedWidth(fanIn) : fanIn;
+            float[] w = c.wEff();
+            if (stride != fanIn) {
+                w = new float[outC * stride];
+                for (int ch = 0; ch < outC; ch++) {
+                    System.arraycopy(c.wEff(), ch * fanIn, w, ch * stride, fanIn);
+                }
+            }
+            float[] dcol = new float[rows * stride];
+            Gemm.mm(g, w, dcol, rows, outC, stride, false);
             if (kind == Kind.DENSE) {
                 dx = new Tensor(dcol, gradOut.n, 1, 1, inC);
             } else if (geometry.isPointwise()) {
                 dx = new Tensor(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC);
             } else {
-                dx = Im2col.fold(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
+                dx = Im2col.fold(dcol, stride, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
             }
         }
         boolean masked = pass.branch.useMask();
