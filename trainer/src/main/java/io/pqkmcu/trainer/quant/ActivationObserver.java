@@ -10,13 +10,9 @@ public final class ActivationObserver {
     private final float[] state = new float[3];
 
     public void observe(float[] values, int from, int to) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            float v = values[i];
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
+        float[] range = io.pqkmcu.trainer.tensor.Elementwise.minMax(values, from, to);
+        float lo = range[0];
+        float hi = range[1];
         if (!(lo <= hi)) {
             return;
         }

@@ -59,6 +59,44 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * Fake quantization in place: v = x·inv, r = sign(v)·floor(min(|v| + 0.5, 1024)) (round half away
+     * from zero; the cap is far outside any int8 range), clamped to [lo, hi], x = r·s; NaN stays NaN.
+     * Same operations as the scalar twin in Elementwise.
+     */
+    static void fakeQuant(float[] x, int from, int to, float inv, float s, float lo, float hi) {
+        int i = from;
+        for (; i + VL <= to; i += VL) {
+            FloatVector orig = FloatVector.fromArray(S, x, i);
+            FloatVector v = orig.mul(inv);
+            // floor(min(|v| + 0.5, 1024)) without a float→int conversion (not intrinsified on JDK 17):
+            // adding and removing 2^23 rounds to the nearest integer; step down where that rounded up.
+            FloatVector m = v.abs().add(0.5f).min(1024f);
+            FloatVector near = m.add(8388608f).sub(8388608f);
+            FloatVector t = near.sub(1f, near.compare(VectorOperators.GT, m));
+            FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f));
+            r = r.max(lo).min(hi);
+            r.mul(s).blend(orig, v.test(VectorOperators.IS_NAN)).intoArray(x, i);
+        }
+        Elementwise.fakeQuantScalar(x, i, to, inv, s, lo, hi);
+    }
+
+    /** {min, max} of x[from, to) (NaN ignored, as in the scalar twin). */
+    static float[] minMax(float[] x, int from, int to) {
+        int i = from;
+        FloatVector lo = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+        FloatVector hi = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (; i + VL <= to; i += VL) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            VectorMask<Float> ok = v.test(VectorOperators.IS_NAN).not();
+            lo = lo.blend(lo.min(v), ok);
+            hi = hi.blend(hi.max(v), ok);
+        }
+        float[] r = Elementwise.minMaxScalar(x, i, to);
+        return new float[] {Math.min(r[0], lo.reduceLanes(VectorOperators.MIN)),
+            Math.max(r[1], hi.reduceLanes(VectorOperators.MAX))};
+    }
+
     static int vectorLength() {
         return VL;
     }
