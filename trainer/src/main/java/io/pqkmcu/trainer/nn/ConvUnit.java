@@ -3,6 +3,7 @@ package io.pqkmcu.trainer.nn;
 import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.quant.ActivationObserver;
 import io.pqkmcu.trainer.quant.WeightQuantizer;
+import io.pqkmcu.trainer.tensor.BnActKernels;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
 import io.pqkmcu.trainer.tensor.DepthwiseConv;
 import io.pqkmcu.trainer.tensor.Elementwise;
@@ -242,8 +243,8 @@ public final class ConvUnit implements Layer {
         return q;
     }
 
-    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Cache bn, float[] preQuant,
-                         ActQuant quant, int rows) {}
+    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Normalization norm, float[] xhat,
+                         float[] preQuant, ActQuant quant, int rows) {}
 
     @Override
     public Tensor forward(Tensor x, Pass pass) {
@@ -274,9 +275,10 @@ public final class ConvUnit implements Layer {
         if (bias != null) {
             addBias(z, rows);
         }
-        BatchNorm.Cache bnCache = null;
+        float actLo = activation == Activation.NONE ? Float.NEGATIVE_INFINITY : 0f;
+        float actHi = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
         if (bn != null) {
-            bnCache = bn.forward(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
+            return forwardBatchNorm(x, pass, wEff, col, z, rows, outH, outW, actLo, actHi);
         }
         applyActivation(z, rows);
         float[] preQuant = z;
@@ -292,7 +294,36 @@ public final class ConvUnit implements Layer {
             }
         }
         if (pass.training) {
-            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, bnCache, preQuant, quant, rows));
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, null, null, preQuant, quant, rows));
+        }
+        return new Tensor(z, x.n, outH, outW, outC);
+    }
+
+    /**
+     * BatchNorm, activation and fake quantization fused (BnActKernels): one statistics pass, one
+     * output pass. The observer gets the batch's exact output range from the per-channel extremes of z.
+     */
+    private Tensor forwardBatchNorm(Tensor x, Pass pass, float[] wEff, float[] col, float[] z, int rows, int outH,
+                                    int outW, float actLo, float actHi) {
+        Branch branch = pass.branch;
+        BatchNorm.Normalization norm = bn.prepare(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
+        ActQuant quant = null;
+        if (branch.quantActs()) {
+            if (pass.training) {
+                float[] range = bn.outputRange(norm, actLo, actHi);
+                observer.observeRange(range[0], range[1]);
+            }
+            if (quantControl.activationsActive() && observer.ready()) {
+                quant = observer.quant();
+            }
+        }
+        float[] xhat = new float[z.length];
+        BnActKernels.Quant q = quant == null ? null : new BnActKernels.Quant((float) (1.0 / quant.scale()),
+                (float) quant.scale(), -128 - quant.zeroPoint(), 127 - quant.zeroPoint());
+        BnActKernels.forward(z, rows, outC, norm.mean(), norm.invStd(), bn.gamma.value, bn.beta.value, actLo, actHi, xhat,
+                q);
+        if (pass.training) {
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, norm, xhat, null, quant, rows));
         }
         return new Tensor(z, x.n, outH, outW, outC);
     }
@@ -326,10 +357,11 @@ public final class ConvUnit implements Layer {
     @Override
     public Tensor backward(Tensor gradOut, Pass pass) {
         Cache c = pass.get(this);
-        float[] g = gradOut.data.clone();
+        // gradOut is this pass's own buffer (the next layer's dx): gated and transformed in place.
+        float[] g = gradOut.data;
         float[] y = c.preQuant();
-        // One pass for both gates: the straight-through estimator passes the gradient only inside the
-        // representable range (the clamp's gradient), the activation only where it is not saturated.
+        // The gradient passes where the activation is not saturated and the value lies inside the
+        // quantization range (straight-through estimator, zero where the clamp is active).
         float lo = c.quant() != null ? (float) c.quant().realMin() : Float.NEGATIVE_INFINITY;
         float hi = c.quant() != null ? (float) c.quant().realMax() : Float.POSITIVE_INFINITY;
         if (activation == Activation.RELU) {
@@ -338,15 +370,20 @@ public final class ConvUnit implements Layer {
             lo = Math.max(lo, Float.MIN_VALUE);
             hi = Math.min(hi, Math.nextDown(6f));
         }
-        if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
-            final float l = lo;
-            final float h = hi;
-            Parallel.forChunks(g.length, 1 << 15, (chunk, from, to) -> Elementwise.gate(g, y, l, h, from, to));
-        }
         int rows = c.rows();
         if (bn != null) {
-            bn.backward(g, rows, c.bn());
+            float[][] sums = BnActKernels.backward(g, c.xhat(), rows, outC, lo, hi, bn.gamma.value, bn.beta.value,
+                    c.norm().invStd(), c.norm().batchStats());
+            for (int ch = 0; ch < outC; ch++) {
+                bn.beta.grad[ch] += sums[0][ch];
+                bn.gamma.grad[ch] += sums[1][ch];
+            }
         } else {
+            if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
+                final float l = lo;
+                final float h = hi;
+                Parallel.forChunks(g.length, 1 << 15, (chunk, from, to) -> Elementwise.gate(g, y, l, h, from, to));
+            }
             for (int r = 0; r < rows; r++) {
                 int o = r * outC;
                 for (int ch = 0; ch < outC; ch++) {

@@ -11,8 +11,11 @@ public final class ActivationObserver {
 
     public void observe(float[] values, int from, int to) {
         float[] range = io.pqkmcu.trainer.tensor.Elementwise.minMax(values, from, to);
-        float lo = range[0];
-        float hi = range[1];
+        observeRange(range[0], range[1]);
+    }
+
+    /** Records a batch whose values span [lo, hi] (computed by the caller without a pass over them). */
+    public void observeRange(float lo, float hi) {
         if (!(lo <= hi)) {
             return;
         }

@@ -97,6 +97,105 @@ final class VectorKernels {
             Math.max(r[1], hi.reduceLanes(VectorOperators.MAX))};
     }
 
+    /** Statistics over rows [from, to): see BnActKernels.stats (C a multiple of VL). */
+    static void bnStats(float[] z, int from, int to, int channels, float[] shift, float[] s1, float[] s2, float[] lo,
+                        float[] hi) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector sh = FloatVector.fromArray(S, shift, c);
+            FloatVector a = FloatVector.fromArray(S, s1, c);
+            FloatVector b = FloatVector.fromArray(S, s2, c);
+            FloatVector mn = FloatVector.fromArray(S, lo, c);
+            FloatVector mx = FloatVector.fromArray(S, hi, c);
+            for (int r = from; r < to; r++) {
+                FloatVector v = FloatVector.fromArray(S, z, r * channels + c);
+                FloatVector d = v.sub(sh);
+                a = a.add(d);
+                b = b.add(d.mul(d));
+                mn = mn.min(v);
+                mx = mx.max(v);
+            }
+            a.intoArray(s1, c);
+            b.intoArray(s2, c);
+            mn.intoArray(lo, c);
+            mx.intoArray(hi, c);
+        }
+    }
+
+    /** Fused normalise + activation + fake quantization: see BnActKernels.forward. */
+    static void bnForward(float[] z, int from, int to, int channels, float[] mean, float[] inv, float[] gamma,
+                          float[] beta, float lo, float hi, float[] xhat, BnActKernels.Quant q) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector mu = FloatVector.fromArray(S, mean, c);
+            FloatVector iv = FloatVector.fromArray(S, inv, c);
+            FloatVector ga = FloatVector.fromArray(S, gamma, c);
+            FloatVector be = FloatVector.fromArray(S, beta, c);
+            for (int r = from; r < to; r++) {
+                int o = r * channels + c;
+                FloatVector xh = FloatVector.fromArray(S, z, o).sub(mu).mul(iv);
+                FloatVector y = ga.mul(xh).add(be).max(lo).min(hi);
+                xh.intoArray(xhat, o);
+                if (q != null) {
+                    y = fake(y, q);
+                }
+                y.intoArray(z, o);
+            }
+        }
+    }
+
+    /** The lane-wise fake quantization of {@link #fakeQuant}. */
+    private static FloatVector fake(FloatVector orig, BnActKernels.Quant q) {
+        FloatVector v = orig.mul(q.inv());
+        FloatVector m = v.abs().add(0.5f).min(1024f);
+        FloatVector near = m.add(8388608f).sub(8388608f);
+        FloatVector t = near.sub(1f, near.compare(VectorOperators.GT, m));
+        FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).max(q.lo()).min(q.hi());
+        return r.mul(q.scale()).blend(orig, v.test(VectorOperators.IS_NAN));
+    }
+
+    /** Gate the gradient and sum it per channel: see BnActKernels.backward. */
+    static void bnGateSums(float[] g, float[] xhat, int from, int to, int channels, float[] gamma, float[] beta,
+                           float gateLo, float gateHi, float[] sa, float[] sb) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector a = FloatVector.fromArray(S, sa, c);
+            FloatVector b = FloatVector.fromArray(S, sb, c);
+            FloatVector ga = FloatVector.fromArray(S, gamma, c);
+            FloatVector be = FloatVector.fromArray(S, beta, c);
+            for (int r = from; r < to; r++) {
+                int o = r * channels + c;
+                FloatVector xh = FloatVector.fromArray(S, xhat, o);
+                FloatVector p = ga.mul(xh).add(be);
+                VectorMask<Float> open = p.compare(VectorOperators.GE, gateLo).and(p.compare(VectorOperators.LE, gateHi));
+                FloatVector d = FloatVector.fromArray(S, g, o).blend(0f, open.not());
+                d.intoArray(g, o);
+                a = a.add(d);
+                b = b.add(d.mul(xh));
+            }
+            a.intoArray(sa, c);
+            b.intoArray(sb, c);
+        }
+    }
+
+    /** dz from the gated gradient: see BnActKernels.backward. */
+    static void bnApply(float[] g, float[] xhat, int from, int to, int channels, float[] k, float[] sumDy,
+                        float[] sumDyXhat, float invRows, boolean batchStats) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector kv = FloatVector.fromArray(S, k, c);
+            FloatVector sd = FloatVector.fromArray(S, sumDy, c);
+            FloatVector sx = FloatVector.fromArray(S, sumDyXhat, c);
+            for (int r = from; r < to; r++) {
+                int o = r * channels + c;
+                FloatVector d = FloatVector.fromArray(S, g, o);
+                if (batchStats) {
+                    FloatVector t = FloatVector.fromArray(S, xhat, o).mul(sx).add(sd).mul(invRows);
+                    d = kv.mul(d.sub(t));
+                } else {
+                    d = kv.mul(d);
+                }
+                d.intoArray(g, o);
+            }
+        }
+    }
+
     static int vectorLength() {
         return VL;
     }
