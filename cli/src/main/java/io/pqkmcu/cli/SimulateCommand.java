@@ -5,30 +5,51 @@ import io.pqkmcu.codegen.device.DeviceRunResult;
 import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.Op;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code pqk simulate}: run a project's test firmware on its board's emulator. */
+/** {@code pqk simulate}: run a project's firmware on its board's emulator. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Build a project's test firmware and run it on the board's QEMU machine (with -icount, so "
-                + "instruction counts are exact and repeatable). Exits 0 when every logit equals the Java int8 "
-                + "reference, 1 otherwise.")
+        description = "Build a project's firmware and run it on the board's QEMU machine (with -icount, so instruction "
+                + "counts are exact and repeatable), then its profiling build for instructions per layer. Exits 0 when "
+                + "every logit equals the Java int8 reference, 1 otherwise.")
 final class SimulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "project folder written by pqk generate")
     Path dir;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "kill a firmware run after this long (default: ${DEFAULT-VALUE})")
+    long timeoutSeconds = DeviceRun.TIMEOUT_PER_RUN.toSeconds();
+
+    @Option(names = "--no-layers", negatable = true,
+            description = "skip the profiling run that counts instructions per layer")
+    boolean layers = true;
+
     @Override
     public Integer call() {
+        if (timeoutSeconds <= 0) {
+            throw new IllegalArgumentException("--timeout must be a positive number of seconds");
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ProjectInfo project = ProjectInfo.read(dir);
         Int8Model model = project.model();
-        DeviceRunResult r = DeviceRun.run(project);
+        DeviceRunResult r = DeviceRun.run(project, false, timeout);
         print(model.labels(), r);
-        return r.firmwarePassed() ? 0 : 1;
+        boolean pass = r.firmwarePassed();
+        if (layers) {
+            DeviceRunResult profiled = DeviceRun.run(project, true, timeout);
+            printLayers(model, r, profiled);
+            pass &= profiled.firmwarePassed();
+        }
+        return pass ? 0 : 1;
     }
 
     static void print(List<String> labels, DeviceRunResult r) {
@@ -44,6 +65,31 @@ final class SimulateCommand implements Callable<Integer> {
                 r.vectors().size(), r.labelled() == 0 ? "" : String.format(Locale.ROOT, ", accuracy %.1f%% (%d/%d)",
                         100 * r.accuracy(), r.correct(), r.labelled()),
                 r.medianFrontEndInstructions(), r.medianModelInstructions());
+    }
+
+    /**
+     * The profiling build's per-layer medians, with the normal build's model total beside their sum: the
+     * difference is what the hook's calls cost beyond the calibrated overhead (a few instructions per layer).
+     */
+    static void printLayers(Int8Model model, DeviceRunResult normal, DeviceRunResult profiled) {
+        long[] layers = profiled.medianLayerInstructions();
+        if (layers.length == 0) {
+            System.out.println("the profiling build printed no per-layer counts");
+            return;
+        }
+        long sum = 0;
+        for (long l : layers) {
+            sum += l;
+        }
+        System.out.printf(Locale.ROOT, "%nper layer (profiling build, median over %d inputs):%n", profiled.vectors().size());
+        System.out.printf(Locale.ROOT, "%5s %-20s %-18s %12s %7s%n", "layer", "name", "kind", "instructions", "share");
+        for (int i = 0; i < layers.length; i++) {
+            Op op = i < model.ops().size() ? model.ops().get(i) : null;
+            System.out.printf(Locale.ROOT, "%5d %-20s %-18s %12d %6.1f%%%n", i, op == null ? "?" : op.name(),
+                    op == null ? "?" : op.kind().name(), layers[i], sum == 0 ? 0.0 : 100.0 * layers[i] / sum);
+        }
+        System.out.printf(Locale.ROOT, "%5s %-39s %12d%n", "", "sum of layers", sum);
+        System.out.printf(Locale.ROOT, "%5s %-39s %12d%n", "", "model, normal build (median)", normal.medianModelInstructions());
     }
 
     static String name(List<String> labels, int i) {

@@ -4,6 +4,7 @@ import io.pqkmcu.codegen.frontend.FrontEndFiles;
 
 import io.pqkmcu.trainer.Version;
 
+import io.pqkmcu.codegen.firmware.FirmwareView;
 import io.pqkmcu.codegen.fit.FitCheck;
 import io.pqkmcu.codegen.fit.ResourceUsage;
 import io.pqkmcu.codegen.format.LayerFormat;
@@ -176,7 +177,8 @@ public final class ProjectGenerator {
                 board == null ? "" : String.join(" ", board.cflags()), board == null ? "" : String.join(" ", board.ldflags()),
                 boardSources, board == null ? "" : board.linkerScript());
 
-        Map<String, Object> data = Map.of("project", view);
+        FirmwareView firmware = FirmwareView.test(List.copyOf(tests.files().keySet()));
+        Map<String, Object> data = Map.of("project", view, "firmware", firmware);
         putText(files, "include/model.h", TemplateRenderer.render("model_h.ftl", data));
         putText(files, "src/model.c", TemplateRenderer.render("model_c.ftl", data));
         putText(files, "src/model_weights.h", TemplateRenderer.render("model_weights_h.ftl", data));
