@@ -5,7 +5,10 @@ import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
+import io.pqkmcu.codegen.stream.StreamConfig;
+import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.trainer.data.Split;
+import io.pqkmcu.trainer.data.WavFile;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.ModelFile;
 import picocli.CommandLine.Command;
@@ -46,6 +49,31 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test-clips", description = "number of test clips stored in flash (default: ${DEFAULT-VALUE})")
     int testClips = 20;
 
+    /** What the firmware application does. */
+    enum Mode { TEST, STREAM }
+
+    @Option(names = "--mode", description = "firmware application: TEST (inputs in flash, checked against the Java "
+            + "reference) or STREAM (keyword spotting over --stream) (default: TEST, or STREAM with --stream)")
+    Mode mode;
+
+    @Option(names = "--stream", paramLabel = "FILE.wav",
+            description = "audio stream for --mode STREAM: mono 16-bit WAV at the front end's rate, any length")
+    Path stream;
+
+    @Option(names = "--hop-ms", description = "stream: ms between window starts (default: ${DEFAULT-VALUE})")
+    int hopMs = 250;
+
+    @Option(names = "--smoothing", description = "stream: windows whose posteriors are averaged (default: ${DEFAULT-VALUE})")
+    int smoothing = 3;
+
+    @Option(names = "--threshold", description = "stream: smoothed posterior a keyword must reach, 0..1 "
+            + "(default: ${DEFAULT-VALUE})")
+    double threshold = 0.6;
+
+    @Option(names = "--refractory-ms", description = "stream: no detection this soon after the last one "
+            + "(default: ${DEFAULT-VALUE})")
+    int refractoryMs = 1000;
+
     @Option(names = "--java-package", description = "package of the generated JNA binding (default: ${DEFAULT-VALUE})")
     String javaPackage = GenerateOptions.DEFAULT_PACKAGE;
 
@@ -55,6 +83,9 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateOptions o = GenerateOptions.of(out).withBoard(board).withPolicy(format).withJavaPackage(javaPackage);
         for (Map.Entry<String, LayerFormat> e : layerFormats.entrySet()) {
             o = o.withOverride(e.getKey(), e.getValue());
+        }
+        if (mode == Mode.STREAM || stream != null) {
+            o = o.withStream(streamInput(model));
         }
         if (data != null) {
             if (testClips <= 0) {
@@ -67,6 +98,30 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.print(readText(p.root().resolve("report.txt")));
         System.out.println("wrote " + p.files().size() + " files to " + p.root());
         return 0;
+    }
+
+    private StreamInput streamInput(Int8Model model) {
+        if (stream == null) {
+            throw new IllegalArgumentException("--mode stream needs --stream FILE.wav, the audio the firmware listens to");
+        }
+        if (mode == Mode.TEST) {
+            throw new IllegalArgumentException("--stream gives the audio of a stream firmware; drop --mode test or use "
+                    + "--mode stream");
+        }
+        if (data != null) {
+            throw new IllegalArgumentException("--data picks test clips for the test firmware; a stream firmware runs "
+                    + "--stream instead");
+        }
+        if (model.frontEnd() == null) {
+            throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --mode stream is "
+                    + "for keyword-spotting models");
+        }
+        if (!Files.isRegularFile(stream)) {
+            throw new IllegalArgumentException("stream file not found: " + stream);
+        }
+        int rate = model.frontEnd().sampleRate();
+        short[] audio = WavFile.readKwsClip(stream, rate);
+        return new StreamInput(audio, StreamConfig.of(rate, hopMs, smoothing, threshold, refractoryMs));
     }
 
     static String readText(Path p) {

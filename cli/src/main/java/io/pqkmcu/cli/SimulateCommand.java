@@ -1,8 +1,13 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.boards.Board;
+import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.DeviceRun;
 import io.pqkmcu.codegen.device.DeviceRunResult;
+import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.device.VectorResult;
+import io.pqkmcu.codegen.stream.Detection;
+import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
@@ -41,6 +46,11 @@ final class SimulateCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ProjectInfo project = ProjectInfo.read(dir);
         Int8Model model = project.model();
+        if (project.stream()) {
+            StreamRunResult s = DeviceRun.runStream(project, timeout);
+            printStream(model, BoardCatalog.byId(project.boardId()), s);
+            return s.firmwarePassed() ? 0 : 1;
+        }
         DeviceRunResult r = DeviceRun.run(project, false, timeout);
         print(model.labels(), r);
         boolean pass = r.firmwarePassed();
@@ -90,6 +100,25 @@ final class SimulateCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%5s %-39s %12d%n", "", "sum of layers", sum);
         System.out.printf(Locale.ROOT, "%5s %-39s %12d%n", "", "model, normal build (median)", normal.medianModelInstructions());
+    }
+
+    /** Detections with their times, then bit-exactness and what one window costs against the hop. */
+    static void printStream(Int8Model model, Board board, StreamRunResult s) {
+        System.out.printf(Locale.ROOT, "%4s %9s %8s  %-10s %7s%n", "#", "time", "window", "keyword", "score");
+        for (int i = 0; i < s.detections().size(); i++) {
+            Detection d = s.detections().get(i);
+            System.out.printf(Locale.ROOT, "%4d %8.2fs %8d  %-10s %7.3f%n", i, d.timeMs() / 1000.0, d.window(),
+                    name(model.labels(), d.label()), d.score() / (double) StreamConfig.ONE_Q15);
+        }
+        long exact = s.windows().stream().filter(VectorResult::bitExact).count();
+        System.out.printf(Locale.ROOT, "%s on %s: %d detections; %d/%d windows bit-exact with the Java int8 reference, "
+                        + "detections %s the Java twin's%n", s.firmwarePassed() ? "PASS" : "FAIL", s.boardId(),
+                s.detections().size(), exact, s.windows().size(), s.firmwarePassed() ? "equal to" : "NOT equal to");
+        long perWindow = s.medianFrontEndInstructions() + s.medianModelInstructions() + s.medianDetectorInstructions();
+        System.out.printf(Locale.ROOT, "median instructions per window: front end %d, model %d, detector %d, total %d "
+                        + "(%.1f ms at %d MHz if one instruction took one cycle)%n", s.medianFrontEndInstructions(),
+                s.medianModelInstructions(), s.medianDetectorInstructions(), perWindow,
+                perWindow * 1000.0 / board.clockHz(), board.clockHz() / 1_000_000);
     }
 
     static String name(List<String> labels, int i) {

@@ -36,10 +36,34 @@ public final class DeviceRun {
      * @param timeout the run is killed after this long, and the result says why
      */
     public static DeviceRunResult run(ProjectInfo project, boolean profile, Duration timeout) {
+        if (project.stream()) {
+            throw new IllegalArgumentException(project.directory() + " holds a stream firmware; run it with runStream");
+        }
         ProjectBuild.Firmware fw = ProjectBuild.firmware(project, profile);
         List<VectorResult> vectors = new ArrayList<>();
         boolean pass = runOnce(fw, 0, vectors, timeout);
         return new DeviceRunResult(fw.board().id(), vectors, pass, 1);
+    }
+
+    /** Builds and runs a stream project's firmware over the stream it holds. */
+    public static StreamRunResult runStream(ProjectInfo project, Duration timeout) {
+        if (!project.stream()) {
+            throw new IllegalArgumentException(project.directory() + " holds a test firmware, not a stream firmware");
+        }
+        ProjectBuild.Firmware fw = ProjectBuild.firmware(project, false);
+        QemuResult r = QemuRunner.run(fw.board(), fw.elf(), timeout);
+        if (r.timedOut()) {
+            throw new IllegalStateException("the stream firmware did not finish within " + timeout.toSeconds()
+                    + " s (raise it with --timeout for a long stream):\n" + r.summary());
+        }
+        StreamReport.Parsed parsed;
+        try {
+            parsed = StreamReport.parse(r.uartOutput());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + r.summary(), e);
+        }
+        return new StreamRunResult(fw.board().id(), parsed.windows(), parsed.detectorInstructions(),
+                parsed.detections(), parsed.pass() && r.exitCode() == 0);
     }
 
     /**

@@ -1,0 +1,118 @@
+package io.pqkmcu.codegen.firmware;
+
+import io.pqkmcu.codegen.project.TestData;
+import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.render.TemplateRenderer;
+import io.pqkmcu.codegen.stream.StreamData;
+import io.pqkmcu.codegen.stream.StreamInput;
+import io.pqkmcu.trainer.model.Int8Model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The application part of a project's firmware, in one of two modes: {@code test} runs int8 vectors (or
+ * images) or audio clips from flash and checks each result against the Java int8 reference; {@code stream}
+ * slides a window over an audio stream in flash and detects keywords, checked against the Java twin
+ * {@link io.pqkmcu.codegen.stream.StreamDetector}. Knows its sources, data blobs and flash use, and
+ * renders its files; the project generator only places them.
+ */
+public final class FirmwareApp {
+    private final TestData tests;
+    private final StreamData stream;
+    private final FirmwareView view;
+
+    private FirmwareApp(TestData tests, StreamData stream, FirmwareView view) {
+        this.tests = tests;
+        this.stream = stream;
+        this.view = view;
+    }
+
+    /**
+     * The stream application when {@code stream} is given, else the test application over {@code tests}
+     * (random inputs seeded by {@code seed} when there are none).
+     */
+    public static FirmwareApp of(Int8Model model, TestInputs tests, StreamInput stream, long seed) {
+        if (stream != null) {
+            if (!tests.isEmpty()) {
+                throw new IllegalArgumentException("a stream firmware runs its audio stream, not test inputs; give one "
+                        + "or the other");
+            }
+            StreamData s = StreamData.of(model, stream);
+            return new FirmwareApp(null, s, new FirmwareView(FirmwareView.STREAM, "streaming keyword-spotting",
+                    List.of("firmware/main.c", "firmware/stream_data.S"), List.copyOf(s.files().keySet())));
+        }
+        TestData t = TestData.of(model, tests, seed);
+        return new FirmwareApp(t, null, FirmwareView.test(List.copyOf(t.files().keySet())));
+    }
+
+    /** {@link FirmwareView#TEST} or {@link FirmwareView#STREAM}. */
+    public String mode() {
+        return view.mode();
+    }
+
+    public FirmwareView view() {
+        return view;
+    }
+
+    /** The firmware's inputs are audio (clips or a stream) rather than int8 vectors. */
+    public boolean audio() {
+        return stream != null || tests.audio();
+    }
+
+    /** Test inputs, or stream windows. */
+    public int count() {
+        return stream != null ? stream.view().windows() : tests.count();
+    }
+
+    /** Flash the application's data blobs take. */
+    public long flashBytes() {
+        return stream != null ? stream.flashBytes() : tests.flashBytes();
+    }
+
+    /** The test data (test mode only, else null). */
+    public TestData tests() {
+        return tests;
+    }
+
+    /** The stream data (stream mode only, else null). */
+    public StreamData stream() {
+        return stream;
+    }
+
+    /** The FreeMarker data model the application's templates and the Makefile need beside {@code project}. */
+    public Map<String, Object> templateData(Object projectView) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("project", projectView);
+        data.put("firmware", view);
+        if (stream != null) {
+            data.put("stream", stream.view());
+        }
+        return data;
+    }
+
+    /** main.c, the data header and assembler file, and the blobs, by project-relative path. */
+    public SortedMap<String, byte[]> files(Map<String, Object> data) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (stream != null) {
+            put(files, "firmware/main.c", TemplateRenderer.render("firmware_stream_c.ftl", data));
+            put(files, "firmware/stream_data.h", TemplateRenderer.render("stream_data_h.ftl", data));
+            put(files, "firmware/stream_data.S", TemplateRenderer.render("stream_data_s.ftl", data));
+            files.putAll(stream.files());
+        } else {
+            put(files, "firmware/main.c", TemplateRenderer.render("firmware_main_c.ftl", data));
+            put(files, "firmware/test_data.h", TemplateRenderer.render("test_data_h.ftl", data));
+            put(files, "firmware/test_data.S", TemplateRenderer.render("test_data_s.ftl", data));
+            files.putAll(tests.files());
+        }
+        return files;
+    }
+
+    private static void put(SortedMap<String, byte[]> files, String path, String text) {
+        files.put(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+}
