@@ -4,6 +4,10 @@ import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.DeviceRun;
 import io.pqkmcu.codegen.device.DeviceRunResult;
+import io.pqkmcu.codegen.device.ProjectBuild;
+import io.pqkmcu.codegen.renode.RenodeRunner;
+import io.pqkmcu.codegen.renode.RenodeScripts;
+import io.pqkmcu.codegen.toolchain.CommandResult;
 import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.stream.Detection;
@@ -34,6 +38,13 @@ final class SimulateCommand implements Callable<Integer> {
             description = "kill a firmware run after this long (default: ${DEFAULT-VALUE})")
     long timeoutSeconds = DeviceRun.TIMEOUT_PER_RUN.toSeconds();
 
+    /** Which emulator runs the firmware. */
+    enum Emulator { QEMU, RENODE }
+
+    @Option(names = "--emulator", description = "QEMU (default; -icount instruction counts) or RENODE (runs the "
+            + "generated renode/firmware.robot with renode-test, when Renode is installed)")
+    Emulator emulator = Emulator.QEMU;
+
     @Option(names = "--no-layers", negatable = true,
             description = "skip the profiling run that counts instructions per layer")
     boolean layers = true;
@@ -46,9 +57,17 @@ final class SimulateCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ProjectInfo project = ProjectInfo.read(dir);
         Int8Model model = project.model();
+        if (emulator == Emulator.RENODE) {
+            return renode(project, timeout);
+        }
+        Board board = BoardCatalog.byId(project.boardId());
+        if (!board.runsInQemu()) {
+            throw new IllegalArgumentException("board " + board.id() + " is not emulated by QEMU; run it with "
+                    + "--emulator renode (needs Renode), or generate for a QEMU board: " + qemuBoards());
+        }
         if (project.stream()) {
             StreamRunResult s = DeviceRun.runStream(project, timeout);
-            printStream(model, BoardCatalog.byId(project.boardId()), s);
+            printStream(model, board, s);
             return s.firmwarePassed() ? 0 : 1;
         }
         DeviceRunResult r = DeviceRun.run(project, false, timeout);
@@ -60,6 +79,35 @@ final class SimulateCommand implements Callable<Integer> {
             pass &= profiled.firmwarePassed();
         }
         return pass ? 0 : 1;
+    }
+
+    /** Builds the firmware and runs the project's Robot test under renode-test; its verdict is the exit code. */
+    private int renode(ProjectInfo project, Duration timeout) {
+        Board board = BoardCatalog.byId(project.boardId());
+        if (!board.runsInRenode()) {
+            throw new IllegalArgumentException("board " + board.id() + " has no Renode platform; boards Renode runs: "
+                    + RenodeRunner.renodeBoards());
+        }
+        if (!RenodeRunner.available()) {
+            throw new IllegalStateException("cannot run Renode: " + RenodeRunner.unavailableReason() + ". The test is "
+                    + "ready for a machine that has it: " + project.directory().resolve(RenodeScripts.ROBOT)
+                    + " (build the firmware with pqk build first)");
+        }
+        ProjectBuild.firmware(project, false);
+        CommandResult r = RenodeRunner.run(project.directory(), board.id(), timeout);
+        System.out.print(r.stdout());
+        System.err.print(r.stderr());
+        if (r.timedOut()) {
+            throw new IllegalStateException("renode-test did not finish within " + timeout.toSeconds() + " s");
+        }
+        System.out.println((r.ok() ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
+                + project.directory().resolve("build/renode") + ")");
+        return r.ok() ? 0 : 1;
+    }
+
+    static String qemuBoards() {
+        return BoardCatalog.all().stream().filter(Board::runsInQemu).map(Board::id)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static void print(List<String> labels, DeviceRunResult r) {

@@ -1,8 +1,12 @@
 package io.pqkmcu.codegen.firmware;
 
+import io.pqkmcu.boards.Board;
+import io.pqkmcu.boards.BoardCatalog;
+import io.pqkmcu.boards.ExitMode;
 import io.pqkmcu.codegen.project.TestData;
 import io.pqkmcu.codegen.project.TestInputs;
 import io.pqkmcu.codegen.render.TemplateRenderer;
+import io.pqkmcu.codegen.renode.RenodeScripts;
 import io.pqkmcu.codegen.stream.StreamData;
 import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -25,11 +30,13 @@ public final class FirmwareApp {
     private final TestData tests;
     private final StreamData stream;
     private final FirmwareView view;
+    private final int streamSamples;
 
-    private FirmwareApp(TestData tests, StreamData stream, FirmwareView view) {
+    private FirmwareApp(TestData tests, StreamData stream, FirmwareView view, int streamSamples) {
         this.tests = tests;
         this.stream = stream;
         this.view = view;
+        this.streamSamples = streamSamples;
     }
 
     /**
@@ -44,10 +51,11 @@ public final class FirmwareApp {
             }
             StreamData s = StreamData.of(model, stream);
             return new FirmwareApp(null, s, new FirmwareView(FirmwareView.STREAM, "streaming keyword-spotting",
-                    List.of("firmware/main.c", "firmware/stream_data.S"), List.copyOf(s.files().keySet())));
+                    List.of("firmware/main.c", "firmware/stream_data.S"), List.copyOf(s.files().keySet())),
+                    stream.audio().length);
         }
         TestData t = TestData.of(model, tests, seed);
-        return new FirmwareApp(t, null, FirmwareView.test(List.copyOf(t.files().keySet())));
+        return new FirmwareApp(t, null, FirmwareView.test(List.copyOf(t.files().keySet())), 0);
     }
 
     /** {@link FirmwareView#TEST} or {@link FirmwareView#STREAM}. */
@@ -109,6 +117,33 @@ public final class FirmwareApp {
             put(files, "firmware/test_data.S", TemplateRenderer.render("test_data_s.ftl", data));
             files.putAll(tests.files());
         }
+        return files;
+    }
+
+    /**
+     * The UART lines the firmware must print on {@code board} (regexes from the Java reference, see
+     * {@link ExpectedUart}); a board that halts instead of exiting through semihosting ends with "PQK EXIT 0".
+     */
+    public List<String> expectedUart(Board board, String modelName, String checksum) {
+        boolean halts = board.exitMode() == ExitMode.HALT;
+        return stream != null
+                ? ExpectedUart.stream(modelName, checksum, stream, streamSamples, halts)
+                : ExpectedUart.test(modelName, checksum, tests, halts);
+    }
+
+    /**
+     * The Renode platform, script and Robot test for board {@code boardId} when the catalog has it and Renode
+     * emulates it (see {@link RenodeScripts}); empty otherwise.
+     */
+    public SortedMap<String, byte[]> renodeFiles(String boardId, String modelName, String checksum, String header) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        Optional<Board> board = BoardCatalog.all().stream().filter(b -> b.id().equals(boardId)).findFirst();
+        if (board.isEmpty() || !board.get().runsInRenode()) {
+            return files;
+        }
+        String elf = "build/" + boardId + "/firmware.elf";
+        RenodeScripts.files(board.get(), elf, expectedUart(board.get(), modelName, checksum), header)
+                .forEach((path, text) -> put(files, path, text));
         return files;
     }
 

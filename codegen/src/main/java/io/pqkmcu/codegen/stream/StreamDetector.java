@@ -28,6 +28,8 @@ public final class StreamDetector {
     private final int[][] history;
     private int windows;
     private int lastDetection = -1;
+    private int lastBest;
+    private int lastScore;
 
     public StreamDetector(Int8Model model, StreamConfig config) {
         if (model.frontEnd() == null) {
@@ -83,6 +85,8 @@ public final class StreamDetector {
                 best = c;
             }
         }
+        lastBest = best;
+        lastScore = bestScore;
         if (keyword[best] && bestScore >= config.thresholdQ15()
                 && (lastDetection < 0 || k - lastDetection >= config.refractoryWindows())) {
             lastDetection = k;
@@ -91,15 +95,33 @@ public final class StreamDetector {
         return Optional.empty();
     }
 
+    /** The smoothed argmax of the last window pushed (what the firmware prints as pred). */
+    public int lastBest() {
+        return lastBest;
+    }
+
+    /** Its smoothed posterior, Q15. */
+    public int lastScore() {
+        return lastScore;
+    }
+
     /** End of window k in ms from the stream's start (integer division, as on the device). */
     public long windowEndMs(int k) {
         return ((long) k * config.hopSamples() + windowSamples) * 1000L / sampleRate;
     }
 
-    /** Every window's logits and the detections, for a whole stream. */
-    public record Result(List<byte[]> windowLogits, List<Detection> detections) {
+    /**
+     * Every window's logits, smoothed argmax and its score, and the detections, for a whole stream.
+     *
+     * @param windowBest  per window, the class with the highest smoothed posterior
+     * @param windowScore per window, that posterior (Q15)
+     */
+    public record Result(List<byte[]> windowLogits, List<Integer> windowBest, List<Integer> windowScore,
+                         List<Detection> detections) {
         public Result {
             windowLogits = List.copyOf(windowLogits);
+            windowBest = List.copyOf(windowBest);
+            windowScore = List.copyOf(windowScore);
             detections = List.copyOf(detections);
         }
     }
@@ -115,13 +137,17 @@ public final class StreamDetector {
         int count = windowCount(audio.length, d.windowSamples, config.hopSamples());
         List<byte[]> logits = new ArrayList<>(count);
         List<Detection> detections = new ArrayList<>();
+        List<Integer> best = new ArrayList<>(count);
+        List<Integer> score = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int from = k * config.hopSamples();
             short[] window = Arrays.copyOfRange(audio, from, from + d.windowSamples);
             byte[] out = interp.run(frontEnd.features(window, model.input().scale(), model.input().zeroPoint()));
             logits.add(out);
             d.push(out).ifPresent(detections::add);
+            best.add(d.lastBest());
+            score.add(d.lastScore());
         }
-        return new Result(logits, detections);
+        return new Result(logits, best, score, detections);
     }
 }
