@@ -5,6 +5,9 @@ import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
+import io.pqkmcu.codegen.images.ImageFiles;
+import io.pqkmcu.codegen.images.ImageInputs;
+import io.pqkmcu.codegen.images.PixelScaling;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.trainer.data.Split;
@@ -49,6 +52,20 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test-clips", description = "number of test clips stored in flash (default: ${DEFAULT-VALUE})")
     int testClips = 20;
 
+    @Option(names = "--images", paramLabel = "PATH", description = "test images for an image model: a folder of "
+            + "PGM/PPM files, an IDX3 file (MNIST, Fashion-MNIST; .gz too) or a CIFAR-10 .bin batch")
+    Path images;
+
+    @Option(names = "--image-labels", paramLabel = "FILE", description = "IDX1 labels for --images given as IDX3")
+    Path imageLabels;
+
+    @Option(names = "--test-images", description = "number of test images stored in flash (default: ${DEFAULT-VALUE})")
+    int testImages = 20;
+
+    @Option(names = "--pixels", description = "how 8-bit pixels become the model's real input: UNIT (p/255), SIGNED "
+            + "(p/127.5-1) or RAW (p), then the input quantization (default: ${DEFAULT-VALUE})")
+    PixelScaling pixels = PixelScaling.UNIT;
+
     /** What the firmware application does. */
     enum Mode { TEST, STREAM }
 
@@ -83,6 +100,14 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateOptions o = GenerateOptions.of(out).withBoard(board).withPolicy(format).withJavaPackage(javaPackage);
         for (Map.Entry<String, LayerFormat> e : layerFormats.entrySet()) {
             o = o.withOverride(e.getKey(), e.getValue());
+        }
+        if (images != null) {
+            if (data != null || stream != null) {
+                throw new IllegalArgumentException("--images are the test inputs of an image model; drop --data/--stream");
+            }
+            o = o.withTests(ImageInputs.of(model, ImageFiles.read(images, imageLabels, testImages), pixels));
+        } else if (imageLabels != null) {
+            throw new IllegalArgumentException("--image-labels needs --images");
         }
         if (mode == Mode.STREAM || stream != null) {
             o = o.withStream(streamInput(model));
