@@ -10,6 +10,7 @@ import io.pqkmcu.codegen.images.ImageInputs;
 import io.pqkmcu.codegen.images.PixelScaling;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
+import io.pqkmcu.codegen.stream.StreamScore;
 import io.pqkmcu.trainer.data.Split;
 import io.pqkmcu.trainer.data.WavFile;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -74,7 +76,8 @@ final class GenerateCommand implements Callable<Integer> {
     Mode mode;
 
     @Option(names = "--stream", paramLabel = "FILE.wav",
-            description = "audio stream for --mode STREAM: mono 16-bit WAV at the front end's rate, any length")
+            description = "audio stream for --mode STREAM: mono 16-bit WAV at the front end's rate, any length; a "
+                    + "FILE.csv beside it (word,start_ms,end_ms, as pqk data stream writes) lets pqk simulate score it")
     Path stream;
 
     @Option(names = "--hop-ms", description = "stream: ms between window starts (default: ${DEFAULT-VALUE})")
@@ -85,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", description = "stream: smoothed posterior a keyword must reach, 0..1 "
             + "(default: ${DEFAULT-VALUE})")
-    double threshold = 0.6;
+    double threshold = 0.5;
 
     @Option(names = "--refractory-ms", description = "stream: no detection this soon after the last one "
             + "(default: ${DEFAULT-VALUE})")
@@ -146,7 +149,10 @@ final class GenerateCommand implements Callable<Integer> {
         }
         int rate = model.frontEnd().sampleRate();
         short[] audio = WavFile.readKwsClip(stream, rate);
-        return new StreamInput(audio, StreamConfig.of(rate, hopMs, smoothing, threshold, refractoryMs));
+        // pqk data stream writes the planted words beside the WAV; the project keeps them for pqk simulate.
+        Path csv = stream.resolveSibling(stream.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + ".csv");
+        return new StreamInput(audio, StreamConfig.of(rate, hopMs, smoothing, threshold, refractoryMs),
+                Files.isRegularFile(csv) ? StreamScore.read(csv) : List.of());
     }
 
     static String readText(Path p) {

@@ -12,6 +12,8 @@ import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.stream.Detection;
 import io.pqkmcu.codegen.stream.StreamConfig;
+import io.pqkmcu.codegen.stream.StreamInput;
+import io.pqkmcu.codegen.stream.StreamScore;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (project.stream()) {
             StreamRunResult s = DeviceRun.runStream(project, timeout);
             printStream(model, board, s);
+            scoreStream(project, model, s);
             return s.firmwarePassed() ? 0 : 1;
         }
         DeviceRunResult r = DeviceRun.run(project, false, timeout);
@@ -103,6 +107,28 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.println((r.ok() ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
                 + project.directory().resolve("build/renode") + ")");
         return r.ok() ? 0 : 1;
+    }
+
+    /** With the planted words in the project, how many the device found and what else it reported. */
+    static void scoreStream(ProjectInfo project, Int8Model model, StreamRunResult s) {
+        Path csv = project.directory().resolve(StreamInput.PLANTED_FILE);
+        if (!Files.isRegularFile(csv)) {
+            return;
+        }
+        StreamConfig cfg = StreamConfig.read(project.directory());
+        int rate = model.frontEnd().sampleRate();
+        StreamScore.Result r = StreamScore.score(StreamScore.read(csv), s.detections(), model.labels(),
+                (int) (model.frontEnd().clipSamples() * 1000L / rate), (int) (cfg.hopSamples() * 1000L / rate),
+                cfg.smoothingWindows());
+        System.out.printf(Locale.ROOT, "planted keywords found: %d/%d; false alarms: %d%n", r.found(), r.planted(),
+                r.falseAlarms().size());
+        for (StreamScore.Word w : r.missed()) {
+            System.out.printf(Locale.ROOT, "  missed %-8s at %.2fs%n", w.word(), w.startMs() / 1000.0);
+        }
+        for (Detection d : r.falseAlarms()) {
+            System.out.printf(Locale.ROOT, "  false alarm %-8s at %.2fs%n", name(model.labels(), d.label()),
+                    d.timeMs() / 1000.0);
+        }
     }
 
     static String qemuBoards() {

@@ -7,8 +7,10 @@ import io.pqkmcu.codegen.project.TestData;
 import io.pqkmcu.codegen.project.TestInputs;
 import io.pqkmcu.codegen.render.TemplateRenderer;
 import io.pqkmcu.codegen.renode.RenodeScripts;
+import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamData;
 import io.pqkmcu.codegen.stream.StreamInput;
+import io.pqkmcu.codegen.stream.StreamScore;
 import io.pqkmcu.trainer.model.Int8Model;
 
 import java.nio.charset.StandardCharsets;
@@ -31,12 +33,17 @@ public final class FirmwareApp {
     private final StreamData stream;
     private final FirmwareView view;
     private final int streamSamples;
+    private final List<StreamScore.Word> planted;
+    private final StreamConfig streamConfig;
 
-    private FirmwareApp(TestData tests, StreamData stream, FirmwareView view, int streamSamples) {
+    private FirmwareApp(TestData tests, StreamData stream, FirmwareView view, int streamSamples,
+                        List<StreamScore.Word> planted, StreamConfig streamConfig) {
+        this.streamConfig = streamConfig;
         this.tests = tests;
         this.stream = stream;
         this.view = view;
         this.streamSamples = streamSamples;
+        this.planted = planted;
     }
 
     /**
@@ -52,10 +59,10 @@ public final class FirmwareApp {
             StreamData s = StreamData.of(model, stream);
             return new FirmwareApp(null, s, new FirmwareView(FirmwareView.STREAM, "streaming keyword-spotting",
                     List.of("firmware/main.c", "firmware/stream_data.S"), List.copyOf(s.files().keySet())),
-                    stream.audio().length);
+                    stream.audio().length, stream.planted(), stream.config());
         }
         TestData t = TestData.of(model, tests, seed);
-        return new FirmwareApp(t, null, FirmwareView.test(List.copyOf(t.files().keySet())), 0);
+        return new FirmwareApp(t, null, FirmwareView.test(List.copyOf(t.files().keySet())), 0, List.of(), null);
     }
 
     /** {@link FirmwareView#TEST} or {@link FirmwareView#STREAM}. */
@@ -103,14 +110,23 @@ public final class FirmwareApp {
         return data;
     }
 
-    /** main.c, the data header and assembler file, and the blobs, by project-relative path. */
-    public SortedMap<String, byte[]> files(Map<String, Object> data) {
+    /**
+     * main.c, the data header and assembler file, and the blobs, by project-relative path; for a stream also its
+     * settings ({@link StreamConfig#FILE}) and the planted words when known.
+     *
+     * @param header the generator's one-line header, for the files that are not rendered from templates
+     */
+    public SortedMap<String, byte[]> files(Map<String, Object> data, String header) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         if (stream != null) {
             put(files, "firmware/main.c", TemplateRenderer.render("firmware_stream_c.ftl", data));
             put(files, "firmware/stream_data.h", TemplateRenderer.render("stream_data_h.ftl", data));
             put(files, "firmware/stream_data.S", TemplateRenderer.render("stream_data_s.ftl", data));
             files.putAll(stream.files());
+            put(files, StreamConfig.FILE, "# " + header + "\n" + streamConfig.properties());
+            if (!planted.isEmpty()) {
+                put(files, StreamInput.PLANTED_FILE, StreamScore.csv(planted));
+            }
         } else {
             put(files, "firmware/main.c", TemplateRenderer.render("firmware_main_c.ftl", data));
             put(files, "firmware/test_data.h", TemplateRenderer.render("test_data_h.ftl", data));

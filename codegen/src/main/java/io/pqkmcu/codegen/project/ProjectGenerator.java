@@ -182,7 +182,7 @@ public final class ProjectGenerator {
         putText(files, "src/model.c", TemplateRenderer.render("model_c.ftl", data));
         putText(files, "src/model_weights.h", TemplateRenderer.render("model_weights_h.ftl", data));
         putText(files, "src/model_weights.c", TemplateRenderer.render("model_weights_c.ftl", data));
-        files.putAll(app.files(data));
+        files.putAll(app.files(data, header));
         files.putAll(app.renodeFiles(options.boardId(), model.name(), checksum, header));
         putText(files, "Makefile", TemplateRenderer.render("makefile.ftl", data));
         putText(files, "plan.txt", Reports.plan(header, model, plan));

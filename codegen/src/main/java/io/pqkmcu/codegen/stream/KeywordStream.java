@@ -55,6 +55,11 @@ public final class KeywordStream {
             planted = List.copyOf(planted);
         }
 
+        /** The planted words for {@link StreamScore}. */
+        public List<StreamScore.Word> words() {
+            return planted.stream().map(p -> new StreamScore.Word(p.word(), p.startMs(), p.endMs())).toList();
+        }
+
         /** Writes the stream as a 16 kHz mono WAV and, beside it, {@code <name>.csv}: word,start_ms,end_ms,speaker. */
         public void write(Path wav) {
             WavFile.write(wav, audio, SAMPLE_RATE);

@@ -13,10 +13,12 @@ package io.pqkmcu.codegen.stream;
  *
  * @param hopSamples        samples between window starts (4000 = 250 ms at 16 kHz)
  * @param smoothingWindows  posteriors averaged over this many windows (1 = no smoothing)
- * @param thresholdQ15      detection threshold on the smoothed posterior, Q15 (19661 = 0.6)
+ * @param thresholdQ15      detection threshold on the smoothed posterior, Q15 (16384 = 0.5)
  * @param refractoryWindows after a detection at window k, the next may come at window k + this at the earliest
  */
 public record StreamConfig(int hopSamples, int smoothingWindows, int thresholdQ15, int refractoryWindows) {
+    /** Where a stream project records its settings, relative to the project folder. */
+    public static final String FILE = "stream.properties";
     /** Posteriors are Q15: 32768 is probability 1. */
     public static final int ONE_Q15 = 1 << 15;
     /** At most this many windows are averaged (the firmware keeps them in a static ring). */
@@ -55,8 +57,32 @@ public record StreamConfig(int hopSamples, int smoothingWindows, int thresholdQ1
         return new StreamConfig(hop, smoothingWindows, (int) Math.round(threshold * ONE_Q15), refractory);
     }
 
-    /** 250 ms hop, 3-window smoothing, threshold 0.6, 1 s refractory period. */
+    /**
+     * 250 ms hop, 3-window smoothing, threshold 0.5, 1 s refractory period. Smoothing and threshold were chosen
+     * among 1..4 windows and 0.4..0.7 on six synthetic streams (README, "Streaming keyword spotting").
+     */
     public static StreamConfig defaults(int sampleRate) {
-        return of(sampleRate, 250, 3, 0.6, 1000);
+        return of(sampleRate, 250, 3, 0.5, 1000);
+    }
+
+    /** The settings as {@value #FILE} text, keys in a fixed order (generation stays deterministic). */
+    public String properties() {
+        return "hop_samples=" + hopSamples + "\nsmoothing_windows=" + smoothingWindows + "\nthreshold_q15=" + thresholdQ15
+                + "\nrefractory_windows=" + refractoryWindows + "\n";
+    }
+
+    /** Reads {@value #FILE} of a stream project. */
+    public static StreamConfig read(java.nio.file.Path projectDir) {
+        java.nio.file.Path f = projectDir.resolve(FILE);
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(f)) {
+            p.load(r);
+            return new StreamConfig(Integer.parseInt(p.getProperty("hop_samples")),
+                    Integer.parseInt(p.getProperty("smoothing_windows")), Integer.parseInt(p.getProperty("threshold_q15")),
+                    Integer.parseInt(p.getProperty("refractory_windows")));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the stream settings " + f + " (" + e.getMessage()
+                    + "); regenerate the project with pqk generate --stream", e);
+        }
     }
 }
