@@ -102,46 +102,67 @@ static const pqk_dims dw_5_input_dims = {1, 1, 1, 4};
 static const pqk_dims dw_5_filter_dims = {1, 5, 3, 4};
 static const pqk_dims dw_5_output_dims = {1, 1, 1, 4};
 
+/*
+ * Profiling hook around each layer call. A build with -DPQK_PROFILE (make firmware PROFILE=1) calls
+ * pqk_profile_layer(i, 0) before and pqk_profile_layer(i, 1) after layer i, and the profiling firmware
+ * counts instructions per layer with it. Without PQK_PROFILE the hook compiles to nothing, so normal
+ * builds run exactly the same model code.
+ */
+#if defined(PQK_PROFILE)
+#define PQK_PROFILE_LAYER(layer, end) pqk_profile_layer((layer), (end))
+#else
+#define PQK_PROFILE_LAYER(layer, end) ((void)0)
+#endif /* PQK_PROFILE */
+
 /* Runs every layer on the arena; the input tensor must already be at offset 160. */
 static pqk_status random_167_run_layers(int8_t *arena)
 {
     pqk_status status;
 
     /* 0: conv_0 */
+    PQK_PROFILE_LAYER(0, 0);
     status = pqk_convolve_s8(&conv_0_params, &conv_0_quant,
         &conv_0_input_dims, arena + 160,
         &conv_0_filter_dims, random_167_conv_0_weights, random_167_conv_0_bias,
         &conv_0_output_dims, arena + 0);
+    PQK_PROFILE_LAYER(0, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 1: dw_1 */
+    PQK_PROFILE_LAYER(1, 0);
     status = pqk_depthwise_conv_s8(&dw_1_params, &dw_1_quant,
         &dw_1_input_dims, arena + 0,
         &dw_1_filter_dims, random_167_dw_1_weights, random_167_dw_1_bias,
         &dw_1_output_dims, arena + 160);
+    PQK_PROFILE_LAYER(1, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 2: pool_2 */
+    PQK_PROFILE_LAYER(2, 0);
     status = pqk_avgpool_s8(&pool_2_params, &pool_2_input_dims, arena + 160,
         &pool_2_pool_dims, &pool_2_output_dims, arena + 0);
+    PQK_PROFILE_LAYER(2, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 3: dw_3 */
+    PQK_PROFILE_LAYER(3, 0);
     status = pqk_depthwise_conv_s8(&dw_3_params, &dw_3_quant,
         &dw_3_input_dims, arena + 0,
         &dw_3_filter_dims, random_167_dw_3_weights, random_167_dw_3_bias,
         &dw_3_output_dims, arena + 16);
+    PQK_PROFILE_LAYER(3, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 4: fc_4 */
+    PQK_PROFILE_LAYER(4, 0);
     {
         const pqk_context ctx = {arena + 0, 8};
         status = pqk_fully_connected_sparse_s8(&ctx, &fc_4_params, &fc_4_quant,
@@ -149,15 +170,18 @@ static pqk_status random_167_run_layers(int8_t *arena)
             &fc_4_filter_dims, &random_167_fc_4_table, random_167_fc_4_bias,
             &fc_4_output_dims, arena + 32);
     }
+    PQK_PROFILE_LAYER(4, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 5: dw_5 */
+    PQK_PROFILE_LAYER(5, 0);
     status = pqk_depthwise_conv_s8(&dw_5_params, &dw_5_quant,
         &dw_5_input_dims, arena + 32,
         &dw_5_filter_dims, random_167_dw_5_weights, random_167_dw_5_bias,
         &dw_5_output_dims, arena + 0);
+    PQK_PROFILE_LAYER(5, 1);
     if (status != PQK_OK) {
         return status;
     }

@@ -3,6 +3,7 @@ package io.pqkmcu.codegen.project;
 import io.pqkmcu.codegen.fit.ResourceUsage;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
+import io.pqkmcu.codegen.stream.StreamInput;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +22,11 @@ import java.util.TreeMap;
  *                          audio clips); when empty, {@link TestData#DEFAULT_VECTORS} seeded random vectors
  * @param javaPackage       package of the generated JNA interface
  * @param stackReserveBytes RAM beyond the arena that the fit check keeps for stack and runtime
+ * @param stream            the audio stream a streaming keyword-spotting firmware listens to, or null for the
+ *                          test firmware (see io.pqkmcu.codegen.firmware.FirmwareApp)
  */
 public record GenerateOptions(String boardId, Path outputDir, FormatPolicy policy, SortedMap<String, LayerFormat> overrides,
-                              TestInputs tests, String javaPackage, long stackReserveBytes) {
+                              TestInputs tests, String javaPackage, long stackReserveBytes, StreamInput stream) {
     /** The pseudo board: host build and JNA only, no firmware board files. */
     public static final String HOST = "host";
     public static final String DEFAULT_PACKAGE = "io.pqkmcu.generated";
@@ -40,21 +43,21 @@ public record GenerateOptions(String boardId, Path outputDir, FormatPolicy polic
 
     public static GenerateOptions of(Path outputDir) {
         return new GenerateOptions(HOST, outputDir, FormatPolicy.AUTO, new TreeMap<>(), TestInputs.none(), DEFAULT_PACKAGE,
-                ResourceUsage.DEFAULT_STACK_RESERVE);
+                ResourceUsage.DEFAULT_STACK_RESERVE, null);
     }
 
     public GenerateOptions withBoard(String board) {
-        return new GenerateOptions(board, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes);
+        return new GenerateOptions(board, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes, stream);
     }
 
     public GenerateOptions withPolicy(FormatPolicy p) {
-        return new GenerateOptions(boardId, outputDir, p, overrides, tests, javaPackage, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, p, overrides, tests, javaPackage, stackReserveBytes, stream);
     }
 
     public GenerateOptions withOverride(String layer, LayerFormat format) {
         TreeMap<String, LayerFormat> o = new TreeMap<>(overrides);
         o.put(layer, format);
-        return new GenerateOptions(boardId, outputDir, policy, o, tests, javaPackage, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, policy, o, tests, javaPackage, stackReserveBytes, stream);
     }
 
     /** int8 model inputs for the test firmware. */
@@ -68,15 +71,20 @@ public record GenerateOptions(String boardId, Path outputDir, FormatPolicy polic
     }
 
     public GenerateOptions withTests(TestInputs t) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, t, javaPackage, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, t, javaPackage, stackReserveBytes, stream);
+    }
+
+    /** A streaming keyword-spotting firmware over {@code s} instead of the test firmware. */
+    public GenerateOptions withStream(StreamInput s) {
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes, s);
     }
 
     public GenerateOptions withJavaPackage(String pkg) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, pkg, stackReserveBytes);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, pkg, stackReserveBytes, stream);
     }
 
     public GenerateOptions withStackReserve(long bytes) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, bytes);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, bytes, stream);
     }
 
     /** The format forced for a layer by its override or the policy, or null when the chooser decides. */
