@@ -1,6 +1,5 @@
 package io.pqkmcu.trainer.nn;
 
-import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.quant.ActivationObserver;
 import io.pqkmcu.trainer.quant.WeightQuantizer;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
@@ -25,7 +24,7 @@ import java.util.SplittableRandom;
  * straight-through estimator makes dW = mask ⊙ dW_effective: pruned weights learn only from branches
  * that use all weights (the PQK teacher).
  */
-public final class ConvUnit implements Layer {
+public final class ConvUnit implements UnaryLayer {
     /** The three weighted layer types. */
     public enum Kind { CONV, DEPTHWISE, DENSE }
 
@@ -40,7 +39,7 @@ public final class ConvUnit implements Layer {
     private final BatchNorm bn;
     private final float[] mask;
     private final Activation activation;
-    private final ActivationObserver observer = new ActivationObserver();
+    private final OutputQuantizer output;
     private final boolean prunable;
     private final QuantControl quantControl;
 
@@ -58,6 +57,7 @@ public final class ConvUnit implements Layer {
         this.activation = activation;
         this.prunable = prunable;
         this.quantControl = quantControl;
+        this.output = new OutputQuantizer(quantControl);
         int weights;
         switch (kind) {
             case CONV:
@@ -137,7 +137,12 @@ public final class ConvUnit implements Layer {
     }
 
     public ActivationObserver observer() {
-        return observer;
+        return output.observer();
+    }
+
+    /** True when the layer normalises with BatchNorm (folded at export); false when it has a plain bias. */
+    public boolean hasBatchNorm() {
+        return bn != null;
     }
 
     BatchNorm batchNorm() {
@@ -169,7 +174,7 @@ public final class ConvUnit implements Layer {
     public List<NamedArray> state() {
         List<NamedArray> s = new ArrayList<>();
         s.add(new NamedArray(name + ".mask", mask));
-        s.add(new NamedArray(name + ".observer", observer.state()));
+        s.add(new NamedArray(name + ".observer", output.observer().state()));
         if (bn != null) {
             s.addAll(bn.state(name + ".bn"));
         }
@@ -233,7 +238,7 @@ public final class ConvUnit implements Layer {
         for (int i = 0; i < w.length; i++) {
             w[i] *= f[channelOf(i)];
         }
-        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE);
+        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE, quantControl.weightGranularity());
         for (int i = 0; i < q.length; i++) {
             float fc = f[channelOf(i)];
             q[i] = Math.abs(fc) > 1e-12f ? q[i] / fc : 0f;
@@ -241,8 +246,8 @@ public final class ConvUnit implements Layer {
         return q;
     }
 
-    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Cache bn, float[] preQuant,
-                         ActQuant quant, int rows) {}
+    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Cache bn,
+                         OutputQuantizer.Saved out, int rows) {}
 
     @Override
     public Tensor forward(Tensor x, Pass pass) {
@@ -277,21 +282,10 @@ public final class ConvUnit implements Layer {
         if (bn != null) {
             bnCache = bn.forward(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
         }
-        applyActivation(z, rows);
-        float[] preQuant = z;
-        ActQuant quant = null;
-        if (branch.quantActs()) {
-            if (pass.training) {
-                observer.observe(z, 0, z.length);
-            }
-            if (quantControl.activationsActive() && observer.ready()) {
-                quant = observer.quant();
-                preQuant = z.clone();
-                fakeQuantize(z, quant);
-            }
-        }
+        OutputQuantizer.activate(z, activation);
+        OutputQuantizer.Saved saved = output.apply(z, pass);
         if (pass.training) {
-            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, bnCache, preQuant, quant, rows));
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, bnCache, saved, rows));
         }
         return new Tensor(z, x.n, outH, outW, outC);
     }
@@ -305,47 +299,11 @@ public final class ConvUnit implements Layer {
         }
     }
 
-    private void applyActivation(float[] z, int rows) {
-        if (activation == Activation.NONE) {
-            return;
-        }
-        float cap = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
-        Parallel.forChunks(rows, 512, (chunk, from, to) -> {
-            for (int i = from * outC; i < to * outC; i++) {
-                float v = z[i];
-                // Comparisons written so that NaN passes through (divergence must reach the loss).
-                z[i] = v < 0f ? 0f : (v > cap ? cap : v);
-            }
-        });
-    }
-
-    private static void fakeQuantize(float[] z, ActQuant q) {
-        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> q.fakeInPlace(z, from, to));
-    }
-
     @Override
     public Tensor backward(Tensor gradOut, Pass pass) {
         Cache c = pass.get(this);
         float[] g = gradOut.data.clone();
-        float[] y = c.preQuant();
-        // One pass for both gates: the straight-through estimator passes the gradient only inside the
-        // representable range (the clamp's gradient), the activation only where it is not saturated.
-        float lo = c.quant() != null ? (float) c.quant().realMin() : Float.NEGATIVE_INFINITY;
-        float hi = c.quant() != null ? (float) c.quant().realMax() : Float.POSITIVE_INFINITY;
-        if (activation == Activation.RELU) {
-            lo = Math.max(lo, Float.MIN_VALUE);
-        } else if (activation == Activation.RELU6) {
-            lo = Math.max(lo, Float.MIN_VALUE);
-            hi = Math.min(hi, Math.nextDown(6f));
-        }
-        if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
-            for (int i = 0; i < g.length; i++) {
-                float v = y[i];
-                if (v < lo || v > hi) {
-                    g[i] = 0f;
-                }
-            }
-        }
+        output.gate(g, c.out(), activation);
         int rows = c.rows();
         if (bn != null) {
             bn.backward(g, rows, c.bn());
