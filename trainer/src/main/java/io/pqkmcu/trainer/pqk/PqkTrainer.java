@@ -9,6 +9,8 @@ import io.pqkmcu.trainer.nn.Network;
 import io.pqkmcu.trainer.nn.Param;
 import io.pqkmcu.trainer.nn.Pass;
 import io.pqkmcu.trainer.optim.Adam;
+import io.pqkmcu.trainer.optim.Optimizer;
+import io.pqkmcu.trainer.optim.Sgd;
 import io.pqkmcu.trainer.tensor.Tensor;
 import io.pqkmcu.trainer.util.Progress;
 
@@ -37,7 +39,7 @@ public final class PqkTrainer {
     private final FeatureSet train;
     private final FeatureSet validation;
     private final Path checkpointPath;
-    private final Adam adam;
+    private final Optimizer optimizer;
     private final PruningSchedule schedule;
     private final List<ConvUnit> prunable = new ArrayList<>();
     private final List<HistoryPoint> history = new ArrayList<>();
@@ -80,7 +82,10 @@ public final class PqkTrainer {
                         + net.units().stream().map(ConvUnit::name).toList());
             }
         }
-        this.adam = new Adam(net.params(), cfg.weightDecay);
+        this.optimizer = cfg.optimizer == PqkConfig.OptimizerKind.SGD
+                ? new Sgd(net.params(), cfg.momentum, cfg.nesterov, cfg.weightDecay)
+                : new Adam(net.params(), cfg.weightDecay);
+        net.quantControl().configure(cfg.observer, cfg.observerMomentum, cfg.ste, cfg.weightGranularity);
         this.schedule = PruningSchedule.of(cfg);
         this.stepsPerEpoch = train.size() / cfg.batchSize;
     }
@@ -93,14 +98,16 @@ public final class PqkTrainer {
         return List.copyOf(history);
     }
 
-    /** Branch of the student in a phase (1 or 2). */
+    /** Branch of the student in a phase (1 or 2), at the current step. */
     public Branch studentBranch(int phase) {
-        return new Branch(true, cfg.quantize, cfg.quantize, Branch.STUDENT_SLOT,
-                phase == 2 && cfg.freezeStudentBatchNorm);
+        boolean frozen = phase == 2 ? cfg.freezeStudentBatchNorm
+                : cfg.freezeBatchNormAt < 1 && step >= Math.round(cfg.freezeBatchNormAt * cfg.phase1Steps);
+        return new Branch(true, cfg.quantize, cfg.quantize, Branch.STUDENT_SLOT, frozen);
     }
 
     public Branch teacherBranch() {
-        return Branch.teacher(cfg.teacherPrecision == PqkConfig.TeacherPrecision.INT8);
+        return Branch.teacher(cfg.teacherPrecision == PqkConfig.TeacherPrecision.INT8,
+                cfg.teacherBatchNorm == PqkConfig.TeacherBatchNorm.SHARED ? Branch.STUDENT_SLOT : Branch.TEACHER_SLOT);
     }
 
     /** Restores a checkpoint written by a run with the same settings. */
@@ -129,7 +136,7 @@ public final class PqkTrainer {
             s.add(new NamedArray(p.name, p.value));
         }
         s.addAll(net.state());
-        s.addAll(adam.state());
+        s.addAll(optimizer.state());
         return s;
     }
 
@@ -196,19 +203,8 @@ public final class PqkTrainer {
     }
 
     private float learningRate(int phase) {
-        double start;
-        double end;
-        double progress;
-        if (phase == 1) {
-            start = cfg.phase1Lr;
-            end = cfg.phase1FinalLr;
-            progress = (double) step / cfg.phase1Steps;
-        } else {
-            start = cfg.phase2Lr;
-            end = cfg.phase2FinalLr;
-            progress = (double) (step - cfg.phase1Steps) / cfg.phase2Steps;
-        }
-        return (float) (end + 0.5 * (start - end) * (1 + Math.cos(Math.PI * progress)));
+        return phase == 1 ? cfg.schedule(1).at(step, cfg.phase1Steps)
+                : cfg.schedule(2).at(step - cfg.phase1Steps, cfg.phase2Steps);
     }
 
     /** Indices of the batch for the current step: a fresh seeded permutation each epoch. */
@@ -255,7 +251,7 @@ public final class PqkTrainer {
         Losses.Result r = Losses.crossEntropy(net.forward(x, pass), y);
         checkFinite(r.loss(), phase);
         net.backward(r.grad(), pass);
-        adam.step(learningRate(phase));
+        optimizer.step(learningRate(phase));
         checkParameters(phase);
         track(r.loss(), (double) r.correct() / y.length);
         return r.loss();
@@ -285,7 +281,7 @@ public final class PqkTrainer {
         }
         net.backward(gs, studentPass);
         net.backward(gt, teacherPass);
-        adam.step(learningRate(2));
+        optimizer.step(learningRate(2));
         checkParameters(2);
         track(loss, (double) s.correct() / y.length);
         return loss;
