@@ -1,6 +1,7 @@
 package io.pqkmcu.trainer.pqk;
 
 import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.features.TrainingSource;
 import io.pqkmcu.trainer.nn.Branch;
 import io.pqkmcu.trainer.nn.ConvUnit;
 import io.pqkmcu.trainer.nn.Losses;
@@ -36,7 +37,7 @@ import java.util.SplittableRandom;
 public final class PqkTrainer {
     private final Network net;
     private final PqkConfig cfg;
-    private final FeatureSet train;
+    private final TrainingSource train;
     private final FeatureSet validation;
     private final Path checkpointPath;
     private final Optimizer optimizer;
@@ -50,7 +51,7 @@ public final class PqkTrainer {
     private double runningLoss = Double.NaN;
     private double runningAcc = Double.NaN;
 
-    public PqkTrainer(Network net, PqkConfig cfg, FeatureSet train, FeatureSet validation, Path checkpointPath) {
+    public PqkTrainer(Network net, PqkConfig cfg, TrainingSource train, FeatureSet validation, Path checkpointPath) {
         this.net = net;
         this.cfg = cfg.validate();
         this.train = train;
@@ -227,6 +228,13 @@ public final class PqkTrainer {
         return order;
     }
 
+    /** The current step's batch: a slice of this epoch's permutation. */
+    private TrainingSource.Batch nextBatch() {
+        int[] idx = batchOrder();
+        int from = (step % stepsPerEpoch) * cfg.batchSize;
+        return train.batch(step / stepsPerEpoch, idx, from, from + cfg.batchSize);
+    }
+
     private void prepareStep(int phase) {
         net.quantControl().setActivationsActive(cfg.quantize
                 && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
@@ -242,10 +250,9 @@ public final class PqkTrainer {
 
     private double studentStep(int phase) {
         prepareStep(phase);
-        int[] idx = batchOrder();
-        int from = (step % stepsPerEpoch) * cfg.batchSize;
-        Tensor x = train.batch(idx, from, from + cfg.batchSize);
-        int[] y = train.labelsOf(idx, from, from + cfg.batchSize);
+        TrainingSource.Batch batch = nextBatch();
+        Tensor x = batch.x();
+        int[] y = batch.labels();
         net.zeroGrad();
         Pass pass = new Pass(studentBranch(phase), true, stepSeed());
         Losses.Result r = Losses.crossEntropy(net.forward(x, pass), y);
@@ -259,10 +266,9 @@ public final class PqkTrainer {
 
     private double distillStep() {
         prepareStep(2);
-        int[] idx = batchOrder();
-        int from = (step % stepsPerEpoch) * cfg.batchSize;
-        Tensor x = train.batch(idx, from, from + cfg.batchSize);
-        int[] y = train.labelsOf(idx, from, from + cfg.batchSize);
+        TrainingSource.Batch batch = nextBatch();
+        Tensor x = batch.x();
+        int[] y = batch.labels();
         net.zeroGrad();
         Pass teacherPass = new Pass(teacherBranch(), true, stepSeed() ^ 0x5DEECE66DL);
         Tensor teacherLogits = net.forward(x, teacherPass);
