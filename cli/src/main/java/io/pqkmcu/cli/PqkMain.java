@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pqk", mixinStandardHelpOptions = true, versionProvider = PqkMain.VersionProvider.class,
         description = "Train compressed keyword-spotting networks with PQK (pruning + int8 QAT + self-distillation)"
                 + " and generate bit-exact Cortex-M firmware.",
-        subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, GenerateCommand.class,
+        subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, AblateCommand.class, GenerateCommand.class,
                 BuildCommand.class, SimulateCommand.class, DemoCommand.class, BoardsCommand.class})
 public final class PqkMain implements Runnable {
     @CommandLine.Spec

@@ -39,10 +39,30 @@ public final class ImageData {
         return dataset == Dataset.CIFAR10 ? Cifar10.open(root) : FashionMnist.open(root);
     }
 
+    /** Images held out of the training split for validation: the last min(5000, n/10). */
+    static int heldOut(int n) {
+        return Math.min(5000, n / 10);
+    }
+
+    /** One split as features (pqk eval): TRAIN without the held-out images, VALIDATION the held-out ones, TEST. */
+    public static FeatureSet split(Dataset dataset, Path root, io.pqkmcu.trainer.data.Split split) {
+        ImageSplits s = open(dataset, root);
+        int n = s.train().size();
+        int held = heldOut(n);
+        switch (split) {
+            case TRAIN:
+                return features(s.train(), range(0, n - held), s.classNames(), "train");
+            case VALIDATION:
+                return features(s.train(), range(n - held, n), s.classNames(), "validation");
+            default:
+                return features(s.test(), range(0, s.test().size()), s.classNames(), "test");
+        }
+    }
+
     public static TrainingData load(Dataset dataset, Path root, PrintStream log) {
         ImageSplits s = open(dataset, root);
         int n = s.train().size();
-        int held = Math.min(5000, n / 10);
+        int held = heldOut(n);
         if (held < 1 || s.test().size() < 1) {
             throw new DatasetException(root + ": too few images (" + n + " training, " + s.test().size() + " test)");
         }

@@ -143,6 +143,23 @@ public final class PqkConfig {
                 : new LearningRateSchedule(lrSchedule, phase2Lr, phase2FinalLr, 0, stepGamma, stepMilestones);
     }
 
+    /** An independent copy (lists copied too), for variants of one base configuration. */
+    public PqkConfig copy() {
+        PqkConfig c = new PqkConfig();
+        try {
+            for (java.lang.reflect.Field f : PqkConfig.class.getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                Object v = f.get(this);
+                f.set(c, v instanceof List<?> l ? new ArrayList<>(l) : v);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        return c;
+    }
+
     public int totalSteps() {
         return phase1Steps + (phase2Mode == Phase2Mode.NONE ? 0 : phase2Steps);
     }
