@@ -6,7 +6,6 @@ import io.pqkmcu.trainer.tensor.ConvGeometry;
 import io.pqkmcu.trainer.tensor.DepthwiseConv;
 import io.pqkmcu.trainer.tensor.Gemm;
 import io.pqkmcu.trainer.tensor.Im2col;
-import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.tensor.Tensor;
 
 import java.util.ArrayList;
