@@ -6,10 +6,8 @@ import io.pqkmcu.trainer.quant.WeightQuantizer;
 import io.pqkmcu.trainer.tensor.BnActKernels;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
 import io.pqkmcu.trainer.tensor.DepthwiseConv;
-import io.pqkmcu.trainer.tensor.Elementwise;
 import io.pqkmcu.trainer.tensor.Gemm;
 import io.pqkmcu.trainer.tensor.Im2col;
-import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ import java.util.SplittableRandom;
  * straight-through estimator makes dW = mask ⊙ dW_effective: pruned weights learn only from branches
  * that use all weights (the PQK teacher).
  */
-public final class ConvUnit implements Layer {
+public final class ConvUnit implements UnaryLayer {
     /** The three weighted layer types. */
     public enum Kind { CONV, DEPTHWISE, DENSE }
 
@@ -42,7 +40,7 @@ public final class ConvUnit implements Layer {
     private final BatchNorm bn;
     private final float[] mask;
     private final Activation activation;
-    private final ActivationObserver observer = new ActivationObserver();
+    private final OutputQuantizer output;
     private final boolean prunable;
     private final QuantControl quantControl;
 
@@ -60,6 +58,7 @@ public final class ConvUnit implements Layer {
         this.activation = activation;
         this.prunable = prunable;
         this.quantControl = quantControl;
+        this.output = new OutputQuantizer(quantControl);
         int weights;
         switch (kind) {
             case CONV:
@@ -139,7 +138,12 @@ public final class ConvUnit implements Layer {
     }
 
     public ActivationObserver observer() {
-        return observer;
+        return output.observer();
+    }
+
+    /** True when the layer normalises with BatchNorm (folded at export); false when it has a plain bias. */
+    public boolean hasBatchNorm() {
+        return bn != null;
     }
 
     BatchNorm batchNorm() {
@@ -171,7 +175,7 @@ public final class ConvUnit implements Layer {
     public List<NamedArray> state() {
         List<NamedArray> s = new ArrayList<>();
         s.add(new NamedArray(name + ".mask", mask));
-        s.add(new NamedArray(name + ".observer", observer.state()));
+        s.add(new NamedArray(name + ".observer", output.observer().state()));
         if (bn != null) {
             s.addAll(bn.state(name + ".bn"));
         }
@@ -235,7 +239,7 @@ public final class ConvUnit implements Layer {
         for (int i = 0; i < w.length; i++) {
             w[i] *= f[channelOf(i)];
         }
-        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE);
+        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE, quantControl.weightGranularity());
         for (int i = 0; i < q.length; i++) {
             float fc = f[channelOf(i)];
             q[i] = Math.abs(fc) > 1e-12f ? q[i] / fc : 0f;
@@ -243,8 +247,9 @@ public final class ConvUnit implements Layer {
         return q;
     }
 
+    /** norm and xhat are set on the fused BatchNorm path; out.preQuant() on the plain-bias path. */
     private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Normalization norm, float[] xhat,
-                         float[] preQuant, ActQuant quant, int rows) {}
+                         OutputQuantizer.Saved out, int rows) {}
 
     @Override
     public Tensor forward(Tensor x, Pass pass) {
@@ -280,21 +285,10 @@ public final class ConvUnit implements Layer {
         if (bn != null) {
             return forwardBatchNorm(x, pass, wEff, col, z, rows, outH, outW, actLo, actHi);
         }
-        applyActivation(z, rows);
-        float[] preQuant = z;
-        ActQuant quant = null;
-        if (branch.quantActs()) {
-            if (pass.training) {
-                observer.observe(z, 0, z.length);
-            }
-            if (quantControl.activationsActive() && observer.ready()) {
-                quant = observer.quant();
-                preQuant = z.clone();
-                fakeQuantize(z, quant);
-            }
-        }
+        OutputQuantizer.activate(z, activation);
+        OutputQuantizer.Saved saved = output.apply(z, pass);
         if (pass.training) {
-            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, null, null, preQuant, quant, rows));
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, null, null, saved, rows));
         }
         return new Tensor(z, x.n, outH, outW, outC);
     }
@@ -307,23 +301,15 @@ public final class ConvUnit implements Layer {
                                     int outW, float actLo, float actHi) {
         Branch branch = pass.branch;
         BatchNorm.Normalization norm = bn.prepare(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
-        ActQuant quant = null;
-        if (branch.quantActs()) {
-            if (pass.training) {
-                float[] range = bn.outputRange(norm, actLo, actHi);
-                observer.observeRange(range[0], range[1]);
-            }
-            if (quantControl.activationsActive() && observer.ready()) {
-                quant = observer.quant();
-            }
-        }
+        ActQuant quant = output.applyToRange(pass, () -> bn.outputRange(norm, actLo, actHi));
         float[] xhat = new float[z.length];
         BnActKernels.Quant q = quant == null ? null : new BnActKernels.Quant((float) (1.0 / quant.scale()),
                 (float) quant.scale(), -128 - quant.zeroPoint(), 127 - quant.zeroPoint());
         BnActKernels.forward(z, rows, outC, norm.mean(), norm.invStd(), bn.gamma.value, bn.beta.value, actLo, actHi, xhat,
                 q);
         if (pass.training) {
-            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, norm, xhat, null, quant, rows));
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, norm, xhat,
+                    new OutputQuantizer.Saved(null, quant), rows));
         }
         return new Tensor(z, x.n, outH, outW, outC);
     }
@@ -337,41 +323,16 @@ public final class ConvUnit implements Layer {
         }
     }
 
-    private void applyActivation(float[] z, int rows) {
-        if (activation == Activation.NONE) {
-            return;
-        }
-        float cap = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
-        Parallel.forChunks(rows, 512, (chunk, from, to) -> {
-            for (int i = from * outC; i < to * outC; i++) {
-                // Math.max/min propagate NaN (divergence must reach the loss) and the JIT vectorises them.
-                z[i] = Math.min(Math.max(z[i], 0f), cap);
-            }
-        });
-    }
-
-    private static void fakeQuantize(float[] z, ActQuant q) {
-        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> q.fakeInPlace(z, from, to));
-    }
-
     @Override
     public Tensor backward(Tensor gradOut, Pass pass) {
         Cache c = pass.get(this);
         // gradOut is this pass's own buffer (the next layer's dx): gated and transformed in place.
         float[] g = gradOut.data;
-        float[] y = c.preQuant();
-        // The gradient passes where the activation is not saturated and the value lies inside the
-        // quantization range (straight-through estimator, zero where the clamp is active).
-        float lo = c.quant() != null ? (float) c.quant().realMin() : Float.NEGATIVE_INFINITY;
-        float hi = c.quant() != null ? (float) c.quant().realMax() : Float.POSITIVE_INFINITY;
-        if (activation == Activation.RELU) {
-            lo = Math.max(lo, Float.MIN_VALUE);
-        } else if (activation == Activation.RELU6) {
-            lo = Math.max(lo, Float.MIN_VALUE);
-            hi = Math.min(hi, Math.nextDown(6f));
-        }
         int rows = c.rows();
         if (bn != null) {
+            float[] gate = output.gateBounds(c.out().quant(), activation);
+            float lo = gate[0];
+            float hi = gate[1];
             float[][] sums = BnActKernels.backward(g, c.xhat(), rows, outC, lo, hi, bn.gamma.value, bn.beta.value,
                     c.norm().invStd(), c.norm().batchStats());
             for (int ch = 0; ch < outC; ch++) {
@@ -379,11 +340,7 @@ public final class ConvUnit implements Layer {
                 bn.gamma.grad[ch] += sums[1][ch];
             }
         } else {
-            if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
-                final float l = lo;
-                final float h = hi;
-                Parallel.forChunks(g.length, 1 << 15, (chunk, from, to) -> Elementwise.gate(g, y, l, h, from, to));
-            }
+            output.gate(g, c.out(), activation);
             for (int r = 0; r < rows; r++) {
                 int o = r * outC;
                 for (int ch = 0; ch < outC; ch++) {

@@ -5,7 +5,7 @@ import io.pqkmcu.trainer.tensor.Tensor;
 import java.util.SplittableRandom;
 
 /** Inverted dropout: active only in training passes, identity otherwise (and absent from the int8 graph). */
-public final class Dropout implements Layer {
+public final class Dropout implements UnaryLayer {
     private final String name;
     private final float rate;
     private final int index;
