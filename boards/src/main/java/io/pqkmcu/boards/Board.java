@@ -28,8 +28,12 @@ import java.util.regex.Pattern;
  * @param systickHz      the clock SysTick counts with CLKSOURCE = 1 (the processor clock as modelled)
  * @param uartKind       the console UART's peripheral type
  * @param uartBase       the console UART's base address
+ * @param uartBaud       the console's baud rate (8N1)
+ * @param setup          register writes before the UART starts (clocks, power, pins), in order
+ * @param exitMode       how the firmware's exit status leaves the board
  * @param qemuMachine    QEMU {@code -M} machine name, if QEMU emulates this board
- * @param renodePlatform Renode platform description ({@code .repl} path), if Renode emulates it
+ * @param renode         Renode platform and console, if Renode emulates it
+ * @param flashTools     how to program the board through a debug probe ({@link FlashTools#NONE} for none)
  */
 public record Board(
         String id,
@@ -46,8 +50,12 @@ public record Board(
         long systickHz,
         UartKind uartKind,
         long uartBase,
+        long uartBaud,
+        List<SetupWrite> setup,
+        ExitMode exitMode,
         Optional<String> qemuMachine,
-        Optional<String> renodePlatform) {
+        Optional<RenodePlatform> renode,
+        FlashTools flashTools) {
 
     /**
      * QEMU {@code -icount} shift every pqk firmware is built for and run with: one instruction is
@@ -74,8 +82,12 @@ public record Board(
         Objects.requireNonNull(flash, where + "flash");
         Objects.requireNonNull(ram, where + "ram");
         Objects.requireNonNull(uartKind, where + "UART kind");
+        Objects.requireNonNull(setup, where + "setup writes");
+        Objects.requireNonNull(exitMode, where + "exit mode");
         Objects.requireNonNull(qemuMachine, where + "QEMU machine");
-        Objects.requireNonNull(renodePlatform, where + "Renode platform");
+        Objects.requireNonNull(renode, where + "Renode platform");
+        Objects.requireNonNull(flashTools, where + "flash tools");
+        setup = List.copyOf(setup);
         if (!FLOAT_ABIS.contains(floatAbi)) {
             throw new IllegalArgumentException(where + "float ABI '" + floatAbi + "' must be one of soft, softfp, hard");
         }
@@ -108,6 +120,16 @@ public record Board(
         if (uartBase < 0 || uartBase > 0xFFFF_FFFFL || uartBase % 4 != 0) {
             throw new IllegalArgumentException(String.format("%sUART base 0x%X is not a word address", where, uartBase));
         }
+        try {
+            uartKind.divisor(clockHz, uartBaud);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+        if (exitMode == ExitMode.SEMIHOSTING && qemuMachine.isEmpty()) {
+            // Without a semihosting host the exit breakpoint faults; only QEMU runs are known to have one.
+            throw new IllegalArgumentException(where + "exit=semihosting needs a semihosting host; boards that QEMU "
+                    + "does not run must use exit=halt");
+        }
         qemuMachine.ifPresent(m -> {
             if (!ID.matcher(m).matches()) {
                 throw new IllegalArgumentException(where + "QEMU machine '" + m + "' is not a machine name");
@@ -130,6 +152,25 @@ public record Board(
         flags.add("-mfloat-abi=" + floatAbi);
         fpu.ifPresent(f -> flags.add("-mfpu=" + f));
         return List.copyOf(flags);
+    }
+
+    /** The value the UART driver writes to its baud-rate register ({@link UartKind#divisor}). */
+    public long uartDivisor() {
+        return uartKind.divisor(clockHz, uartBaud);
+    }
+
+    /** Whether Renode can run this board's firmware. */
+    public boolean runsInRenode() {
+        return renode.isPresent();
+    }
+
+    /**
+     * The text of the Renode platform file pqk ships for this board ({@code renode.platform=pqk:<file>}), or
+     * empty when the board uses one of Renode's own platforms or has none.
+     */
+    public Optional<String> shippedRenodePlatform() {
+        return renode.filter(RenodePlatform::shippedByPqk)
+                .map(r -> BoardFirmware.resource("renode/" + r.platform().substring(RenodePlatform.PQK_PREFIX.length())));
     }
 
     /** QEMU {@code -cpu} name (the machines we ship accept only their own core). */

@@ -3,11 +3,17 @@ package io.pqkmcu.boards;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a board descriptor: a {@code .properties} file with these keys.
@@ -25,12 +31,21 @@ import java.util.TreeSet;
  * ram.base        address
  * ram.size        bytes
  * stack.size      bytes reserved for the stack
- * clock.hz        core clock
- * systick.hz      SysTick clock with CLKSOURCE = processor clock
- * uart.kind       cmsdk
+ * clock.hz        core clock the firmware runs at (pqk programs no PLL: the reset clock on real silicon)
+ * systick.hz      SysTick clock with CLKSOURCE = processor clock, as the board's emulator models it
+ * uart.kind       cmsdk | stm32-usart | stm32-usart-v2 | stm32-lpuart | nrf52-uarte
  * uart.base       console UART base address
+ * uart.baud       console baud rate (optional, default 115200)
+ * setup.N         register write before the UART starts, N = 1, 2, ... in order (optional):
+ *                 "&lt;register name&gt; &lt;address&gt; &lt;clear mask&gt; &lt;set mask&gt;", see {@link SetupWrite}
+ * exit            semihosting | halt (optional; default semihosting with a QEMU machine, else halt)
  * qemu.machine    QEMU -M name (optional)
- * renode.platform Renode .repl path (optional)
+ * renode.platform Renode .repl: platforms/... (Renode's) or pqk:&lt;file&gt;.repl (shipped by pqk) (optional)
+ * renode.uart     the console as Renode names it, e.g. sysbus.usart2 (required with renode.platform)
+ * renode.init     monitor commands, separated by ';', replacing the stock sysbus init block (optional)
+ * flash.openocd   OpenOCD scripts (*.cfg) and commands, separated by ';' (optional)
+ * flash.pyocd     pyOCD target name (optional)
+ * flash.note      what to know before flashing, one line (optional)
  * </pre>
  *
  * Unknown keys are refused, so a misspelt optional key cannot silently fall back to its default.
@@ -39,7 +54,11 @@ public final class BoardDescriptor {
     private static final Set<String> REQUIRED = Set.of("id", "description", "core", "gcc.float-abi", "dsp", "fpu",
             "flash.base", "flash.size", "ram.base", "ram.size", "stack.size", "clock.hz", "systick.hz",
             "uart.kind", "uart.base");
-    private static final Set<String> OPTIONAL = Set.of("gcc.fpu", "qemu.machine", "renode.platform");
+    private static final Set<String> OPTIONAL = Set.of("gcc.fpu", "uart.baud", "exit", "qemu.machine",
+            "renode.platform", "renode.uart", "renode.init", "flash.openocd", "flash.pyocd", "flash.note");
+    private static final Pattern SETUP_KEY = Pattern.compile("setup\\.([1-9][0-9]*)");
+    /** 115200 8N1: what ST-LINK and J-Link virtual COM ports and most serial terminals default to. */
+    public static final long DEFAULT_BAUD = 115_200;
 
     private BoardDescriptor() {}
 
@@ -62,6 +81,7 @@ public final class BoardDescriptor {
         Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
         unknown.removeAll(REQUIRED);
         unknown.removeAll(OPTIONAL);
+        unknown.removeIf(k -> SETUP_KEY.matcher(k).matches());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("board descriptor " + source + " has unknown keys " + unknown
                     + "; allowed keys: " + new TreeSet<>(REQUIRED) + " and optional " + new TreeSet<>(OPTIONAL));
@@ -88,14 +108,77 @@ public final class BoardDescriptor {
                     f.number("systick.hz"),
                     f.parsed("uart.kind", UartKind::fromName),
                     f.number("uart.base"),
+                    p.getProperty("uart.baud") == null ? DEFAULT_BAUD : f.number("uart.baud"),
+                    setupWrites(source, p),
+                    f.optional("exit").map(ExitMode::fromName)
+                            .orElse(f.optional("qemu.machine").isPresent() ? ExitMode.SEMIHOSTING : ExitMode.HALT),
                     f.optional("qemu.machine"),
-                    f.optional("renode.platform"));
+                    renode(source, f),
+                    new FlashTools(list(f.optional("flash.openocd")), f.optional("flash.pyocd"),
+                            f.optional("flash.note")));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("board descriptor ")) {
                 throw e;
             }
             throw new IllegalArgumentException("board descriptor " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The setup.N writes in N order; the numbers must run 1, 2, 3, ... without gaps. */
+    private static List<SetupWrite> setupWrites(String source, Properties p) {
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            Matcher m = SETUP_KEY.matcher(k);
+            if (m.matches()) {
+                byIndex.put(Integer.parseInt(m.group(1)), p.getProperty(k));
+            }
+        }
+        List<SetupWrite> writes = new ArrayList<>();
+        int expected = 1;
+        for (Map.Entry<Integer, String> e : byIndex.entrySet()) {
+            if (e.getKey() != expected) {
+                throw new IllegalArgumentException("board descriptor " + source + ": setup." + expected
+                        + " is missing (setup writes are numbered 1, 2, 3, ... and run in that order)");
+            }
+            try {
+                writes.add(SetupWrite.parse(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("board descriptor " + source + ": setup." + e.getKey() + ": "
+                        + ex.getMessage(), ex);
+            }
+            expected++;
+        }
+        return writes;
+    }
+
+    private static Optional<RenodePlatform> renode(String source, Fields f) {
+        Optional<String> platform = f.optional("renode.platform");
+        Optional<String> uart = f.optional("renode.uart");
+        if (platform.isEmpty()) {
+            if (uart.isPresent() || f.optional("renode.init").isPresent()) {
+                throw new IllegalArgumentException("board descriptor " + source
+                        + ": renode.uart and renode.init need renode.platform");
+            }
+            return Optional.empty();
+        }
+        if (uart.isEmpty()) {
+            throw new IllegalArgumentException("board descriptor " + source + ": renode.platform needs renode.uart "
+                    + "(the console UART as Renode names it, e.g. sysbus.usart2)");
+        }
+        return Optional.of(new RenodePlatform(platform.get(), uart.get(), list(f.optional("renode.init"))));
+    }
+
+    /** A ';'-separated list, entries trimmed, empty entries dropped. */
+    private static List<String> list(Optional<String> value) {
+        List<String> out = new ArrayList<>();
+        value.ifPresent(v -> {
+            for (String e : v.split(";")) {
+                if (!e.isBlank()) {
+                    out.add(e.trim());
+                }
+            }
+        });
+        return out;
     }
 
     /** Typed access to the properties, with errors naming the descriptor and key. */

@@ -77,11 +77,20 @@ final class BoardFirmware {
         define(h, "PQK_BOARD_CLOCK_HZ", board.clockHz() + "u");
         define(h, "PQK_BOARD_SYSTICK_HZ", board.systickHz() + "u");
         define(h, "PQK_BOARD_UART_BASE", hex(board.uartBase()));
+        h.append("/* ").append(board.uartKind().descriptorName).append(" at ").append(board.uartBaud())
+                .append(" baud from ").append(board.clockHz()).append(" Hz: the driver's baud-rate register value */\n");
+        define(h, "PQK_BOARD_UART_BAUD", board.uartBaud() + "u");
+        define(h, "PQK_BOARD_UART_DIVISOR", hex(board.uartDivisor()));
         define(h, "PQK_BOARD_FLASH_BASE", hex(board.flash().base()));
         define(h, "PQK_BOARD_FLASH_SIZE", hex(board.flash().size()));
         define(h, "PQK_BOARD_RAM_BASE", hex(board.ram().base()));
         define(h, "PQK_BOARD_RAM_SIZE", hex(board.ram().size()));
         define(h, "PQK_BOARD_STACK_SIZE", hex(board.stackSize()));
+        h.append('\n');
+        h.append("/* 1: exit through semihosting (QEMU); 0: print \"PQK EXIT <status>\" and halt. */\n");
+        define(h, "PQK_BOARD_EXIT_SEMIHOSTING", board.exitMode() == ExitMode.SEMIHOSTING ? "1" : "0");
+        h.append('\n');
+        setupWrites(h, board);
         h.append('\n');
         h.append("/* QEMU -icount shift=").append(Board.QEMU_ICOUNT_SHIFT).append(": one instruction = ")
                 .append(1L << Board.QEMU_ICOUNT_SHIFT).append(" ns of virtual time, so\n");
@@ -113,6 +122,21 @@ final class BoardFirmware {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The descriptor's setup writes as an initializer list for pqk_board.c, one commented line each. */
+    private static void setupWrites(StringBuilder h, Board board) {
+        h.append("/* Register writes before the UART starts, in order: *reg = (*reg & ~clear) | set. */\n");
+        define(h, "PQK_BOARD_SETUP_COUNT", board.setup().size() + "u");
+        if (board.setup().isEmpty()) {
+            return;
+        }
+        h.append("#define PQK_BOARD_SETUP_WRITES { \\\n");
+        for (SetupWrite w : board.setup()) {
+            h.append("    { ").append(hex(w.address())).append(", ").append(hex(w.clear())).append(", ")
+                    .append(hex(w.set())).append(" }, /* ").append(w.register()).append(" */ \\\n");
+        }
+        h.append("}\n");
     }
 
     private static void define(StringBuilder h, String name, String value) {

@@ -17,10 +17,15 @@
  *
  * <h2>Adding a board</h2>
  * Write {@code src/main/resources/io/pqkmcu/boards/<id>.properties} (keys: see {@link BoardDescriptor})
- * and add the id to {@code boards.list} beside it. A new UART peripheral needs a
- * {@code pqk_uart_<kind>.c} implementing {@code pqk_board_uart_init} and {@code pqk_board_putc}, and a
- * {@link UartKind} constant; a new architecture family needs a startup file named by {@link Core}.
- * If QEMU emulates the board, codegen's QemuRunnerTest runs the self-test firmware on it automatically.
+ * and add the id to {@code boards.list} beside it. Clocks, power domains and pins the console needs are
+ * {@code setup.N} register writes ({@link SetupWrite}); pqk programs no PLL, so {@code clock.hz} is the
+ * reset clock on silicon. A new UART peripheral needs a {@code pqk_uart_<kind>.c} implementing
+ * {@code pqk_board_uart_init} and {@code pqk_board_putc}, and a {@link UartKind} constant that computes its
+ * baud-rate register value; a new architecture family (ARMv6-M, for a Cortex-M0+) needs a startup file named
+ * by {@link Core}. If QEMU emulates the board, codegen's QemuRunnerTest runs the self-test firmware on it and
+ * the tests module's three-way bit-exactness test runs generated models on it, automatically. If Renode
+ * does, name its platform and console ({@link RenodePlatform}); a platform Renode lacks can ship under
+ * {@code renode/}. {@link FlashTools} says how OpenOCD and pyOCD program it.
  *
  * <h2>Counting instructions</h2>
  * QEMU models no cycle counter. Run with {@code -icount shift=}{@value Board#QEMU_ICOUNT_SHIFT}, every

@@ -26,8 +26,55 @@ class BoardCatalogTest {
         assertFalse(listed.isEmpty());
         assertEquals(listed.stream().sorted().collect(Collectors.toList()), BoardCatalog.ids());
         for (Board b : BoardCatalog.all()) {
-            assertTrue(b.runsInQemu(), b.id() + " should name its QEMU machine");
+            assertTrue(b.runsInQemu() || b.runsInRenode(), b.id() + " should say how to emulate it");
             assertFalse(b.firmwareFiles().isEmpty());
+        }
+    }
+
+    @Test
+    void theIssueBoardsAreAllThere() {
+        assertTrue(BoardCatalog.ids().containsAll(List.of("qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an500",
+                "qemu-mps2-an505", "qemu-mps3-an547", "netduinoplus2", "stm32f4-discovery", "stm32f746g-disco",
+                "nrf52840-dk", "nucleo-l4r5zi")), BoardCatalog.ids().toString());
+    }
+
+    @Test
+    void realBoardsHaveTheirChipsMemoryAndConsole() {
+        Board f4 = BoardCatalog.byId("stm32f4-discovery");
+        assertEquals(new MemoryRegion(0x0800_0000L, 1L << 20), f4.flash());
+        assertEquals(new MemoryRegion(0x2000_0000L, 128L * 1024), f4.ram());
+        assertEquals(UartKind.STM32_USART, f4.uartKind());
+        assertEquals(0x4000_4400L, f4.uartBase());
+        assertEquals(139, f4.uartDivisor(), "16 MHz / 115200 rounded");
+        assertEquals("sysbus.usart2", f4.renode().orElseThrow().uart());
+        assertEquals(ExitMode.HALT, f4.exitMode());
+
+        Board f7 = BoardCatalog.byId("stm32f746g-disco");
+        assertEquals(Core.CORTEX_M7, f7.core());
+        assertEquals(UartKind.STM32_USART_V2, f7.uartKind());
+        assertEquals(320L * 1024, f7.ram().size());
+
+        Board nrf = BoardCatalog.byId("nrf52840-dk");
+        assertEquals(0x01D6_0000L, nrf.uartDivisor(), "UARTE BAUDRATE code for 115200");
+        assertEquals(new MemoryRegion(0, 1L << 20), nrf.flash());
+
+        Board l4 = BoardCatalog.byId("nucleo-l4r5zi");
+        assertEquals(UartKind.STM32_LPUART, l4.uartKind());
+        assertEquals(8889, l4.uartDivisor(), "256 x 4 MHz / 115200 rounded");
+        assertEquals(640L * 1024, l4.ram().size());
+        assertTrue(l4.shippedRenodePlatform().orElseThrow().contains("lpuart1: UART.STM32F7_USART @ sysbus 0x40008000"));
+        assertEquals(List.of("-f", "board/st_nucleo_l4.cfg"), l4.flashTools().openocdArguments());
+
+        Board netduino = BoardCatalog.byId("netduinoplus2");
+        assertEquals(Optional.of("netduinoplus2"), netduino.qemuMachine());
+        assertEquals(ExitMode.SEMIHOSTING, netduino.exitMode());
+        assertEquals(0x4001_1000L, netduino.uartBase(), "QEMU wires its first -serial to USART1");
+    }
+
+    @Test
+    void everyQemuBoardExitsThroughSemihostingAndEveryOtherHalts() {
+        for (Board b : BoardCatalog.all()) {
+            assertEquals(b.runsInQemu() ? ExitMode.SEMIHOSTING : ExitMode.HALT, b.exitMode(), b.id());
         }
     }
 

@@ -3,9 +3,11 @@ package io.pqkmcu.boards;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +66,68 @@ class BoardDescriptorTest {
         assertEquals(4096, b.stackSize());
         assertEquals(168_000_000L, b.clockHz());
         assertEquals(Optional.empty(), b.qemuMachine());
-        assertEquals(Optional.empty(), b.renodePlatform());
+        assertEquals(Optional.empty(), b.renode());
+        assertEquals(BoardDescriptor.DEFAULT_BAUD, b.uartBaud());
+        assertEquals(List.of(), b.setup());
+        assertEquals(ExitMode.HALT, b.exitMode(), "no QEMU machine: no semihosting host, so halt by default");
+        assertEquals(FlashTools.NONE, b.flashTools());
+    }
+
+    @Test
+    void exitDefaultsToSemihostingUnderQemu() {
+        assertEquals(ExitMode.SEMIHOSTING, parse(GOOD + "qemu.machine=mps2-an386\n").exitMode());
+        assertEquals(ExitMode.HALT, parse(GOOD + "qemu.machine=mps2-an386\nexit=halt\n").exitMode());
+    }
+
+    @Test
+    void refusesSemihostingWithoutQemu() {
+        assertRefused(GOOD + "exit=semihosting\n", "semihosting host", "exit=halt");
+        assertRefused(GOOD + "exit=reboot\n", "reboot", "semihosting, halt");
+    }
+
+    @Test
+    void setupWritesRunInNumberOrder() {
+        Board b = parse(GOOD + "setup.2=GPIOA_MODER 0x40020000 0x30 0x20\nsetup.1=RCC_AHB1ENR 0x40023830 0 1\n");
+        assertEquals(List.of(new SetupWrite("RCC_AHB1ENR", 0x4002_3830L, 0, 1),
+                new SetupWrite("GPIOA_MODER", 0x4002_0000L, 0x30, 0x20)), b.setup());
+    }
+
+    @Test
+    void refusesGapsAndGarbageInSetupWrites() {
+        assertRefused(GOOD + "setup.2=RCC 0x40023830 0 1\n", "setup.1 is missing");
+        assertRefused(GOOD + "setup.1=RCC 0x40023830 0\n", "setup.1", "<register> <address> <clear mask> <set mask>");
+        assertRefused(GOOD + "setup.1=RCC 0x40023831 0 1\n", "setup.1", "not a word address");
+        assertRefused(GOOD + "setup.1=RCC 0x40023830 0 0x1FFFFFFFF\n", "setup.1", "not 32 bits");
+        assertRefused(GOOD + "setup.1=RCC 0x40023830 zero 1\n", "setup.1", "'zero' is not a number");
+    }
+
+    @Test
+    void renodePlatformNeedsItsUartAndABusPath() {
+        Board b = parse(GOOD + "renode.platform=platforms/boards/stm32f4_discovery-kit.repl\nrenode.uart=sysbus.usart2\n"
+                + "renode.init=Tag <0x1, 0x4> \"A\"; Tag <0x5, 0x8> \"B\"\n");
+        RenodePlatform r = b.renode().orElseThrow();
+        assertEquals("sysbus.usart2", r.uart());
+        assertEquals(List.of("Tag <0x1, 0x4> \"A\"", "Tag <0x5, 0x8> \"B\""), r.sysbusInit());
+        assertFalse(r.shippedByPqk());
+        assertRefused(GOOD + "renode.platform=platforms/boards/x.repl\n", "renode.uart");
+        assertRefused(GOOD + "renode.uart=sysbus.usart2\n", "need renode.platform");
+        assertRefused(GOOD + "renode.platform=platforms/boards/x.repl\nrenode.uart=usart2\n", "bus path");
+        assertRefused(GOOD + "renode.platform=/tmp/x.repl\nrenode.uart=sysbus.usart2\n", "platforms/", "pqk:");
+    }
+
+    @Test
+    void flashToolsBecomeOpenocdScriptsAndCommands() {
+        Board b = parse(GOOD + "flash.openocd=interface/stlink.cfg; transport select hla_swd ;target/stm32f4x.cfg\n"
+                + "flash.pyocd=stm32f405rgtx\n");
+        assertEquals(List.of("-f", "interface/stlink.cfg", "-c", "transport select hla_swd", "-f", "target/stm32f4x.cfg"),
+                b.flashTools().openocdArguments());
+        assertEquals(Optional.of("stm32f405rgtx"), b.flashTools().pyocdTarget());
+    }
+
+    @Test
+    void refusesABaudRateTheUartCannotMake() {
+        assertRefused(GOOD + "uart.baud=20000000\n", "CMSDK UART", "BAUDDIV");
+        assertRefused(with("uart.kind", "uart.kind=nrf52-uarte") + "uart.baud=12345\n", "12345", "115200");
     }
 
     @Test

@@ -33,6 +33,29 @@ class BoardFirmwareTest {
         String h505 = BoardCatalog.byId("qemu-mps2-an505").firmwareFiles().get("pqk_board_config.h");
         assertTrue(h505.contains("#define PQK_BOARD_INSTR_PER_TICK_NUM 25u"), h505);
         assertTrue(h505.contains("#define PQK_BOARD_INSTR_PER_TICK_DEN 32u"), h505);
+        assertTrue(h.contains("#define PQK_BOARD_UART_DIVISOR 0x000000D9u"), "25 MHz / 115200 = 217:\n" + h);
+        assertTrue(h.contains("#define PQK_BOARD_EXIT_SEMIHOSTING 1"), h);
+        assertTrue(h.contains("#define PQK_BOARD_SETUP_COUNT 0u"), h);
+        assertFalse(h.contains("PQK_BOARD_SETUP_WRITES"), h);
+    }
+
+    @Test
+    void setupWritesBecomeAnInitializerListInOrder() {
+        String h = BoardCatalog.byId("nucleo-l4r5zi").firmwareFiles().get("pqk_board_config.h");
+        assertTrue(h.contains("#define PQK_BOARD_SETUP_COUNT 6u"), h);
+        assertTrue(h.contains("#define PQK_BOARD_SETUP_WRITES { \\\n"
+                + "    { 0x40021058u, 0x00000000u, 0x10000000u }, /* RCC_APB1ENR1 */ \\\n"
+                + "    { 0x40007004u, 0x00000000u, 0x00000200u }, /* PWR_CR2 */ \\\n"), h);
+        assertTrue(h.contains("#define PQK_BOARD_EXIT_SEMIHOSTING 0"), h);
+        assertTrue(h.contains("#define PQK_BOARD_UART_DIVISOR 0x000022B9u"), h);
+    }
+
+    @Test
+    void eachUartKindBringsItsDriver() {
+        assertTrue(BoardCatalog.byId("netduinoplus2").firmwareFiles().containsKey("pqk_uart_stm32_usart.c"));
+        assertTrue(BoardCatalog.byId("stm32f746g-disco").firmwareFiles().containsKey("pqk_uart_stm32_usart_v2.c"));
+        assertTrue(BoardCatalog.byId("nucleo-l4r5zi").firmwareFiles().containsKey("pqk_uart_stm32_usart_v2.c"));
+        assertTrue(BoardCatalog.byId("nrf52840-dk").firmwareFiles().containsKey("pqk_uart_nrf52_uarte.c"));
     }
 
     @Test

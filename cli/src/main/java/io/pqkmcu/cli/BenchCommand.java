@@ -1,15 +1,14 @@
 package io.pqkmcu.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code pqk bench}: benchmarks, one subcommand each (they measure; tests only check). */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {FirmwareBenchCommand.class},
-        description = "Benchmarks measured on this machine, reported as ratios against a baseline measured in the "
-                + "same run.")
+/** {@code pqk bench}: benchmarks, each reported against a baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: training throughput against PyTorch, firmware size and instructions.",
+        subcommands = {BenchTrainCommand.class, FirmwareBenchCommand.class})
 final class BenchCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -3,23 +3,63 @@ package io.pqkmcu.cli;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code pqk boards}: the boards firmware can be generated for, with their limits. */
-@Command(name = "boards", mixinStandardHelpOptions = true, description = "List the supported boards and their limits.")
+@Command(name = "boards", mixinStandardHelpOptions = true,
+        description = "List the supported boards: core, flash and RAM (the limits generation checks), the clock the "
+                + "firmware runs at, the console UART, how each is emulated and how it is flashed.")
 final class BoardsCommand implements Runnable {
+    @Option(names = "--verbose", description = "also print each board's description, setup writes and flash note")
+    boolean verbose;
+
     @Override
     public void run() {
-        System.out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %8s  %s%n", "board", "core", "flash", "RAM", "MHz", "emulator");
+        System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", "board", "core", "flash", "RAM",
+                "MHz", "console", "emulator", "flash with");
         for (Board b : BoardCatalog.all()) {
-            System.out.printf(Locale.ROOT, "%-18s %-13s %10s %10s %8.0f  %s%n", b.id(), b.core().cpuName,
-                    kib(b.flash().size()), kib(b.ram().size()), b.clockHz() / 1e6,
-                    b.runsInQemu() ? "qemu " + b.qemuMachine().orElse("") : "-");
+            System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", b.id(), b.core().cpuName,
+                    kib(b.flash().size()), kib(b.ram().size()), mhz(b.clockHz()),
+                    String.format(Locale.ROOT, "%s 0x%08X", b.uartKind().descriptorName, b.uartBase()),
+                    emulators(b), flashing(b));
+            if (verbose) {
+                System.out.println("    " + b.description());
+                b.setup().forEach(w -> System.out.printf(Locale.ROOT, "    setup %-16s 0x%08X &= ~0x%08X |= 0x%08X%n",
+                        w.register(), w.address(), w.clear(), w.set()));
+                b.flashTools().note().ifPresent(n -> System.out.println("    flashing: " + n));
+            }
         }
+        System.out.println("flash and RAM are the limits `pqk generate` checks; MHz is the clock the firmware runs at "
+                + "(pqk programs no PLL, so real boards run at their reset clock).");
+    }
+
+    static String emulators(Board b) {
+        List<String> e = new ArrayList<>();
+        b.qemuMachine().ifPresent(m -> e.add("qemu " + m));
+        if (b.runsInRenode()) {
+            e.add("renode");
+        }
+        return e.isEmpty() ? "-" : String.join(", ", e);
+    }
+
+    static String flashing(Board b) {
+        List<String> t = new ArrayList<>();
+        if (!b.flashTools().openocd().isEmpty()) {
+            t.add("openocd");
+        }
+        b.flashTools().pyocdTarget().ifPresent(p -> t.add("pyocd"));
+        return t.isEmpty() ? "-" : String.join(", ", t);
     }
 
     static String kib(long bytes) {
         return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " B";
+    }
+
+    static String mhz(long hz) {
+        return hz % 1_000_000 == 0 ? Long.toString(hz / 1_000_000) : String.format(Locale.ROOT, "%.3f", hz / 1e6);
     }
 }

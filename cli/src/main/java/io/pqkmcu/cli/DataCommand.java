@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pqk data}: make and inspect keyword-spotting datasets. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Make and inspect keyword-spotting datasets.",
-        subcommands = {DataCommand.Synth.class, DataCommand.Info.class})
+        subcommands = {DataCommand.Synth.class, DataCommand.Info.class, DataStreamCommand.class})
 final class DataCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import io.pqkmcu.trainer.data.SpeechCommands;
 import io.pqkmcu.trainer.data.Split;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.frontend.AudioFrontEnd;
+import io.pqkmcu.trainer.images.ImageData;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.kws.KwsFeatures;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -28,7 +29,10 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = ".pqkm model file")
     Path modelPath;
 
-    @Option(names = "--data", required = true, description = "Speech Commands style dataset folder")
+    @Option(names = "--dataset", description = "speech-commands, cifar10 or fashion-mnist (default: ${DEFAULT-VALUE})")
+    String dataset = "speech-commands";
+
+    @Option(names = "--data", description = "dataset folder (fashion-mnist defaults to /usr/share/datasets/fashion-mnist)")
     Path data;
 
     @Option(names = "--split", description = "TRAIN, VALIDATION or TEST (default: ${DEFAULT-VALUE})")
@@ -37,20 +41,46 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Int8Model model = ModelFile.read(modelPath);
-        if (model.frontEnd() == null) {
-            throw new IllegalArgumentException(modelPath + " takes no audio input (it has no front end); "
-                    + "pqk eval evaluates keyword-spotting models");
+        DataOptions options = new DataOptions();
+        options.dataset = dataset;
+        options.data = data;
+        FeatureSet set;
+        if (options.images()) {
+            if (model.frontEnd() != null) {
+                throw new IllegalArgumentException(modelPath + " is a keyword-spotting model (it has an audio front end); "
+                        + "evaluate it on --dataset speech-commands");
+            }
+            set = ImageData.split(dataset.equalsIgnoreCase("cifar10") ? ImageData.Dataset.CIFAR10
+                    : ImageData.Dataset.FASHION_MNIST, options.root(), split);
+            if (!set.classNames().equals(model.labels())) {
+                throw new IllegalArgumentException("the model's labels " + model.labels() + " differ from the dataset's "
+                        + set.classNames());
+            }
+            if (set.height() != model.input().height() || set.width() != model.input().width()
+                    || set.channels() != model.input().channels()) {
+                throw new IllegalArgumentException("the model expects " + model.input().shapeString() + " inputs, the "
+                        + "images are " + set.height() + "x" + set.width() + "x" + set.channels());
+            }
+        } else {
+            if (model.frontEnd() == null) {
+                throw new IllegalArgumentException(modelPath + " takes no audio input (it has no front end); evaluate it on "
+                        + "its image dataset with --dataset cifar10 or fashion-mnist");
+            }
+            KwsDataset d = SpeechCommands.load(options.root(), taskOf(model.labels()));
+            ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
+            set = KwsFeatures.extract(d.split(split), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
         }
-        KwsDataset d = SpeechCommands.load(data, KwsTask.defaults());
-        if (!d.labels().equals(model.labels())) {
-            throw new IllegalArgumentException("the model's labels " + model.labels() + " differ from the dataset's "
-                    + d.labels());
-        }
-        ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
-        FeatureSet set = KwsFeatures.extract(d.split(split), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
         int[][] confusion = confusion(model, set);
         printConfusion(model.labels(), confusion);
         return 0;
+    }
+
+    /** The keyword-spotting task a model was trained on, from its labels. */
+    static KwsTask taskOf(List<String> labels) {
+        if (labels.size() > 2 && labels.get(0).equals(KwsTask.SILENCE) && labels.get(1).equals(KwsTask.UNKNOWN)) {
+            return KwsTask.defaults().withKeywords(labels.subList(2, labels.size()));
+        }
+        return KwsTask.allWords(labels);
     }
 
     static int[][] confusion(Int8Model model, FeatureSet set) {

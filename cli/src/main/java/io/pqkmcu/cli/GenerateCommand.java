@@ -6,7 +6,14 @@ import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.KernelLibrary;
 import io.pqkmcu.codegen.project.ProjectGenerator;
+import io.pqkmcu.codegen.images.ImageFiles;
+import io.pqkmcu.codegen.images.ImageInputs;
+import io.pqkmcu.codegen.images.PixelScaling;
+import io.pqkmcu.codegen.stream.StreamConfig;
+import io.pqkmcu.codegen.stream.StreamInput;
+import io.pqkmcu.codegen.stream.StreamScore;
 import io.pqkmcu.trainer.data.Split;
+import io.pqkmcu.trainer.data.WavFile;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.ModelFile;
 import picocli.CommandLine.Command;
@@ -15,6 +22,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -47,6 +55,46 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test-clips", description = "number of test clips stored in flash (default: ${DEFAULT-VALUE})")
     int testClips = 20;
 
+    @Option(names = "--images", paramLabel = "PATH", description = "test images for an image model: a folder of "
+            + "PGM/PPM files, an IDX3 file (MNIST, Fashion-MNIST; .gz too) or a CIFAR-10 .bin batch")
+    Path images;
+
+    @Option(names = "--image-labels", paramLabel = "FILE", description = "IDX1 labels for --images given as IDX3")
+    Path imageLabels;
+
+    @Option(names = "--test-images", description = "number of test images stored in flash (default: ${DEFAULT-VALUE})")
+    int testImages = 20;
+
+    @Option(names = "--pixels", description = "how 8-bit pixels become the model's real input: UNIT (p/255), SIGNED "
+            + "(p/127.5-1) or RAW (p), then the input quantization (default: ${DEFAULT-VALUE})")
+    PixelScaling pixels = PixelScaling.UNIT;
+
+    /** What the firmware application does. */
+    enum Mode { TEST, STREAM }
+
+    @Option(names = "--mode", description = "firmware application: TEST (inputs in flash, checked against the Java "
+            + "reference) or STREAM (keyword spotting over --stream) (default: TEST, or STREAM with --stream)")
+    Mode mode;
+
+    @Option(names = "--stream", paramLabel = "FILE.wav",
+            description = "audio stream for --mode STREAM: mono 16-bit WAV at the front end's rate, any length; a "
+                    + "FILE.csv beside it (word,start_ms,end_ms, as pqk data stream writes) lets pqk simulate score it")
+    Path stream;
+
+    @Option(names = "--hop-ms", description = "stream: ms between window starts (default: ${DEFAULT-VALUE})")
+    int hopMs = 250;
+
+    @Option(names = "--smoothing", description = "stream: windows whose posteriors are averaged (default: ${DEFAULT-VALUE})")
+    int smoothing = 3;
+
+    @Option(names = "--threshold", description = "stream: smoothed posterior a keyword must reach, 0..1 "
+            + "(default: ${DEFAULT-VALUE})")
+    double threshold = 0.5;
+
+    @Option(names = "--refractory-ms", description = "stream: no detection this soon after the last one "
+            + "(default: ${DEFAULT-VALUE})")
+    int refractoryMs = 1000;
+
     @Option(names = "--java-package", description = "package of the generated JNA binding (default: ${DEFAULT-VALUE})")
     String javaPackage = GenerateOptions.DEFAULT_PACKAGE;
 
@@ -75,6 +123,17 @@ final class GenerateCommand implements Callable<Integer> {
         for (Map.Entry<String, LayerFormat> e : layerFormats.entrySet()) {
             o = o.withOverride(e.getKey(), e.getValue());
         }
+        if (images != null) {
+            if (data != null || stream != null) {
+                throw new IllegalArgumentException("--images are the test inputs of an image model; drop --data/--stream");
+            }
+            o = o.withTests(ImageInputs.of(model, ImageFiles.read(images, imageLabels, testImages), pixels));
+        } else if (imageLabels != null) {
+            throw new IllegalArgumentException("--image-labels needs --images");
+        }
+        if (mode == Mode.STREAM || stream != null) {
+            o = o.withStream(streamInput(model));
+        }
         if (data != null) {
             if (testClips <= 0) {
                 throw new IllegalArgumentException("--test-clips must be positive");
@@ -86,6 +145,33 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.print(readText(p.root().resolve("report.txt")));
         System.out.println("wrote " + p.files().size() + " files to " + p.root());
         return 0;
+    }
+
+    private StreamInput streamInput(Int8Model model) {
+        if (stream == null) {
+            throw new IllegalArgumentException("--mode stream needs --stream FILE.wav, the audio the firmware listens to");
+        }
+        if (mode == Mode.TEST) {
+            throw new IllegalArgumentException("--stream gives the audio of a stream firmware; drop --mode test or use "
+                    + "--mode stream");
+        }
+        if (data != null) {
+            throw new IllegalArgumentException("--data picks test clips for the test firmware; a stream firmware runs "
+                    + "--stream instead");
+        }
+        if (model.frontEnd() == null) {
+            throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --mode stream is "
+                    + "for keyword-spotting models");
+        }
+        if (!Files.isRegularFile(stream)) {
+            throw new IllegalArgumentException("stream file not found: " + stream);
+        }
+        int rate = model.frontEnd().sampleRate();
+        short[] audio = WavFile.readKwsClip(stream, rate);
+        // pqk data stream writes the planted words beside the WAV; the project keeps them for pqk simulate.
+        Path csv = stream.resolveSibling(stream.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + ".csv");
+        return new StreamInput(audio, StreamConfig.of(rate, hopMs, smoothing, threshold, refractoryMs),
+                Files.isRegularFile(csv) ? StreamScore.read(csv) : List.of());
     }
 
     /** "pqk" or "cmsis-nn" (also the enum names, any case). */

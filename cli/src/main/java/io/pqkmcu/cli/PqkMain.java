@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "pqk", mixinStandardHelpOptions = true, versionProvider = PqkMain.VersionProvider.class,
         description = "Train compressed keyword-spotting networks with PQK (pruning + int8 QAT + self-distillation)"
                 + " and generate bit-exact Cortex-M firmware.",
-        subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, GenerateCommand.class,
-                BuildCommand.class, SimulateCommand.class, DemoCommand.class, BoardsCommand.class, BenchCommand.class})
+        subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, AblateCommand.class,
+                GenerateCommand.class, BuildCommand.class, SimulateCommand.class, FlashCommand.class, DemoCommand.class,
+                BenchCommand.class, BoardsCommand.class})
 public final class PqkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,11 +1,11 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.data.KwsTask;
-import io.pqkmcu.trainer.kws.KwsTraining;
-import io.pqkmcu.trainer.kws.KwsTrainingResult;
 import io.pqkmcu.trainer.model.ModelFile;
 import io.pqkmcu.trainer.pqk.HistoryPoint;
 import io.pqkmcu.trainer.tensor.Parallel;
+import io.pqkmcu.trainer.train.TrainingData;
+import io.pqkmcu.trainer.train.TrainingJob;
+import io.pqkmcu.trainer.train.TrainingResult;
 import io.pqkmcu.trainer.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code pqk train}: PQK-train a keyword-spotting model and export it as an int8 .pqkm file. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a keyword-spotting network with PQK (phase 1: gradual pruning + int8 QAT; phase 2: "
-                + "distillation from the same network with all weights) and write the int8 student as a .pqkm model.")
+/** {@code pqk train}: PQK-train a keyword-spotting (or image) model and export it as an int8 .pqkm file. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a network with PQK (phase 1: gradual pruning + int8 QAT; phase 2: distillation from the "
+                + "same network with all weights) and write the int8 student as a .pqkm model.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "Speech Commands style dataset folder")
-    Path data;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--out", description = "model file to write (default: ${DEFAULT-VALUE})")
     Path out = Path.of("model.pqkm");
@@ -42,11 +42,14 @@ final class TrainCommand implements Callable<Integer> {
             Parallel.setThreads(options.threads);
         }
         String modelName = name != null ? name : stem(out);
-        KwsTrainingResult r = KwsTraining.run(data, KwsTask.defaults(), options.frontEnd(), options.architecture, modelName,
-                options.toConfig(), checkpointFor(out), resume, System.out);
+        var config = options.toConfig();
+        TrainingData data = dataOptions.load(options, System.out);
+        TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
+                System.out);
         ModelFile.write(r.model(), out);
         writeHistory(historyFor(out), r.history());
-        System.out.printf(Locale.ROOT, "test accuracy: float (fake-quant student) %.2f%%, teacher %s, int8 %.2f%%%n",
+        System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %.2f%%, teacher %s, int8 %.2f%%%n",
+                config.quantize ? "fake-quant" : "float",
                 100 * r.studentTestAccuracy(),
                 Double.isNaN(r.teacherTestAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * r.teacherTestAccuracy()),
                 100 * r.int8TestAccuracy());

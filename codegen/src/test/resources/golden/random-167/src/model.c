@@ -127,12 +127,25 @@ static const pqk_dims fc_6_input_dims = {1, 3, 3, 13};
 static const pqk_dims fc_6_filter_dims = {13, 1, 1, 117};
 static const pqk_dims fc_6_output_dims = {1, 1, 1, 13};
 
+/*
+ * Profiling hook around each layer call. A build with -DPQK_PROFILE (make firmware PROFILE=1) calls
+ * pqk_profile_layer(i, 0) before and pqk_profile_layer(i, 1) after layer i, and the profiling firmware
+ * counts instructions per layer with it. Without PQK_PROFILE the hook compiles to nothing, so normal
+ * builds run exactly the same model code.
+ */
+#if defined(PQK_PROFILE)
+#define PQK_PROFILE_LAYER(layer, end) pqk_profile_layer((layer), (end))
+#else
+#define PQK_PROFILE_LAYER(layer, end) ((void)0)
+#endif /* PQK_PROFILE */
+
 /* Runs every layer on the arena; the input tensor must already be at offset 1056. */
 static pqk_status random_167_run_layers(int8_t *arena)
 {
     pqk_status status;
 
     /* 0: res_dw_0 */
+    PQK_PROFILE_LAYER(0, 0);
     {
         const pqk_context ctx = {0, 0};
         status = pqk_depthwise_conv_s8(&ctx, &res_dw_0_params, random_167_res_dw_0_quant,
@@ -140,18 +153,22 @@ static pqk_status random_167_run_layers(int8_t *arena)
             &res_dw_0_filter_dims, random_167_res_dw_0_weights,
             &res_dw_0_output_dims, arena + 0);
     }
+    PQK_PROFILE_LAYER(0, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 1: add_0 */
+    PQK_PROFILE_LAYER(1, 0);
     status = pqk_elementwise_add_s8(&add_0_params, arena + 1056, arena + 0,
         49, arena + 1056);
+    PQK_PROFILE_LAYER(1, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 2: res_dw_1 */
+    PQK_PROFILE_LAYER(2, 0);
     {
         const pqk_context ctx = {arena + 0, 212};
         status = pqk_depthwise_conv_sparse_s8(&ctx, &res_dw_1_params, random_167_res_dw_1_quant,
@@ -159,25 +176,31 @@ static pqk_status random_167_run_layers(int8_t *arena)
             &res_dw_1_filter_dims, &random_167_res_dw_1_table,
             &res_dw_1_output_dims, arena + 224);
     }
+    PQK_PROFILE_LAYER(2, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 3: add_1 */
+    PQK_PROFILE_LAYER(3, 0);
     status = pqk_elementwise_add_s8(&add_1_params, arena + 1056, arena + 224,
         49, arena + 1056);
+    PQK_PROFILE_LAYER(3, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 4: softmax_2 */
+    PQK_PROFILE_LAYER(4, 0);
     status = pqk_softmax_s8(&softmax_2_params, arena + 1056, 49, 1,
         arena + 1056);
+    PQK_PROFILE_LAYER(4, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 5: conv_3 */
+    PQK_PROFILE_LAYER(5, 0);
     {
         const pqk_context ctx = {arena + 640, 408};
         status = pqk_convolve_sparse_s8(&ctx, &conv_3_params, random_167_conv_3_quant,
@@ -185,29 +208,36 @@ static pqk_status random_167_run_layers(int8_t *arena)
             &conv_3_filter_dims, &random_167_conv_3_table,
             &conv_3_output_dims, arena + 0);
     }
+    PQK_PROFILE_LAYER(5, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 6: maxpool_4 */
+    PQK_PROFILE_LAYER(6, 0);
     status = pqk_max_pool_s8(&maxpool_4_params, &maxpool_4_input_dims, arena + 0,
         &maxpool_4_pool_dims, &maxpool_4_output_dims, arena + 640);
+    PQK_PROFILE_LAYER(6, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 7: maxpool_5 */
+    PQK_PROFILE_LAYER(7, 0);
     status = pqk_max_pool_s8(&maxpool_5_params, &maxpool_5_input_dims, arena + 640,
         &maxpool_5_pool_dims, &maxpool_5_output_dims, arena + 0);
+    PQK_PROFILE_LAYER(7, 1);
     if (status != PQK_OK) {
         return status;
     }
 
     /* 8: fc_6 */
+    PQK_PROFILE_LAYER(8, 0);
     status = pqk_fully_connected_s8(&fc_6_params, random_167_fc_6_quant,
         &fc_6_input_dims, arena + 0,
         &fc_6_filter_dims, random_167_fc_6_weights,
         &fc_6_output_dims, arena + 128);
+    PQK_PROFILE_LAYER(8, 1);
     if (status != PQK_OK) {
         return status;
     }

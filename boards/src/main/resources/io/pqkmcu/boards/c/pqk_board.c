@@ -29,8 +29,29 @@ static uint64_t pqk_raw_ticks(void);
 
 /* ---- init ------------------------------------------------------------------------------------ */
 
+/*
+ * The board's setup writes (descriptor keys setup.N): clocks, pins and power domains the console UART
+ * needs, as read-modify-writes in descriptor order. Empty on boards whose UART needs nothing.
+ */
+static void pqk_board_setup(void)
+{
+#if PQK_BOARD_SETUP_COUNT > 0
+    static const struct {
+        uint32_t address;
+        uint32_t clear;
+        uint32_t set;
+    } writes[PQK_BOARD_SETUP_COUNT] = PQK_BOARD_SETUP_WRITES;
+    uint32_t i;
+    for (i = 0u; i < PQK_BOARD_SETUP_COUNT; i++) {
+        volatile uint32_t *reg = (volatile uint32_t *)writes[i].address;
+        *reg = (*reg & ~writes[i].clear) | writes[i].set;
+    }
+#endif /* PQK_BOARD_SETUP_COUNT > 0 */
+}
+
 void pqk_board_init(void)
 {
+    pqk_board_setup();
     pqk_board_uart_init();
 
     PQK_SYST_CSR = 0u;
@@ -134,6 +155,8 @@ void pqk_board_put_hex32(uint32_t v)
 
 /* ---- exit ------------------------------------------------------------------------------------ */
 
+#if PQK_BOARD_EXIT_SEMIHOSTING
+
 #define PQK_SEMIHOSTING_SYS_EXIT_EXTENDED 0x20u
 #define PQK_ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
@@ -153,3 +176,22 @@ void pqk_board_exit(int status)
     for (;;) {
     }
 }
+
+#else /* !PQK_BOARD_EXIT_SEMIHOSTING */
+
+/*
+ * No semihosting host (real silicon without a debugger, Renode): a breakpoint would fault, so the status
+ * goes out on the UART as "PQK EXIT <status>" and the core sleeps with interrupts masked.
+ */
+void pqk_board_exit(int status)
+{
+    pqk_board_puts("PQK EXIT ");
+    pqk_board_put_i32((status < 0 || status > 255) ? 255 : (int32_t)status);
+    pqk_board_puts("\n");
+    __asm__ volatile("cpsid i" ::: "memory");
+    for (;;) {
+        __asm__ volatile("wfi");
+    }
+}
+
+#endif /* PQK_BOARD_EXIT_SEMIHOSTING */

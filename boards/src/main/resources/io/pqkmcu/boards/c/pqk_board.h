@@ -3,8 +3,9 @@
  * counter, and an exit status that reaches the host.
  *
  * Implemented by pqk_board.c (counter, printing, exit) plus one UART driver per UART kind
- * (pqk_uart_cmsdk.c, ...). The board's numbers (UART base, clocks, counter scaling) come from
- * pqk_board_config.h, which the Java side (io.pqkmcu.boards.Board) writes from the board descriptor.
+ * (pqk_uart_cmsdk.c, ...). The board's numbers (UART base and divisor, clocks, counter scaling, setup
+ * writes, exit mode) come from pqk_board_config.h, which the Java side (io.pqkmcu.boards.Board) writes
+ * from the board descriptor.
  * C99, no allocation, no floating point, no newlib stdio.
  */
 #ifndef PQK_BOARD_H
@@ -54,11 +55,12 @@ uint64_t pqk_board_instructions(void);
 /* ---- exit ---------------------------------------------------------------------------------- */
 
 /*
- * Ends the program through semihosting SYS_EXIT_EXTENDED: QEMU (run with
- * -semihosting-config enable=on,target=native) exits with this status. Statuses outside 0..255 are
- * reported as 255 so that a failure can never wrap around to 0 in the host's 8-bit exit code.
- * Without a semihosting host the core stops at the breakpoint (QEMU: lockup; hardware: debug halt
- * or HardFault), and the function spins if it ever returns.
+ * Ends the program with a status (0 = success). Statuses outside 0..255 are reported as 255 so that a
+ * failure can never wrap around to 0 in the host's 8-bit exit code. How the status leaves the board
+ * depends on the descriptor's exit mode (PQK_BOARD_EXIT_SEMIHOSTING in pqk_board_config.h):
+ *  - semihosting (QEMU boards): SYS_EXIT_EXTENDED, so QEMU run with
+ *    -semihosting-config enable=on,target=native exits with this status;
+ *  - halt (real silicon, Renode): prints "PQK EXIT <status>" on the UART, masks interrupts and sleeps.
  */
 PQK_NORETURN void pqk_board_exit(int status);
 

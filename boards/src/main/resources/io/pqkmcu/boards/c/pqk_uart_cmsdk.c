@@ -1,7 +1,7 @@
 /*
  * pqk_uart_cmsdk.c - transmit-only driver for the ARM CMSDK APB UART (MPS2/MPS3 FPGA images).
  * Registers: DATA +0x00, STATE +0x04 (bit 0 = TX buffer full), CTRL +0x08 (bit 0 = TX enable),
- * BAUDDIV +0x10 (clock / baud, at least 16).
+ * BAUDDIV +0x10 (clock / baud, at least 16: PQK_BOARD_UART_DIVISOR, computed by the Java side).
  */
 #include "pqk_board.h"
 #include "pqk_board_config.h"
@@ -13,11 +13,10 @@
 
 #define PQK_UART_STATE_TX_FULL (1u << 0)
 #define PQK_UART_CTRL_TX_EN    (1u << 0)
-#define PQK_UART_BAUD          115200u
 
 void pqk_board_uart_init(void)
 {
-    PQK_UART_BAUDDIV = PQK_BOARD_CLOCK_HZ / PQK_UART_BAUD;
+    PQK_UART_BAUDDIV = PQK_BOARD_UART_DIVISOR;
     PQK_UART_CTRL = PQK_UART_CTRL_TX_EN;
 }
 

@@ -20,16 +20,50 @@ import java.util.List;
  */
 public final class DeviceRun {
     /** Generous: an emulated second-long inference takes well under a second of host time. */
-    private static final Duration TIMEOUT_PER_RUN = Duration.ofMinutes(10);
+    public static final Duration TIMEOUT_PER_RUN = Duration.ofMinutes(10);
 
     private DeviceRun() {}
 
     /** Builds and runs the firmware with the test inputs it currently holds. */
     public static DeviceRunResult run(ProjectInfo project) {
-        ProjectBuild.Firmware fw = ProjectBuild.firmware(project);
+        return run(project, false, TIMEOUT_PER_RUN);
+    }
+
+    /**
+     * Builds and runs the firmware, or its profiling build ({@code profile}: per-layer instruction counts in
+     * every {@link VectorResult#layerInstructions()}), with the inputs it currently holds.
+     *
+     * @param timeout the run is killed after this long, and the result says why
+     */
+    public static DeviceRunResult run(ProjectInfo project, boolean profile, Duration timeout) {
+        if (project.stream()) {
+            throw new IllegalArgumentException(project.directory() + " holds a stream firmware; run it with runStream");
+        }
+        ProjectBuild.Firmware fw = ProjectBuild.firmware(project, profile);
         List<VectorResult> vectors = new ArrayList<>();
-        boolean pass = runOnce(fw, 0, vectors);
+        boolean pass = runOnce(fw, 0, vectors, timeout);
         return new DeviceRunResult(fw.board().id(), vectors, pass, 1);
+    }
+
+    /** Builds and runs a stream project's firmware over the stream it holds. */
+    public static StreamRunResult runStream(ProjectInfo project, Duration timeout) {
+        if (!project.stream()) {
+            throw new IllegalArgumentException(project.directory() + " holds a test firmware, not a stream firmware");
+        }
+        ProjectBuild.Firmware fw = ProjectBuild.firmware(project, false);
+        QemuResult r = QemuRunner.run(fw.board(), fw.elf(), timeout);
+        if (r.timedOut()) {
+            throw new IllegalStateException("the stream firmware did not finish within " + timeout.toSeconds()
+                    + " s (raise it with --timeout for a long stream):\n" + r.summary());
+        }
+        StreamReport.Parsed parsed;
+        try {
+            parsed = StreamReport.parse(r.uartOutput());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + r.summary(), e);
+        }
+        return new StreamRunResult(fw.board().id(), parsed.windows(), parsed.detectorInstructions(),
+                parsed.detections(), parsed.pass() && r.exitCode() == 0);
     }
 
     /**
@@ -56,7 +90,7 @@ public final class DeviceRun {
             TestData.of(model, part, 0).write(project.directory());
             ProjectBuild.Firmware fw = ProjectBuild.firmware(project);
             board = fw.board();
-            pass &= runOnce(fw, from, vectors);
+            pass &= runOnce(fw, from, vectors, TIMEOUT_PER_RUN);
             chunks++;
             progress.update(to, String.format(java.util.Locale.ROOT, "%d/%d bit-exact", countExact(vectors), vectors.size()));
         }
@@ -72,11 +106,11 @@ public final class DeviceRun {
     }
 
     /** Runs the built firmware once; appends its vectors (renumbered from {@code offset}); returns its verdict. */
-    private static boolean runOnce(ProjectBuild.Firmware fw, int offset, List<VectorResult> into) {
-        QemuResult r = QemuRunner.run(fw.board(), fw.elf(), TIMEOUT_PER_RUN);
+    private static boolean runOnce(ProjectBuild.Firmware fw, int offset, List<VectorResult> into, Duration timeout) {
+        QemuResult r = QemuRunner.run(fw.board(), fw.elf(), timeout);
         if (r.timedOut()) {
-            throw new IllegalStateException("the firmware did not finish within " + TIMEOUT_PER_RUN.toMinutes()
-                    + " minutes:\n" + r.summary());
+            throw new IllegalStateException("the firmware did not finish within " + timeout.toSeconds()
+                    + " s (raise it with --timeout if the inputs are many):\n" + r.summary());
         }
         UartReport.Parsed parsed;
         try {
@@ -85,8 +119,7 @@ public final class DeviceRun {
             throw new IllegalStateException(e.getMessage() + "\n" + r.summary(), e);
         }
         for (VectorResult v : parsed.vectors()) {
-            into.add(new VectorResult(offset + v.index(), v.label(), v.predicted(), v.status(), v.mismatches(),
-                    v.frontEndInstructions(), v.modelInstructions(), v.logits()));
+            into.add(v.renumbered(offset + v.index()));
         }
         return parsed.pass() && r.exitCode() == 0;
     }

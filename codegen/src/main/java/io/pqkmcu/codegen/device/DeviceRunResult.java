@@ -41,6 +41,26 @@ public record DeviceRunResult(String boardId, List<VectorResult> vectors, boolea
         return median(vectors.stream().mapToLong(VectorResult::frontEndInstructions).toArray());
     }
 
+    /** Whether the run came from a profiling build (every vector has per-layer counts). */
+    public boolean profiled() {
+        return !vectors.isEmpty() && vectors.stream().allMatch(v -> v.layerInstructions().length > 0);
+    }
+
+    /** Median instructions of each layer over the vectors (empty unless {@link #profiled()}). */
+    public long[] medianLayerInstructions() {
+        if (!profiled()) {
+            return new long[0];
+        }
+        int layers = vectors.get(0).layerInstructions().length;
+        long[] medians = new long[layers];
+        for (int l = 0; l < layers; l++) {
+            final int layer = l;
+            medians[l] = median(vectors.stream().mapToLong(v -> layer < v.layerInstructions().length
+                    ? v.layerInstructions()[layer] : 0).toArray());
+        }
+        return medians;
+    }
+
     private static long median(long[] v) {
         if (v.length == 0) {
             return 0;

@@ -28,10 +28,22 @@ public final class ProjectBuild {
 
     /** {@code make firmware} for the project's board: .elf, .bin, .hex; returns the ELF's sizes. */
     public static Firmware firmware(ProjectInfo project) {
+        return firmware(project, false);
+    }
+
+    /**
+     * {@code make firmware}, or with {@code profile} the profiling build ({@code make firmware PROFILE=1}, in
+     * {@code build/<board>-profile/}), whose model reports instructions per layer.
+     */
+    public static Firmware firmware(ProjectInfo project, boolean profile) {
         Board board = board(project);
         Tool.ARM_GCC.require();
-        make(project, "firmware");
-        Path elf = project.directory().resolve("build/" + board.id() + "/firmware.elf");
+        if (profile) {
+            make(project, "firmware", "PROFILE=1");
+        } else {
+            make(project, "firmware");
+        }
+        Path elf = project.directory().resolve("build/" + board.id() + (profile ? "-profile" : "") + "/firmware.elf");
         return new Firmware(board, elf, CrossCompiler.size(elf));
     }
 
@@ -46,8 +58,11 @@ public final class ProjectBuild {
         return BoardCatalog.byId(project.boardId());
     }
 
-    private static void make(ProjectInfo project, String target) {
-        CommandResult r = CommandRunner.run(List.of(Tool.MAKE.require(), "-s", target), project.directory(), TIMEOUT);
+    private static void make(ProjectInfo project, String... targetAndVariables) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Tool.MAKE.require(), "-s"));
+        cmd.addAll(List.of(targetAndVariables));
+        String target = String.join(" ", targetAndVariables);
+        CommandResult r = CommandRunner.run(cmd, project.directory(), TIMEOUT);
         if (!r.ok()) {
             throw new IllegalStateException("make " + target + " failed in " + project.directory() + ":\n" + r.stderr()
                     + r.stdout());

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 public final class UartReport {
     private static final Pattern VECTOR = Pattern.compile("^PQK vector (\\d+) label=(-?\\d+) pred=(\\d+) status=(-?\\d+) "
             + "mismatches=(\\d+) frontend_instructions=(\\d+) model_instructions=(\\d+) logits=(-?\\d+(?:,-?\\d+)*)(?: #.*)?$");
+    /** Profiling builds: instructions per layer of the vector just reported. */
+    private static final Pattern LAYERS = Pattern.compile("^PQK layers (\\d+) (\\d+(?:,\\d+)*)$");
     private static final Pattern RESULT = Pattern.compile("^PQK RESULT (PASS|FAIL) vectors=(\\d+) mismatched=(\\d+).*$");
 
     private UartReport() {}
@@ -35,6 +37,22 @@ public final class UartReport {
                 vectors.add(new VectorResult(Integer.parseInt(v.group(1)), Integer.parseInt(v.group(2)),
                         Integer.parseInt(v.group(3)), Integer.parseInt(v.group(4)), Integer.parseInt(v.group(5)),
                         Long.parseLong(v.group(6)), Long.parseLong(v.group(7)), logits));
+                continue;
+            }
+            Matcher l = LAYERS.matcher(line);
+            if (l.matches()) {
+                int index = Integer.parseInt(l.group(1));
+                int last = vectors.size() - 1;
+                if (last < 0 || vectors.get(last).index() != index) {
+                    throw new IllegalStateException("per-layer counts for vector " + index + " do not follow its result "
+                            + "line; UART output was:\n" + tail(uart));
+                }
+                String[] parts = l.group(2).split(",");
+                long[] layers = new long[parts.length];
+                for (int i = 0; i < parts.length; i++) {
+                    layers[i] = Long.parseLong(parts[i]);
+                }
+                vectors.set(last, vectors.get(last).withLayers(layers));
                 continue;
             }
             Matcher r = RESULT.matcher(line);

@@ -10,9 +10,28 @@ package io.pqkmcu.codegen.device;
  * @param frontEndInstructions  instructions of the front end (0 for int8-vector inputs)
  * @param modelInstructions     instructions of the network
  * @param logits                the device's int8 logits
+ * @param layerInstructions     instructions per layer (profiling builds only; empty otherwise)
  */
 public record VectorResult(int index, int label, int predicted, int status, int mismatches, long frontEndInstructions,
-                           long modelInstructions, byte[] logits) {
+                           long modelInstructions, byte[] logits, long[] layerInstructions) {
+    /** A result without per-layer counts (a normal, non-profiling build). */
+    public VectorResult(int index, int label, int predicted, int status, int mismatches, long frontEndInstructions,
+                        long modelInstructions, byte[] logits) {
+        this(index, label, predicted, status, mismatches, frontEndInstructions, modelInstructions, logits, new long[0]);
+    }
+
+    /** The same result with per-layer counts attached. */
+    public VectorResult withLayers(long[] layers) {
+        return new VectorResult(index, label, predicted, status, mismatches, frontEndInstructions, modelInstructions,
+                logits, layers.clone());
+    }
+
+    /** The same result renumbered (results of several chunks are numbered through). */
+    public VectorResult renumbered(int newIndex) {
+        return new VectorResult(newIndex, label, predicted, status, mismatches, frontEndInstructions, modelInstructions,
+                logits, layerInstructions);
+    }
+
     public boolean bitExact() {
         return status == 0 && mismatches == 0;
     }

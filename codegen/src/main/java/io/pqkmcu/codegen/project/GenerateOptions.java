@@ -3,6 +3,7 @@ package io.pqkmcu.codegen.project;
 import io.pqkmcu.codegen.fit.ResourceUsage;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
+import io.pqkmcu.codegen.stream.StreamInput;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +25,12 @@ import java.util.TreeMap;
  * @param kernels           who runs the dense layers with weights: pqk's kernels or ARM's CMSIS-NN
  * @param cmsisNn           the CMSIS-NN source tree written into the Makefile as the default of its CMSIS_NN
  *                          variable, or null (then `make ... CMSIS_NN=/path` must name it)
+ * @param stream            the audio stream a streaming keyword-spotting firmware listens to, or null for the
+ *                          test firmware (see io.pqkmcu.codegen.firmware.FirmwareApp)
  */
 public record GenerateOptions(String boardId, Path outputDir, FormatPolicy policy, SortedMap<String, LayerFormat> overrides,
                               TestInputs tests, String javaPackage, long stackReserveBytes, KernelLibrary kernels,
-                              Path cmsisNn) {
+                              Path cmsisNn, StreamInput stream) {
     /** The pseudo board: host build and JNA only, no firmware board files. */
     public static final String HOST = "host";
     public static final String DEFAULT_PACKAGE = "io.pqkmcu.generated";
@@ -50,21 +53,24 @@ public record GenerateOptions(String boardId, Path outputDir, FormatPolicy polic
 
     public static GenerateOptions of(Path outputDir) {
         return new GenerateOptions(HOST, outputDir, FormatPolicy.AUTO, new TreeMap<>(), TestInputs.none(), DEFAULT_PACKAGE,
-                ResourceUsage.DEFAULT_STACK_RESERVE, KernelLibrary.PQK, null);
+                ResourceUsage.DEFAULT_STACK_RESERVE, KernelLibrary.PQK, null, null);
     }
 
     public GenerateOptions withBoard(String board) {
-        return new GenerateOptions(board, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes, kernels, cmsisNn);
+        return new GenerateOptions(board, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes,
+                kernels, cmsisNn, stream);
     }
 
     public GenerateOptions withPolicy(FormatPolicy p) {
-        return new GenerateOptions(boardId, outputDir, p, overrides, tests, javaPackage, stackReserveBytes, kernels, cmsisNn);
+        return new GenerateOptions(boardId, outputDir, p, overrides, tests, javaPackage, stackReserveBytes,
+                kernels, cmsisNn, stream);
     }
 
     public GenerateOptions withOverride(String layer, LayerFormat format) {
         TreeMap<String, LayerFormat> o = new TreeMap<>(overrides);
         o.put(layer, format);
-        return new GenerateOptions(boardId, outputDir, policy, o, tests, javaPackage, stackReserveBytes, kernels, cmsisNn);
+        return new GenerateOptions(boardId, outputDir, policy, o, tests, javaPackage, stackReserveBytes,
+                kernels, cmsisNn, stream);
     }
 
     /** int8 model inputs for the test firmware. */
@@ -78,27 +84,36 @@ public record GenerateOptions(String boardId, Path outputDir, FormatPolicy polic
     }
 
     public GenerateOptions withTests(TestInputs t) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, t, javaPackage, stackReserveBytes, kernels, cmsisNn);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, t, javaPackage, stackReserveBytes,
+                kernels, cmsisNn, stream);
+    }
+
+    /** A streaming keyword-spotting firmware over {@code s} instead of the test firmware. */
+    public GenerateOptions withStream(StreamInput s) {
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes, kernels,
+                cmsisNn, s);
     }
 
     public GenerateOptions withJavaPackage(String pkg) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, pkg, stackReserveBytes, kernels, cmsisNn);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, pkg, stackReserveBytes,
+                kernels, cmsisNn, stream);
     }
 
     public GenerateOptions withStackReserve(long bytes) {
-        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, bytes, kernels, cmsisNn);
+        return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, bytes,
+                kernels, cmsisNn, stream);
     }
 
     /** Who runs the dense layers with weights (no default CMSIS-NN path). */
     public GenerateOptions withKernels(KernelLibrary library) {
         return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes, library,
-                null);
+                null, stream);
     }
 
     /** Dense layers with weights run by ARM's CMSIS-NN; {@code path} (may be null) becomes the Makefile's default CMSIS_NN. */
     public GenerateOptions withCmsisNn(Path path) {
         return new GenerateOptions(boardId, outputDir, policy, overrides, tests, javaPackage, stackReserveBytes,
-                KernelLibrary.CMSIS_NN, path == null ? null : path.toAbsolutePath().normalize());
+                KernelLibrary.CMSIS_NN, path == null ? null : path.toAbsolutePath().normalize(), stream);
     }
 
     /** The format forced for a layer by its override or the policy, or null when the chooser decides. */

@@ -4,6 +4,7 @@ import io.pqkmcu.codegen.frontend.FrontEndFiles;
 
 import io.pqkmcu.trainer.Version;
 
+import io.pqkmcu.codegen.firmware.FirmwareApp;
 import io.pqkmcu.codegen.fit.FitCheck;
 import io.pqkmcu.codegen.fit.ResourceUsage;
 import io.pqkmcu.codegen.format.LayerFormat;
@@ -116,9 +117,9 @@ public final class ProjectGenerator {
         int feScratch = fe == null ? 0 : frontEnd.scratchBytes(fe);
         MemoryPlan plan = MemoryPlanner.plan(ModelBuffers.of(model, scratch, feScratch, inPlace));
 
-        TestData tests = TestData.of(model, options.tests(), Long.parseLong(checksum, 16));
+        FirmwareApp app = FirmwareApp.of(model, options.tests(), options.stream(), Long.parseLong(checksum, 16));
 
-        ResourceUsage usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), tests.flashBytes(),
+        ResourceUsage usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
                 options.stackReserveBytes());
         if (board != null) {
             FitCheck.check(usage, board.limits());
@@ -177,22 +178,20 @@ public final class ProjectGenerator {
                 out.size(), Double.toString(out.scale()), out.zeroPoint(), plan.arenaSize(),
                 plan.offsetOf(ModelBuffers.tensorKey(in)), plan.offsetOf(ModelBuffers.tensorKey(out)), labels,
                 layerViews, weightViews, fe != null, fe == null ? 0 : fe.clipSamples(), fe == null ? 0 : fe.sampleRate(),
-                feSymbol, feScratch, feScratch > 0 ? plan.offsetOf(ModelBuffers.FRONT_END_SCRATCH) : 0, tests.audio(),
-                tests.count(),
+                feSymbol, feScratch, feScratch > 0 ? plan.offsetOf(ModelBuffers.FRONT_END_SCRATCH) : 0, app.audio(),
+                app.count(),
                 modelSources, options.boardId(), board != null,
                 board == null ? "" : String.join(" ", board.cflags()), board == null ? "" : String.join(" ", board.ldflags()),
                 boardSources, board == null ? "" : board.linkerScript(),
                 kernels.stream().anyMatch(Kernel::external), options.cmsisNn() == null ? "" : options.cmsisNn().toString());
 
-        Map<String, Object> data = Map.of("project", view);
+        Map<String, Object> data = app.templateData(view);
         putText(files, "include/model.h", TemplateRenderer.render("model_h.ftl", data));
         putText(files, "src/model.c", TemplateRenderer.render("model_c.ftl", data));
         putText(files, "src/model_weights.h", TemplateRenderer.render("model_weights_h.ftl", data));
         putText(files, "src/model_weights.c", TemplateRenderer.render("model_weights_c.ftl", data));
-        putText(files, "firmware/main.c", TemplateRenderer.render("firmware_main_c.ftl", data));
-        putText(files, "firmware/test_data.h", TemplateRenderer.render("test_data_h.ftl", data));
-        putText(files, "firmware/test_data.S", TemplateRenderer.render("test_data_s.ftl", data));
-        files.putAll(tests.files());
+        files.putAll(app.files(data, header));
+        files.putAll(app.renodeFiles(options.boardId(), model.name(), checksum, header));
         putText(files, "Makefile", TemplateRenderer.render("makefile.ftl", data));
         putText(files, "plan.txt", Reports.plan(header, model, plan));
         putText(files, "report.txt", Reports.report(header, model, options.boardId(), layers, usage,
@@ -206,7 +205,7 @@ public final class ProjectGenerator {
                 in.zeroPoint(), out.size(), out.scale(), out.zeroPoint(), plan.arenaSize(), model.labels(), fe != null,
                 fe == null ? 0 : fe.clipSamples(), fe == null ? 0 : fe.sampleRate());
         putText(files, javaSource, JnaBindingGenerator.generate(options.javaPackage(), typeName, api, header));
-        putText(files, ProjectInfo.FILE, ProjectInfo.describe(header, model, checksum, options.boardId(), tests,
+        putText(files, ProjectInfo.FILE, ProjectInfo.describe(header, model, checksum, options.boardId(), app,
                 options.javaPackage() + "." + typeName, javaSource));
 
         List<LayerFormatChoice> choices = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.pqkmcu.codegen.project;
 
+import io.pqkmcu.codegen.firmware.FirmwareApp;
+import io.pqkmcu.codegen.firmware.FirmwareView;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.ModelFile;
 
@@ -16,19 +18,22 @@ import java.util.Properties;
  * holds. Written as {@value #FILE} with keys in a fixed order, so generation stays deterministic.
  *
  * @param testAudio  the firmware's test inputs are audio clips rather than int8 vectors
+ * @param firmware   the firmware's mode: {@code test} or {@code stream} (see {@link FirmwareApp}); projects
+ *                   written before streaming existed have no key and are test projects
  */
 public record ProjectInfo(Path directory, String boardId, String modelName, String checksum, boolean testAudio,
-                          String javaClass, String javaSource) {
+                          String javaClass, String javaSource, String firmware) {
     public static final String FILE = "project.properties";
     public static final String MODEL_FILE = "model.pqkm";
 
-    static String describe(String header, Int8Model model, String checksum, String boardId, TestData tests,
+    static String describe(String header, Int8Model model, String checksum, String boardId, FirmwareApp app,
                            String javaClass, String javaSource) {
         return "# " + header + "\n"
                 + "board=" + boardId + "\n"
                 + "model=" + model.name().replace("\\", "\\\\").replace("\n", " ") + "\n"
                 + "checksum=" + checksum + "\n"
-                + "test_inputs=" + (tests.audio() ? "audio" : "vectors") + "\n"
+                + "firmware=" + app.mode() + "\n"
+                + "test_inputs=" + (app.audio() ? "audio" : "vectors") + "\n"
                 + "java_class=" + javaClass + "\n"
                 + "java_source=" + javaSource + "\n";
     }
@@ -53,8 +58,19 @@ public record ProjectInfo(Path directory, String boardId, String modelName, Stri
                 throw new IllegalArgumentException(file + " lacks '" + key + "'; regenerate the project with pqk generate");
             }
         }
+        String firmware = p.getProperty("firmware", FirmwareView.TEST);
+        if (!firmware.equals(FirmwareView.TEST) && !firmware.equals(FirmwareView.STREAM)) {
+            throw new IllegalArgumentException(file + " names firmware mode '" + firmware + "', which this pqk does not "
+                    + "know; regenerate the project with pqk generate");
+        }
         return new ProjectInfo(dir, p.getProperty("board"), p.getProperty("model"), p.getProperty("checksum"),
-                "audio".equals(p.getProperty("test_inputs")), p.getProperty("java_class"), p.getProperty("java_source"));
+                "audio".equals(p.getProperty("test_inputs")), p.getProperty("java_class"), p.getProperty("java_source"),
+                firmware);
+    }
+
+    /** Whether the firmware is the streaming keyword spotter. */
+    public boolean stream() {
+        return FirmwareView.STREAM.equals(firmware);
     }
 
     /** The model the project was generated from, checked against the recorded checksum. */

@@ -141,6 +141,16 @@ public final class TestData {
         return expected;
     }
 
+    /** The inputs' labels, in order (−1 when unknown). */
+    public List<Integer> labels() {
+        ByteBuffer b = ByteBuffer.wrap(labelBlob).order(ByteOrder.LITTLE_ENDIAN);
+        List<Integer> l = new ArrayList<>();
+        while (b.hasRemaining()) {
+            l.add((int) b.getShort());
+        }
+        return l;
+    }
+
     /** Flash the three blobs take. */
     public long flashBytes() {
         return inputBlob.length + expectedBlob.length + labelBlob.length;

@@ -12,7 +12,9 @@ public enum Tool {
     ARM_OBJCOPY("arm-none-eabi-objcopy", "apt-get install -y binutils-arm-none-eabi"),
     QEMU_ARM("qemu-system-arm", "apt-get install -y qemu-system-arm"),
     ESPEAK_NG("espeak-ng", "apt-get install -y espeak-ng"),
-    RENODE_TEST("renode-test", "Renode from its own releases (it is not in Debian's or Maven's registries)"),
+    RENODE_TEST("renode-test", "the Renode package from https://github.com/renode/renode/releases (Renode is in no "
+            + "Debian or Maven registry), plus Robot Framework 6.1 (pip install robotframework==6.1)"),
+    PYOCD("pyocd", "pipx install pyocd (Debian's python3-pyocd 0.13 predates the flash command)"),
     OPENOCD("openocd", "apt-get install -y openocd");
 
     public final String command;

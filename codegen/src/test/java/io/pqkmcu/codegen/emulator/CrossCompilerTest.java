@@ -6,6 +6,8 @@ import io.pqkmcu.boards.BoardFiles;
 import io.pqkmcu.codegen.toolchain.HostCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +54,31 @@ class CrossCompilerTest {
                 () -> FirmwareSize.parse("arm-none-eabi-size: 'x.elf': No such file"));
         assertTrue(e.getMessage().contains("unexpected arm-none-eabi-size output"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FirmwareSize.parse("text data bss\nabc def ghi\n"));
+    }
+
+    /**
+     * Boards no emulator here runs (Renode is not installed) still get their startup, runtime and UART driver
+     * built under the strict flags, and the image must start at the flash base with the vector table.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allBoards")
+    void everyBoardsRuntimeBuildsStrictlyWithTheVectorTableAtTheFlashBase(Board b, @TempDir Path dir) throws IOException {
+        BoardFiles files = b.writeFirmwareFiles(dir.resolve("board"));
+        Path main = dir.resolve("hello.c");
+        Files.writeString(main, "#include \"pqk_board.h\"\nint main(void) { pqk_board_init(); pqk_board_puts(\"hi\\n\"); "
+                + "return 0; }\n");
+        List<Path> sources = new ArrayList<>(files.sources());
+        sources.add(main);
+        FirmwareImage img = CrossCompiler.build(b, sources, List.of(files.directory()), files.linkerScript(),
+                dir.resolve("hello.elf"));
+        String map = Files.readString(img.map());
+        assertTrue(map.matches("(?s).*\\.vectors\\s+0x0*" + Long.toHexString(b.flash().base()) + "\\s.*"),
+                b.id() + ": .vectors not at the flash base 0x" + Long.toHexString(b.flash().base()));
+        assertTrue(img.size().ramBytes() <= b.ram().size() && img.size().flashBytes() <= b.flash().size());
+    }
+
+    static java.util.stream.Stream<Board> allBoards() {
+        return BoardCatalog.all().stream();
     }
 
     @Test

@@ -3,7 +3,9 @@
 #
 # make host      build/host/libpqkmodel.so, the model as a shared library for the JNA binding (java/)
 <#if project.hasBoard>
-# make firmware  build/${project.boardId}/firmware.elf/.bin/.hex, the test-vector firmware for board ${project.boardId}
+# make firmware  build/${project.boardId}/firmware.elf/.bin/.hex, the ${firmware.description} firmware for board ${project.boardId}
+# make firmware PROFILE=1
+#                build/${project.boardId}-profile/..., the same with a per-layer instruction count (-DPQK_PROFILE)
 # make size      section sizes of the firmware
 <#else>
 # (generated for '${project.boardId}': no firmware board, so `make firmware` and `make size` only explain that)
@@ -61,12 +63,21 @@ BOARD_SRCS := \
 	${src}<#sep> \</#sep>
 </#list>
 
-FIRMWARE_SRCS := $(MODEL_SRCS) firmware/main.c firmware/test_data.S $(BOARD_SRCS)
-# The test data blobs .incbin'd by test_data.S: rewriting them reassembles that one file and relinks.
-TEST_DATA := firmware/test_inputs.bin firmware/test_expected.bin firmware/test_labels.bin
+APP_SRCS :=<#list firmware.sources as src> ${src}</#list>
+FIRMWARE_SRCS := $(MODEL_SRCS) $(APP_SRCS) $(BOARD_SRCS)
+# The data blobs .incbin'd by the firmware's .S file: rewriting them reassembles that one file and relinks.
+TEST_DATA :=<#list firmware.dataFiles as blob> ${blob}</#list>
 FIRMWARE_INCLUDES := $(INCLUDES) -Ifirmware -Ifirmware/board
 LINKER_SCRIPT := firmware/board/${project.linkerScript}
+# PROFILE=1 builds the profiling firmware in its own folder: the model calls pqk_profile_layer around
+# each layer (see src/model.c), which costs instructions, so it never replaces the normal image.
+ifeq ($(PROFILE),1)
+FW := build/$(BOARD)-profile
+PROFILE_CFLAGS := -DPQK_PROFILE
+else
 FW := build/$(BOARD)
+PROFILE_CFLAGS :=
+endif
 FW_OBJS := $(addprefix $(FW)/obj/,$(addsuffix .o,$(basename $(FIRMWARE_SRCS))))
 FW_HEADERS := $(HEADERS) $(wildcard firmware/*.h firmware/board/*.h)
 <#if project.cmsisNn>
@@ -81,7 +92,7 @@ firmware: $(FW)/firmware.elf $(FW)/firmware.bin $(FW)/firmware.hex
 
 $(FW)/obj/%.o: %.c $(FW_HEADERS)
 	@mkdir -p $(@D)
-	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) -O2 $(BOARD_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
+	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) -O2 $(BOARD_CFLAGS) $(PROFILE_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
 
 $(FW)/obj/%.o: %.S $(TEST_DATA)
 	@mkdir -p $(@D)

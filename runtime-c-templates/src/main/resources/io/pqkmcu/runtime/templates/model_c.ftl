@@ -51,6 +51,18 @@ const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT] = {
 <@ops[layer.family].params layer/>
 </#list>
 
+/*
+ * Profiling hook around each layer call. A build with -DPQK_PROFILE (make firmware PROFILE=1) calls
+ * pqk_profile_layer(i, 0) before and pqk_profile_layer(i, 1) after layer i, and the profiling firmware
+ * counts instructions per layer with it. Without PQK_PROFILE the hook compiles to nothing, so normal
+ * builds run exactly the same model code.
+ */
+#if defined(PQK_PROFILE)
+#define PQK_PROFILE_LAYER(layer, end) pqk_profile_layer((layer), (end))
+#else
+#define PQK_PROFILE_LAYER(layer, end) ((void)0)
+#endif /* PQK_PROFILE */
+
 /* Runs every layer on the arena; the input tensor must already be at offset ${project.inputArena}. */
 static pqk_status ${project.sym}_run_layers(int8_t *arena)
 {
@@ -58,7 +70,9 @@ static pqk_status ${project.sym}_run_layers(int8_t *arena)
 <#list project.layers as layer>
 
     /* ${layer.index}: ${layer.name} */
+    PQK_PROFILE_LAYER(${layer.index}, 0);
 <@ops[layer.family].call layer/>
+    PQK_PROFILE_LAYER(${layer.index}, 1);
     if (status != PQK_OK) {
         return status;
     }

@@ -30,6 +30,14 @@
 /* Bytes of the static arena holding activations and kernel scratch (see plan.txt). */
 #define PQK_MODEL_ARENA_SIZE ${project.arenaSize}
 
+/* Layers (kernel calls) the network runs, numbered from 0 as in report.txt. */
+#define PQK_MODEL_LAYER_COUNT ${project.layers?size}
+
+#if defined(PQK_PROFILE)
+/* Profiling builds only: called before (end = 0) and after (end = 1) each layer; the application defines it. */
+void pqk_profile_layer(int32_t layer, int32_t end);
+#endif /* PQK_PROFILE */
+
 #define PQK_MODEL_LABEL_COUNT ${project.labels?size}
 extern const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT];
 

@@ -14,16 +14,30 @@ public final class KwsDataset {
     private final Path root;
     private final KwsTask task;
     private final Map<Split, List<KwsEntry>> splits;
+    private final Map<Split, List<KwsEntry>> unknownPools;
     private final List<Path> backgroundNoise;
 
-    KwsDataset(Path root, KwsTask task, Map<Split, List<KwsEntry>> splits, List<Path> backgroundNoise) {
+    KwsDataset(Path root, KwsTask task, Map<Split, List<KwsEntry>> splits, Map<Split, List<KwsEntry>> unknownPools,
+               List<Path> backgroundNoise) {
         this.root = root;
         this.task = task;
         this.splits = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
             this.splits.put(s, List.copyOf(splits.getOrDefault(s, List.of())));
         }
+        this.unknownPools = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            this.unknownPools.put(s, List.copyOf(unknownPools.getOrDefault(s, List.of())));
+        }
         this.backgroundNoise = List.copyOf(backgroundNoise);
+    }
+
+    /**
+     * Every non-keyword clip of a split, labelled _unknown_ (sorted by path), of which {@link #split} holds a
+     * fixed sample; augmentation draws a fresh sample from it each epoch. Empty for tasks without _unknown_.
+     */
+    public List<KwsEntry> unknownPool(Split s) {
+        return unknownPools.get(s);
     }
 
     public Path root() {

@@ -83,7 +83,7 @@ public final class SpeechCommands {
         }
         Map<String, Integer> keywordIndex = new HashMap<>();
         for (int i = 0; i < task.keywords().size(); i++) {
-            keywordIndex.put(task.keywords().get(i), 2 + i);
+            keywordIndex.put(task.keywords().get(i), task.keywordLabel(i));
         }
         for (List<Clip> folder : words.values()) {
             for (Clip c : folder) {
@@ -104,6 +104,16 @@ public final class SpeechCommands {
         List<Path> noise = backgroundNoise(root, task, keywordEntries);
 
         Map<Split, List<KwsEntry>> splits = new EnumMap<>(Split.class);
+        Map<Split, List<KwsEntry>> pools = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            List<KwsEntry> pool = new ArrayList<>();
+            if (task.auxiliaryClasses()) {
+                for (Clip c : unknownPool.get(s)) {
+                    pool.add(entry(KwsTask.UNKNOWN_INDEX, c, task));
+                }
+            }
+            pools.put(s, pool);
+        }
         for (Split s : Split.values()) {
             List<KwsEntry> entries = new ArrayList<>(keywordEntries.get(s));
             int k = entries.size();
@@ -124,7 +134,22 @@ public final class SpeechCommands {
                 checkHeaders(entries, task);
             }
         }
-        return new KwsDataset(root, task, splits, noise);
+        return new KwsDataset(root, task, splits, pools, noise);
+    }
+
+    /**
+     * The word folders of a Speech Commands directory, sorted: the classes of its all-words task (30 for
+     * v1, 35 for v2).
+     */
+    public static List<String> words(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new DatasetException(root + ": no such directory (expected a Speech Commands dataset)");
+        }
+        try {
+            return List.copyOf(wordFolders(root).keySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        }
     }
 
     private static int share(int keywordClips, double percentage) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param names      a display name per example (file path or id), for reports
  */
 public record FeatureSet(List<String> classNames, byte[][] inputs, int[] labels, List<String> names, int height,
-                         int width, int channels, ActQuant inputQuant) {
+                         int width, int channels, ActQuant inputQuant) implements TrainingSource {
     public FeatureSet {
         if (inputs.length != labels.length || names.size() != labels.length) {
             throw new IllegalArgumentException("inputs, labels and names disagree in length");
@@ -32,21 +32,36 @@ public record FeatureSet(List<String> classNames, byte[][] inputs, int[] labels,
         }
     }
 
+    @Override
     public int size() {
         return labels.length;
     }
 
+    /** The same examples every epoch. */
+    @Override
+    public Batch batch(int epoch, int[] order, int from, int to) {
+        return new Batch(batch(order, from, to), labelsOf(order, from, to));
+    }
+
     /** Dequantized batch of the given examples. */
     public Tensor batch(int[] indices, int from, int to) {
-        int n = to - from;
+        byte[][] rows = new byte[to - from][];
+        for (int b = 0; b < rows.length; b++) {
+            rows[b] = inputs[indices[from + b]];
+        }
+        return dequantize(rows, height, width, channels, inputQuant);
+    }
+
+    /** Dequantizes int8 examples of height × width × channels into one batch tensor. */
+    public static Tensor dequantize(byte[][] rows, int height, int width, int channels, ActQuant quant) {
         int size = height * width * channels;
-        Tensor t = new Tensor(n, height, width, channels);
+        Tensor t = new Tensor(rows.length, height, width, channels);
         float[] lut = new float[256];
         for (int q = -128; q < 128; q++) {
-            lut[q + 128] = inputQuant.dequantize(q);
+            lut[q + 128] = quant.dequantize(q);
         }
-        for (int b = 0; b < n; b++) {
-            byte[] x = inputs[indices[from + b]];
+        for (int b = 0; b < rows.length; b++) {
+            byte[] x = rows[b];
             int o = b * size;
             for (int i = 0; i < size; i++) {
                 t.data[o + i] = lut[x[i] + 128];

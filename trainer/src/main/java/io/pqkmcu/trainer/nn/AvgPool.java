@@ -6,11 +6,11 @@ import io.pqkmcu.trainer.tensor.ConvGeometry;
 import io.pqkmcu.trainer.tensor.Tensor;
 
 /**
- * Average pooling (global when the window covers the input). Padded cells are not counted, as in
- * TFLite. Its int8 output keeps the input's quantization, so in the student branch the output is
- * fake-quantized with the producing layer's observer.
+ * Average pooling over windows (global when the window covers the input). Padded cells are not counted,
+ * as in TFLite. Its int8 output keeps the input's quantization, so in the student branch the output is
+ * fake-quantized with the producing layer's observer: the int8 kernel rounds the average to that grid.
  */
-public final class AvgPool implements Layer {
+public final class AvgPool implements UnaryLayer {
     private final String name;
     private final ConvGeometry geometry;
     private final int channels;
@@ -69,7 +69,7 @@ public final class AvgPool implements Layer {
                 }
             }
         }
-        if (pass.branch.quantActs() && quantControl.activationsActive() && inputObserver.ready()) {
+        if (!pass.calibrating && pass.branch.quantActs() && quantControl.activationsActive() && inputObserver.ready()) {
             ActQuant q = inputObserver.quant();
             for (int i = 0; i < out.data.length; i++) {
                 out.data[i] = q.fake(out.data[i]);

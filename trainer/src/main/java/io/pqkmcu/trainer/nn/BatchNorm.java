@@ -1,6 +1,6 @@
 package io.pqkmcu.trainer.nn;
 
-import io.pqkmcu.trainer.tensor.Parallel;
+import io.pqkmcu.trainer.tensor.BnActKernels;
 
 import java.util.List;
 
@@ -12,7 +12,6 @@ import java.util.List;
 public final class BatchNorm {
     static final float EPS = 1e-3f;
     private static final float MOMENTUM = 0.1f;
-    private static final int ROW_GRAIN = 256;
 
     final Param gamma;
     final Param beta;
@@ -54,134 +53,55 @@ public final class BatchNorm {
         return b;
     }
 
-    /** Saved for backward: the normalised values and 1/σ per channel; batch says which formula applies. */
-    record Cache(float[] xhat, float[] invStd, boolean batchStats) {}
+    /**
+     * How this pass normalises: per-channel mean and 1/σ (of the batch, or of the slot's running
+     * statistics), whether they are batch statistics, and the per-channel extremes of z (for the exact
+     * range of the layer's output).
+     */
+    record Normalization(float[] mean, float[] invStd, boolean batchStats, float[] zMin, float[] zMax) {}
 
-    /** Normalises z in place. With batchStats, uses and records the batch's statistics in {@code slot}. */
-    Cache forward(float[] z, int rows, int slot, boolean batchStats) {
+    /** Computes the normalisation of z; with batch statistics, also updates the slot's running statistics. */
+    Normalization prepare(float[] z, int rows, int slot, boolean batchStats) {
         float[] mean = new float[channels];
         float[] invStd = new float[channels];
+        float[] zMin;
+        float[] zMax;
         if (batchStats) {
-            float[] var = new float[channels];
-            columnMeanVar(z, rows, mean, var);
+            BnActKernels.Stats st = BnActKernels.stats(z, rows, channels);
             float unbias = rows > 1 ? (float) rows / (rows - 1) : 1f;
             for (int c = 0; c < channels; c++) {
-                invStd[c] = (float) (1.0 / Math.sqrt(var[c] + EPS));
-                runningMean[slot][c] += MOMENTUM * (mean[c] - runningMean[slot][c]);
-                runningVar[slot][c] += MOMENTUM * (var[c] * unbias - runningVar[slot][c]);
+                mean[c] = st.mean()[c];
+                invStd[c] = (float) (1.0 / Math.sqrt(st.variance()[c] + EPS));
+                runningMean[slot][c] += MOMENTUM * (st.mean()[c] - runningMean[slot][c]);
+                runningVar[slot][c] += MOMENTUM * (st.variance()[c] * unbias - runningVar[slot][c]);
             }
+            zMin = st.min();
+            zMax = st.max();
         } else {
             for (int c = 0; c < channels; c++) {
                 mean[c] = runningMean[slot][c];
                 invStd[c] = (float) (1.0 / Math.sqrt(runningVar[slot][c] + EPS));
             }
+            float[][] mm = BnActKernels.minMax(z, rows, channels);
+            zMin = mm[0];
+            zMax = mm[1];
         }
-        float[] xhat = new float[z.length];
-        Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            for (int r = from; r < to; r++) {
-                int o = r * channels;
-                for (int c = 0; c < channels; c++) {
-                    float xh = (z[o + c] - mean[c]) * invStd[c];
-                    xhat[o + c] = xh;
-                    z[o + c] = gamma.value[c] * xh + beta.value[c];
-                }
-            }
-        });
-        return new Cache(xhat, invStd, batchStats);
+        return new Normalization(mean, invStd, batchStats, zMin, zMax);
     }
 
-    /** Turns dLoss/dOutput into dLoss/dz in place and accumulates dγ, dβ. */
-    void backward(float[] dy, int rows, Cache cache) {
-        float[] sumDy = new float[channels];
-        float[] sumDyXhat = new float[channels];
-        columnSums(dy, cache.xhat(), rows, sumDy, sumDyXhat);
+    /** The exact [min, max] of clamp(γ·x̂ + β, lo, hi) over the batch: monotone in z per channel. */
+    float[] outputRange(Normalization n, float lo, float hi) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < channels; c++) {
-            gamma.grad[c] += sumDyXhat[c];
-            beta.grad[c] += sumDy[c];
+            if (!(n.zMin()[c] <= n.zMax()[c])) {
+                continue; // no rows, or NaN: the loss will show it
+            }
+            float a = BnActKernels.activation(n.zMin()[c], n.mean()[c], n.invStd()[c], gamma.value[c], beta.value[c], lo, hi);
+            float b = BnActKernels.activation(n.zMax()[c], n.mean()[c], n.invStd()[c], gamma.value[c], beta.value[c], lo, hi);
+            min = Math.min(min, Math.min(a, b));
+            max = Math.max(max, Math.max(a, b));
         }
-        float[] g = gamma.value;
-        float[] inv = cache.invStd();
-        float[] xhat = cache.xhat();
-        boolean batch = cache.batchStats();
-        float invRows = 1f / rows;
-        Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            for (int r = from; r < to; r++) {
-                int o = r * channels;
-                for (int c = 0; c < channels; c++) {
-                    float k = g[c] * inv[c];
-                    if (batch) {
-                        dy[o + c] = k * (dy[o + c] - invRows * (sumDy[c] + xhat[o + c] * sumDyXhat[c]));
-                    } else {
-                        dy[o + c] = k * dy[o + c];
-                    }
-                }
-            }
-        });
-    }
-
-    private void columnMeanVar(float[] z, int rows, float[] mean, float[] var) {
-        int chunks = Parallel.chunkCount(rows, ROW_GRAIN);
-        double[][] s = new double[chunks][channels];
-        Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            double[] acc = s[chunk];
-            for (int r = from; r < to; r++) {
-                int o = r * channels;
-                for (int c = 0; c < channels; c++) {
-                    acc[c] += z[o + c];
-                }
-            }
-        });
-        for (int c = 0; c < channels; c++) {
-            double t = 0;
-            for (double[] p : s) {
-                t += p[c];
-            }
-            mean[c] = (float) (t / rows);
-        }
-        double[][] q = new double[chunks][channels];
-        Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            double[] acc = q[chunk];
-            for (int r = from; r < to; r++) {
-                int o = r * channels;
-                for (int c = 0; c < channels; c++) {
-                    double d = z[o + c] - mean[c];
-                    acc[c] += d * d;
-                }
-            }
-        });
-        for (int c = 0; c < channels; c++) {
-            double t = 0;
-            for (double[] p : q) {
-                t += p[c];
-            }
-            var[c] = (float) (t / rows);
-        }
-    }
-
-    private void columnSums(float[] dy, float[] xhat, int rows, float[] sumDy, float[] sumDyXhat) {
-        int chunks = Parallel.chunkCount(rows, ROW_GRAIN);
-        double[][] a = new double[chunks][channels];
-        double[][] b = new double[chunks][channels];
-        Parallel.forChunks(rows, ROW_GRAIN, (chunk, from, to) -> {
-            double[] sa = a[chunk];
-            double[] sb = b[chunk];
-            for (int r = from; r < to; r++) {
-                int o = r * channels;
-                for (int c = 0; c < channels; c++) {
-                    sa[c] += dy[o + c];
-                    sb[c] += dy[o + c] * xhat[o + c];
-                }
-            }
-        });
-        for (int c = 0; c < channels; c++) {
-            double ta = 0;
-            double tb = 0;
-            for (int k = 0; k < chunks; k++) {
-                ta += a[k][c];
-                tb += b[k][c];
-            }
-            sumDy[c] = (float) ta;
-            sumDyXhat[c] = (float) tb;
-        }
+        return new float[] {min, max};
     }
 }

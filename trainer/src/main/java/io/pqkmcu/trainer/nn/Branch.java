@@ -23,6 +23,11 @@ public record Branch(boolean useMask, boolean quantWeights, boolean quantActs, i
     }
 
     public static Branch teacher(boolean int8Weights) {
-        return new Branch(false, int8Weights, false, TEACHER_SLOT, false);
+        return teacher(int8Weights, TEACHER_SLOT);
+    }
+
+    /** The teacher with its BatchNorm statistics in {@code slot} (STUDENT_SLOT: shared with the student). */
+    public static Branch teacher(boolean int8Weights, int slot) {
+        return new Branch(false, int8Weights, false, slot, false);
     }
 }

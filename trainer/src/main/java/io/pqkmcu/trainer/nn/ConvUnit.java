@@ -3,11 +3,11 @@ package io.pqkmcu.trainer.nn;
 import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.quant.ActivationObserver;
 import io.pqkmcu.trainer.quant.WeightQuantizer;
+import io.pqkmcu.trainer.tensor.BnActKernels;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
 import io.pqkmcu.trainer.tensor.DepthwiseConv;
 import io.pqkmcu.trainer.tensor.Gemm;
 import io.pqkmcu.trainer.tensor.Im2col;
-import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * straight-through estimator makes dW = mask ⊙ dW_effective: pruned weights learn only from branches
  * that use all weights (the PQK teacher).
  */
-public final class ConvUnit implements Layer {
+public final class ConvUnit implements UnaryLayer {
     /** The three weighted layer types. */
     public enum Kind { CONV, DEPTHWISE, DENSE }
 
@@ -40,7 +40,7 @@ public final class ConvUnit implements Layer {
     private final BatchNorm bn;
     private final float[] mask;
     private final Activation activation;
-    private final ActivationObserver observer = new ActivationObserver();
+    private final OutputQuantizer output;
     private final boolean prunable;
     private final QuantControl quantControl;
 
@@ -58,6 +58,7 @@ public final class ConvUnit implements Layer {
         this.activation = activation;
         this.prunable = prunable;
         this.quantControl = quantControl;
+        this.output = new OutputQuantizer(quantControl);
         int weights;
         switch (kind) {
             case CONV:
@@ -137,7 +138,12 @@ public final class ConvUnit implements Layer {
     }
 
     public ActivationObserver observer() {
-        return observer;
+        return output.observer();
+    }
+
+    /** True when the layer normalises with BatchNorm (folded at export); false when it has a plain bias. */
+    public boolean hasBatchNorm() {
+        return bn != null;
     }
 
     BatchNorm batchNorm() {
@@ -169,7 +175,7 @@ public final class ConvUnit implements Layer {
     public List<NamedArray> state() {
         List<NamedArray> s = new ArrayList<>();
         s.add(new NamedArray(name + ".mask", mask));
-        s.add(new NamedArray(name + ".observer", observer.state()));
+        s.add(new NamedArray(name + ".observer", output.observer().state()));
         if (bn != null) {
             s.addAll(bn.state(name + ".bn"));
         }
@@ -233,7 +239,7 @@ public final class ConvUnit implements Layer {
         for (int i = 0; i < w.length; i++) {
             w[i] *= f[channelOf(i)];
         }
-        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE);
+        float[] q = WeightQuantizer.fakeQuantize(w, outC, kind == Kind.DEPTHWISE, quantControl.weightGranularity());
         for (int i = 0; i < q.length; i++) {
             float fc = f[channelOf(i)];
             q[i] = Math.abs(fc) > 1e-12f ? q[i] / fc : 0f;
@@ -241,8 +247,9 @@ public final class ConvUnit implements Layer {
         return q;
     }
 
-    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Cache bn, float[] preQuant,
-                         ActQuant quant, int rows) {}
+    /** norm and xhat are set on the fused BatchNorm path; out.preQuant() on the plain-bias path. */
+    private record Cache(float[] input, Tensor inputTensor, float[] wEff, BatchNorm.Normalization norm, float[] xhat,
+                         OutputQuantizer.Saved out, int rows) {}
 
     @Override
     public Tensor forward(Tensor x, Pass pass) {
@@ -273,25 +280,36 @@ public final class ConvUnit implements Layer {
         if (bias != null) {
             addBias(z, rows);
         }
-        BatchNorm.Cache bnCache = null;
+        float actLo = activation == Activation.NONE ? Float.NEGATIVE_INFINITY : 0f;
+        float actHi = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
         if (bn != null) {
-            bnCache = bn.forward(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
+            return forwardBatchNorm(x, pass, wEff, col, z, rows, outH, outW, actLo, actHi);
         }
-        applyActivation(z, rows);
-        float[] preQuant = z;
-        ActQuant quant = null;
-        if (branch.quantActs()) {
-            if (pass.training) {
-                observer.observe(z, 0, z.length);
-            }
-            if (quantControl.activationsActive() && observer.ready()) {
-                quant = observer.quant();
-                preQuant = z.clone();
-                fakeQuantize(z, quant);
-            }
-        }
+        OutputQuantizer.activate(z, activation);
+        OutputQuantizer.Saved saved = output.apply(z, pass);
         if (pass.training) {
-            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, bnCache, preQuant, quant, rows));
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, null, null, saved, rows));
+        }
+        return new Tensor(z, x.n, outH, outW, outC);
+    }
+
+    /**
+     * BatchNorm, activation and fake quantization fused (BnActKernels): one statistics pass, one
+     * output pass. The observer gets the batch's exact output range from the per-channel extremes of z.
+     */
+    private Tensor forwardBatchNorm(Tensor x, Pass pass, float[] wEff, float[] col, float[] z, int rows, int outH,
+                                    int outW, float actLo, float actHi) {
+        Branch branch = pass.branch;
+        BatchNorm.Normalization norm = bn.prepare(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
+        ActQuant quant = output.applyToRange(pass, () -> bn.outputRange(norm, actLo, actHi));
+        float[] xhat = new float[z.length];
+        BnActKernels.Quant q = quant == null ? null : new BnActKernels.Quant((float) (1.0 / quant.scale()),
+                (float) quant.scale(), -128 - quant.zeroPoint(), 127 - quant.zeroPoint());
+        BnActKernels.forward(z, rows, outC, norm.mean(), norm.invStd(), bn.gamma.value, bn.beta.value, actLo, actHi, xhat,
+                q);
+        if (pass.training) {
+            pass.put(this, new Cache(col, kind == Kind.DEPTHWISE ? x : null, wEff, norm, xhat,
+                    new OutputQuantizer.Saved(null, quant), rows));
         }
         return new Tensor(z, x.n, outH, outW, outC);
     }
@@ -305,51 +323,24 @@ public final class ConvUnit implements Layer {
         }
     }
 
-    private void applyActivation(float[] z, int rows) {
-        if (activation == Activation.NONE) {
-            return;
-        }
-        float cap = activation == Activation.RELU6 ? 6f : Float.POSITIVE_INFINITY;
-        Parallel.forChunks(rows, 512, (chunk, from, to) -> {
-            for (int i = from * outC; i < to * outC; i++) {
-                float v = z[i];
-                // Comparisons written so that NaN passes through (divergence must reach the loss).
-                z[i] = v < 0f ? 0f : (v > cap ? cap : v);
-            }
-        });
-    }
-
-    private static void fakeQuantize(float[] z, ActQuant q) {
-        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> q.fakeInPlace(z, from, to));
-    }
-
     @Override
     public Tensor backward(Tensor gradOut, Pass pass) {
         Cache c = pass.get(this);
-        float[] g = gradOut.data.clone();
-        float[] y = c.preQuant();
-        // One pass for both gates: the straight-through estimator passes the gradient only inside the
-        // representable range (the clamp's gradient), the activation only where it is not saturated.
-        float lo = c.quant() != null ? (float) c.quant().realMin() : Float.NEGATIVE_INFINITY;
-        float hi = c.quant() != null ? (float) c.quant().realMax() : Float.POSITIVE_INFINITY;
-        if (activation == Activation.RELU) {
-            lo = Math.max(lo, Float.MIN_VALUE);
-        } else if (activation == Activation.RELU6) {
-            lo = Math.max(lo, Float.MIN_VALUE);
-            hi = Math.min(hi, Math.nextDown(6f));
-        }
-        if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
-            for (int i = 0; i < g.length; i++) {
-                float v = y[i];
-                if (v < lo || v > hi) {
-                    g[i] = 0f;
-                }
-            }
-        }
+        // gradOut is this pass's own buffer (the next layer's dx): gated and transformed in place.
+        float[] g = gradOut.data;
         int rows = c.rows();
         if (bn != null) {
-            bn.backward(g, rows, c.bn());
+            float[] gate = output.gateBounds(c.out().quant(), activation);
+            float lo = gate[0];
+            float hi = gate[1];
+            float[][] sums = BnActKernels.backward(g, c.xhat(), rows, outC, lo, hi, bn.gamma.value, bn.beta.value,
+                    c.norm().invStd(), c.norm().batchStats());
+            for (int ch = 0; ch < outC; ch++) {
+                bn.beta.grad[ch] += sums[0][ch];
+                bn.gamma.grad[ch] += sums[1][ch];
+            }
         } else {
+            output.gate(g, c.out(), activation);
             for (int r = 0; r < rows; r++) {
                 int o = r * outC;
                 for (int ch = 0; ch < outC; ch++) {
@@ -363,15 +354,35 @@ public final class ConvUnit implements Layer {
             Tensor dy = new Tensor(g, gradOut.n, gradOut.h, gradOut.w, gradOut.c);
             dx = DepthwiseConv.backward(c.inputTensor(), c.wEff(), geometry, dy, dwEff);
         } else {
-            Gemm.mmTransA(g, c.input(), dwEff, rows, outC, fanIn);
-            float[] dcol = new float[rows * fanIn];
-            Gemm.mm(g, c.wEff(), dcol, rows, outC, fanIn, false);
+            if (Gemm.vectorFriendly(fanIn) || !Gemm.vectorFriendly(outC)) {
+                Gemm.mmTransA(g, c.input(), dwEff, rows, outC, fanIn);
+            } else {
+                // Row width fanIn would leave a scalar column tail (conv1: 40): compute dWᵀ (width C_OUT).
+                float[] dwT = new float[fanIn * outC];
+                Gemm.mmTransA(c.input(), g, dwT, rows, fanIn, outC);
+                for (int k = 0; k < fanIn; k++) {
+                    for (int ch = 0; ch < outC; ch++) {
+                        dwEff[ch * fanIn + k] = dwT[k * outC + ch];
+                    }
+                }
+            }
+            // dcol rows are padded to whole vectors (zero weight columns); fold skips the padding.
+            int stride = kind == Kind.CONV && !geometry.isPointwise() ? Gemm.paddedWidth(fanIn) : fanIn;
+            float[] w = c.wEff();
+            if (stride != fanIn) {
+                w = new float[outC * stride];
+                for (int ch = 0; ch < outC; ch++) {
+                    System.arraycopy(c.wEff(), ch * fanIn, w, ch * stride, fanIn);
+                }
+            }
+            float[] dcol = new float[rows * stride];
+            Gemm.mm(g, w, dcol, rows, outC, stride, false);
             if (kind == Kind.DENSE) {
                 dx = new Tensor(dcol, gradOut.n, 1, 1, inC);
             } else if (geometry.isPointwise()) {
                 dx = new Tensor(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC);
             } else {
-                dx = Im2col.fold(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
+                dx = Im2col.fold(dcol, stride, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
             }
         }
         boolean masked = pass.branch.useMask();

@@ -10,7 +10,7 @@ import java.util.List;
  * Adam (Kingma &amp; Ba) with decoupled weight decay (AdamW) on parameters that allow it.
  * Its moments are part of the checkpoint, so a resumed run continues exactly.
  */
-public final class Adam {
+public final class Adam implements Optimizer {
     private final List<Param> params;
     private final float beta1;
     private final float beta2;
@@ -37,6 +37,7 @@ public final class Adam {
         }
     }
 
+    @Override
     public void step(float lr) {
         steps[0]++;
         double t = steps[0];
@@ -58,6 +59,7 @@ public final class Adam {
         }
     }
 
+    @Override
     public List<NamedArray> state() {
         List<NamedArray> s = new ArrayList<>();
         s.add(new NamedArray("adam.steps", steps));

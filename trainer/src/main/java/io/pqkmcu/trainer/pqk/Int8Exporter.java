@@ -1,23 +1,31 @@
 package io.pqkmcu.trainer.pqk;
 
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.trainer.model.AddOp;
 import io.pqkmcu.trainer.model.AveragePool2DOp;
 import io.pqkmcu.trainer.model.Conv2DOp;
 import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.FullyConnectedOp;
 import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.MaxPool2DOp;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.QuantizedWeights;
 import io.pqkmcu.trainer.model.TensorSpec;
 import io.pqkmcu.trainer.nn.Activation;
+import io.pqkmcu.trainer.nn.Add;
 import io.pqkmcu.trainer.nn.AvgPool;
 import io.pqkmcu.trainer.nn.Branch;
 import io.pqkmcu.trainer.nn.ConvUnit;
 import io.pqkmcu.trainer.nn.Dropout;
+import io.pqkmcu.trainer.nn.Flatten;
 import io.pqkmcu.trainer.nn.Layer;
+import io.pqkmcu.trainer.nn.MaxPool;
 import io.pqkmcu.trainer.nn.Network;
+import io.pqkmcu.trainer.nn.Node;
 import io.pqkmcu.trainer.quant.ActQuant;
+import io.pqkmcu.trainer.quant.ActivationObserver;
 import io.pqkmcu.trainer.quant.QuantMath;
+import io.pqkmcu.trainer.quant.WeightGranularity;
 import io.pqkmcu.trainer.quant.WeightQuantizer;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
 
@@ -41,60 +49,84 @@ public final class Int8Exporter {
         List<Op> ops = new ArrayList<>();
         tensors.add(new TensorSpec(0, "input", net.inputHeight(), net.inputWidth(), net.inputChannels(),
                 inputQuant.scale(), inputQuant.zeroPoint()));
-        TensorSpec current = tensors.get(0);
-        for (Layer layer : net.layers()) {
-            if (layer instanceof Dropout) {
+        List<Node> nodes = net.nodes();
+        // The int8 tensor each node's output is; layers without an int8 op (dropout, flatten) alias their input.
+        int[] tensorOf = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            Layer layer = node.layer();
+            TensorSpec in = tensors.get(tensorIn(node, 0, tensorOf));
+            int id = tensors.size();
+            if (layer instanceof Dropout || layer instanceof Flatten) {
+                tensorOf[i] = in.id();
                 continue;
             }
-            int id = tensors.size();
+            TensorSpec out;
             if (layer instanceof ConvUnit u) {
-                if (!u.observer().ready()) {
-                    throw new IllegalStateException(u.name() + " has no observed activation range; train with "
-                            + "quantization (or calibrate) before exporting");
-                }
-                ActQuant outQuant = u.observer().quant();
-                int outH = u.kind() == ConvUnit.Kind.DENSE ? 1 : u.geometry().outH();
-                int outW = u.kind() == ConvUnit.Kind.DENSE ? 1 : u.geometry().outW();
-                TensorSpec out = new TensorSpec(id, u.name(), outH, outW, u.outChannels(), outQuant.scale(),
+                ActQuant outQuant = observed(u.name(), u.observer());
+                out = new TensorSpec(id, u.name(), node.height(), node.width(), node.channels(), outQuant.scale(),
                         outQuant.zeroPoint());
-                QuantizedWeights w = weights(u, current.scale(), outQuant.scale());
+                QuantizedWeights w = weights(u, in.scale(), outQuant.scale(), net.quantControl().weightGranularity());
                 int[] act = activationRange(u.activation(), outQuant);
                 if (u.kind() == ConvUnit.Kind.DENSE) {
-                    ops.add(new FullyConnectedOp(u.name(), current.id(), id, w, act[0], act[1]));
+                    ops.add(new FullyConnectedOp(u.name(), in.id(), id, w, act[0], act[1]));
                 } else {
                     ConvGeometry g = u.geometry();
                     if (u.kind() == ConvUnit.Kind.CONV) {
-                        ops.add(new Conv2DOp(u.name(), current.id(), id, g.strideH(), g.strideW(), g.dilH(), g.dilW(),
+                        ops.add(new Conv2DOp(u.name(), in.id(), id, g.strideH(), g.strideW(), g.dilH(), g.dilW(),
                                 g.padding(), w, act[0], act[1]));
                     } else {
-                        ops.add(new DepthwiseConv2DOp(u.name(), current.id(), id, g.strideH(), g.strideW(), g.dilH(),
+                        ops.add(new DepthwiseConv2DOp(u.name(), in.id(), id, g.strideH(), g.strideW(), g.dilH(),
                                 g.dilW(), g.padding(), w, act[0], act[1]));
                     }
                 }
-                tensors.add(out);
-                current = out;
             } else if (layer instanceof AvgPool p) {
                 ConvGeometry g = p.geometry();
-                TensorSpec out = new TensorSpec(id, p.name(), g.outH(), g.outW(), current.channels(), current.scale(),
-                        current.zeroPoint());
-                ops.add(new AveragePool2DOp(p.name(), current.id(), id, g.kh(), g.kw(), g.strideH(), g.strideW(),
+                out = new TensorSpec(id, p.name(), g.outH(), g.outW(), in.channels(), in.scale(), in.zeroPoint());
+                ops.add(new AveragePool2DOp(p.name(), in.id(), id, g.kh(), g.kw(), g.strideH(), g.strideW(),
                         g.padding(), -128, 127));
-                tensors.add(out);
-                current = out;
+            } else if (layer instanceof MaxPool p) {
+                ConvGeometry g = p.geometry();
+                out = new TensorSpec(id, p.name(), g.outH(), g.outW(), in.channels(), in.scale(), in.zeroPoint());
+                ops.add(new MaxPool2DOp(p.name(), in.id(), id, g.kh(), g.kw(), g.strideH(), g.strideW(), g.padding(),
+                        -128, 127));
+            } else if (layer instanceof Add a) {
+                TensorSpec in2 = tensors.get(tensorIn(node, 1, tensorOf));
+                ActQuant outQuant = observed(a.name(), a.observer());
+                out = new TensorSpec(id, a.name(), node.height(), node.width(), node.channels(), outQuant.scale(),
+                        outQuant.zeroPoint());
+                int[] act = activationRange(a.activation(), outQuant);
+                ops.add(AddOp.of(a.name(), in.id(), in2.id(), id, in.scale(), in2.scale(), outQuant.scale(), act[0],
+                        act[1]));
             } else {
                 throw new IllegalStateException("no int8 export for layer " + layer.name());
             }
+            tensors.add(out);
+            tensorOf[i] = id;
         }
         SortedMap<String, String> meta = new TreeMap<>(metadata);
         meta.put("architecture", net.architecture());
         meta.put("sparsity", String.format(java.util.Locale.ROOT, "%.4f", net.sparsity()));
-        return new Int8Model(name, labels, frontEnd, tensors, ops, 0, current.id(), meta);
+        return new Int8Model(name, labels, frontEnd, tensors, ops, 0, tensorOf[nodes.size() - 1], meta);
     }
 
-    static QuantizedWeights weights(ConvUnit u, double inScale, double outScale) {
+    private static int tensorIn(Node node, int k, int[] tensorOf) {
+        int src = node.input(k);
+        return src == Network.INPUT ? 0 : tensorOf[src];
+    }
+
+    private static ActQuant observed(String layer, ActivationObserver observer) {
+        if (!observer.ready()) {
+            throw new IllegalStateException(layer + " has no observed activation range; train with quantization (or "
+                    + "calibrate) before exporting");
+        }
+        return observer.quant();
+    }
+
+    static QuantizedWeights weights(ConvUnit u, double inScale, double outScale, WeightGranularity granularity) {
         boolean depthwise = u.kind() == ConvUnit.Kind.DEPTHWISE;
         float[] folded = u.foldedMaskedWeights(Branch.STUDENT_SLOT);
-        WeightQuantizer.Result q = WeightQuantizer.quantize(folded, u.outChannels(), depthwise);
+        WeightQuantizer.Result q = WeightQuantizer.quantize(folded, u.outChannels(), depthwise, granularity);
         float[] bias = u.foldedBias(Branch.STUDENT_SLOT);
         int channels = u.outChannels();
         int[] qb = new int[channels];

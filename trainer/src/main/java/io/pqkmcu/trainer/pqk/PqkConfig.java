@@ -1,5 +1,11 @@
 package io.pqkmcu.trainer.pqk;
 
+import io.pqkmcu.trainer.optim.LearningRateSchedule;
+import io.pqkmcu.trainer.quant.ActivationObserver;
+import io.pqkmcu.trainer.quant.ObserverKind;
+import io.pqkmcu.trainer.quant.SteMode;
+import io.pqkmcu.trainer.quant.WeightGranularity;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +27,28 @@ public final class PqkConfig {
     /** Learning rate at the start of phase 1 (cosine decay to {@link #phase1FinalLr}). */
     public float phase1Lr = 2e-3f;
     public float phase1FinalLr = 1e-4f;
-    /** Decoupled weight decay (AdamW) on weights; BN parameters and biases are not decayed. */
+    /**
+     * Weight decay on weights (BN parameters and biases are not decayed): decoupled for Adam (AdamW),
+     * L2 added to the gradient for SGD (as PyTorch's SGD).
+     */
     public float weightDecay = 1e-4f;
+    /** ADAM (AdamW, β = 0.9/0.999, ε = 1e-7) or SGD with momentum. */
+    public OptimizerKind optimizer = OptimizerKind.ADAM;
+    /** SGD momentum μ. */
+    public float momentum = 0.9f;
+    /** SGD with Nesterov momentum. */
+    public boolean nesterov = false;
+    /**
+     * Learning-rate schedule within each phase: COSINE from the phase's rate to its final rate, STEP (× gamma
+     * at each milestone; the final rate is unused) or CONSTANT.
+     */
+    public LearningRateSchedule.Kind lrSchedule = LearningRateSchedule.Kind.COSINE;
+    /** Linear warm-up steps at the start of phase 1 (phase 2 continues a trained network and has none). */
+    public int warmupSteps = 0;
+    /** STEP schedule: factor applied at each milestone. */
+    public double stepGamma = 0.2;
+    /** STEP schedule: milestones as fractions of the phase (MLPerf Tiny KWS: thirds). */
+    public List<Double> stepMilestones = new ArrayList<>(List.of(1.0 / 3, 2.0 / 3));
     /** Fraction of the prunable layers' weights removed at the end of the schedule. */
     public double targetSparsity = 0.8;
     /**
@@ -36,6 +62,8 @@ public final class PqkConfig {
     /** Pruning starts (t0) and reaches the target at these fractions of phase 1. */
     public double pruneStart = 0.1;
     public double pruneEnd = 0.7;
+    /** Exponent of the schedule's decay term: 3 is Zhu &amp; Gupta's cubic schedule, 1 a linear ramp. */
+    public double pruneExponent = 3.0;
     /** Steps between mask updates (Δt); 0 picks phase1Steps / 50. */
     public int pruneInterval = 0;
     /** PER_LAYER: each layer reaches the target; GLOBAL: one threshold over all prunable layers. */
@@ -50,6 +78,24 @@ public final class PqkConfig {
     public boolean quantize = true;
     /** Activations are observed from the start but fake-quantized only after this fraction of phase 1. */
     public double activationQuantStart = 0.05;
+    /** Symmetric int8 weights with one scale per output channel (the int8 contract) or one per layer. */
+    public WeightGranularity weightGranularity = WeightGranularity.PER_CHANNEL;
+    /** Activation range observer: EMA of batch min/max, or running MINMAX. */
+    public ObserverKind observer = ObserverKind.EMA;
+    /** EMA observer: weight of a new batch's range. */
+    public float observerMomentum = ActivationObserver.DEFAULT_MOMENTUM;
+    /** Straight-through estimator of activation fake quantization: CLIPPED (zero outside the range) or IDENTITY. */
+    public SteMode ste = SteMode.CLIPPED;
+    /**
+     * BatchNorm folding during QAT is PyTorch's "approximate" scheme: weights folded with the running
+     * statistics are quantized, while the batch statistics normalise. From this fraction of phase 1 on,
+     * the student normalises with its running statistics instead (frozen, not updated), so it computes
+     * exactly the folded int8 layer (PyTorch's freeze_bn step). 1 = only in phase 2 (see
+     * {@link #freezeStudentBatchNorm}).
+     */
+    public double freezeBatchNormAt = 1.0;
+    /** Post-training calibration batches (training data, no augmentation) for runs without QAT. */
+    public int calibrationBatches = 20;
 
     // ---- phase 2: self-distillation from the teacher made of all weights ----
     /** What follows phase 1: PQK distillation, plain fine-tuning of the student, or nothing. */
@@ -70,6 +116,11 @@ public final class PqkConfig {
     public boolean detachTeacher = true;
     /** Normalise the student with its frozen running statistics in phase 2 (= the deployed folded layer). */
     public boolean freezeStudentBatchNorm = true;
+    /**
+     * SEPARATE: the teacher keeps its own BatchNorm statistics (initialised from the student's at the start
+     * of phase 2); SHARED: it normalises with, and updates, the student's.
+     */
+    public TeacherBatchNorm teacherBatchNorm = TeacherBatchNorm.SEPARATE;
 
     // ---- bookkeeping ----
     /** Save a checkpoint every this many steps (0: only at the end of each phase). */
@@ -80,6 +131,34 @@ public final class PqkConfig {
     public enum Phase2Mode { DISTILL, FINETUNE, NONE }
 
     public enum TeacherPrecision { FLOAT, INT8 }
+
+    public enum TeacherBatchNorm { SEPARATE, SHARED }
+
+    public enum OptimizerKind { ADAM, SGD }
+
+    /** The schedule of phase 1 or 2. */
+    public LearningRateSchedule schedule(int phase) {
+        return phase == 1
+                ? new LearningRateSchedule(lrSchedule, phase1Lr, phase1FinalLr, warmupSteps, stepGamma, stepMilestones)
+                : new LearningRateSchedule(lrSchedule, phase2Lr, phase2FinalLr, 0, stepGamma, stepMilestones);
+    }
+
+    /** An independent copy (lists copied too), for variants of one base configuration. */
+    public PqkConfig copy() {
+        PqkConfig c = new PqkConfig();
+        try {
+            for (java.lang.reflect.Field f : PqkConfig.class.getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                Object v = f.get(this);
+                f.set(c, v instanceof List<?> l ? new ArrayList<>(l) : v);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        return c;
+    }
 
     public int totalSteps() {
         return phase1Steps + (phase2Mode == Phase2Mode.NONE ? 0 : phase2Steps);
@@ -101,6 +180,15 @@ public final class PqkConfig {
         require(distillWeight >= 0 && studentCeWeight >= 0 && teacherCeWeight >= 0, "loss weights must be >= 0");
         require(phase1Lr > 0 && phase1FinalLr > 0 && phase2Lr > 0 && phase2FinalLr > 0, "learning rates must be positive");
         require(checkpointEvery >= 0, "checkpointEvery must be >= 0");
+        require(pruneExponent > 0, "the pruning schedule exponent must be positive");
+        require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1)");
+        require(weightDecay >= 0, "weight decay must be >= 0");
+        require(warmupSteps >= 0 && warmupSteps < phase1Steps, "warm-up steps must be in [0, phase 1 steps)");
+        require(stepGamma > 0, "the step decay factor must be positive");
+        require(stepMilestones.stream().allMatch(m -> m > 0 && m < 1), "step milestones must be fractions in (0, 1)");
+        require(observerMomentum > 0 && observerMomentum <= 1, "observer momentum must be in (0, 1]");
+        require(freezeBatchNormAt >= 0 && freezeBatchNormAt <= 1, "freezeBatchNormAt must be in [0, 1]");
+        require(calibrationBatches >= 1, "calibration needs at least one batch");
         return this;
     }
 
@@ -118,6 +206,33 @@ public final class PqkConfig {
                 + ",revive=" + reviveWeights + ";q=" + quantize + ","
                 + activationQuantStart + ";p2=" + phase2Mode + "," + phase2Steps + "," + phase2Lr + "," + phase2FinalLr
                 + ";T=" + temperature + ";l=" + distillWeight + "," + studentCeWeight + "," + teacherCeWeight + ";"
-                + teacherPrecision + ";detach=" + detachTeacher + ";freezeBn=" + freezeStudentBatchNorm;
+                + teacherPrecision + ";detach=" + detachTeacher + ";freezeBn=" + freezeStudentBatchNorm + extras();
+    }
+
+    /** Settings added after the first release, listed only when not at their default (old checkpoints still resume). */
+    private String extras() {
+        PqkConfig d = new PqkConfig();
+        StringBuilder sb = new StringBuilder();
+        extra(sb, "opt", optimizer, d.optimizer);
+        extra(sb, "momentum", momentum, d.momentum);
+        extra(sb, "nesterov", nesterov, d.nesterov);
+        extra(sb, "lr", lrSchedule, d.lrSchedule);
+        extra(sb, "warmup", warmupSteps, d.warmupSteps);
+        extra(sb, "gamma", stepGamma, d.stepGamma);
+        extra(sb, "milestones", stepMilestones, d.stepMilestones);
+        extra(sb, "pruneExp", pruneExponent, d.pruneExponent);
+        extra(sb, "wq", weightGranularity, d.weightGranularity);
+        extra(sb, "observer", observer, d.observer);
+        extra(sb, "observerMomentum", observerMomentum, d.observerMomentum);
+        extra(sb, "ste", ste, d.ste);
+        extra(sb, "freezeBnAt", freezeBatchNormAt, d.freezeBatchNormAt);
+        extra(sb, "teacherBn", teacherBatchNorm, d.teacherBatchNorm);
+        return sb.toString();
+    }
+
+    private static void extra(StringBuilder sb, String key, Object value, Object dflt) {
+        if (!value.equals(dflt)) {
+            sb.append(';').append(key).append('=').append(value);
+        }
     }
 }

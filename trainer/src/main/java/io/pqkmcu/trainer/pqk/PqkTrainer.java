@@ -1,6 +1,7 @@
 package io.pqkmcu.trainer.pqk;
 
 import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.features.TrainingSource;
 import io.pqkmcu.trainer.nn.Branch;
 import io.pqkmcu.trainer.nn.ConvUnit;
 import io.pqkmcu.trainer.nn.Losses;
@@ -9,6 +10,8 @@ import io.pqkmcu.trainer.nn.Network;
 import io.pqkmcu.trainer.nn.Param;
 import io.pqkmcu.trainer.nn.Pass;
 import io.pqkmcu.trainer.optim.Adam;
+import io.pqkmcu.trainer.optim.Optimizer;
+import io.pqkmcu.trainer.optim.Sgd;
 import io.pqkmcu.trainer.tensor.Tensor;
 import io.pqkmcu.trainer.util.Progress;
 
@@ -34,10 +37,10 @@ import java.util.SplittableRandom;
 public final class PqkTrainer {
     private final Network net;
     private final PqkConfig cfg;
-    private final FeatureSet train;
+    private final TrainingSource train;
     private final FeatureSet validation;
     private final Path checkpointPath;
-    private final Adam adam;
+    private final Optimizer optimizer;
     private final PruningSchedule schedule;
     private final List<ConvUnit> prunable = new ArrayList<>();
     private final List<HistoryPoint> history = new ArrayList<>();
@@ -48,7 +51,7 @@ public final class PqkTrainer {
     private double runningLoss = Double.NaN;
     private double runningAcc = Double.NaN;
 
-    public PqkTrainer(Network net, PqkConfig cfg, FeatureSet train, FeatureSet validation, Path checkpointPath) {
+    public PqkTrainer(Network net, PqkConfig cfg, TrainingSource train, FeatureSet validation, Path checkpointPath) {
         this.net = net;
         this.cfg = cfg.validate();
         this.train = train;
@@ -80,7 +83,10 @@ public final class PqkTrainer {
                         + net.units().stream().map(ConvUnit::name).toList());
             }
         }
-        this.adam = new Adam(net.params(), cfg.weightDecay);
+        this.optimizer = cfg.optimizer == PqkConfig.OptimizerKind.SGD
+                ? new Sgd(net.params(), cfg.momentum, cfg.nesterov, cfg.weightDecay)
+                : new Adam(net.params(), cfg.weightDecay);
+        net.quantControl().configure(cfg.observer, cfg.observerMomentum, cfg.ste, cfg.weightGranularity);
         this.schedule = PruningSchedule.of(cfg);
         this.stepsPerEpoch = train.size() / cfg.batchSize;
     }
@@ -93,14 +99,16 @@ public final class PqkTrainer {
         return List.copyOf(history);
     }
 
-    /** Branch of the student in a phase (1 or 2). */
+    /** Branch of the student in a phase (1 or 2), at the current step. */
     public Branch studentBranch(int phase) {
-        return new Branch(true, cfg.quantize, cfg.quantize, Branch.STUDENT_SLOT,
-                phase == 2 && cfg.freezeStudentBatchNorm);
+        boolean frozen = phase == 2 ? cfg.freezeStudentBatchNorm
+                : cfg.freezeBatchNormAt < 1 && step >= Math.round(cfg.freezeBatchNormAt * cfg.phase1Steps);
+        return new Branch(true, cfg.quantize, cfg.quantize, Branch.STUDENT_SLOT, frozen);
     }
 
     public Branch teacherBranch() {
-        return Branch.teacher(cfg.teacherPrecision == PqkConfig.TeacherPrecision.INT8);
+        return Branch.teacher(cfg.teacherPrecision == PqkConfig.TeacherPrecision.INT8,
+                cfg.teacherBatchNorm == PqkConfig.TeacherBatchNorm.SHARED ? Branch.STUDENT_SLOT : Branch.TEACHER_SLOT);
     }
 
     /** Restores a checkpoint written by a run with the same settings. */
@@ -129,7 +137,7 @@ public final class PqkTrainer {
             s.add(new NamedArray(p.name, p.value));
         }
         s.addAll(net.state());
-        s.addAll(adam.state());
+        s.addAll(optimizer.state());
         return s;
     }
 
@@ -196,19 +204,8 @@ public final class PqkTrainer {
     }
 
     private float learningRate(int phase) {
-        double start;
-        double end;
-        double progress;
-        if (phase == 1) {
-            start = cfg.phase1Lr;
-            end = cfg.phase1FinalLr;
-            progress = (double) step / cfg.phase1Steps;
-        } else {
-            start = cfg.phase2Lr;
-            end = cfg.phase2FinalLr;
-            progress = (double) (step - cfg.phase1Steps) / cfg.phase2Steps;
-        }
-        return (float) (end + 0.5 * (start - end) * (1 + Math.cos(Math.PI * progress)));
+        return phase == 1 ? cfg.schedule(1).at(step, cfg.phase1Steps)
+                : cfg.schedule(2).at(step - cfg.phase1Steps, cfg.phase2Steps);
     }
 
     /** Indices of the batch for the current step: a fresh seeded permutation each epoch. */
@@ -231,6 +228,13 @@ public final class PqkTrainer {
         return order;
     }
 
+    /** The current step's batch: a slice of this epoch's permutation. */
+    private TrainingSource.Batch nextBatch() {
+        int[] idx = batchOrder();
+        int from = (step % stepsPerEpoch) * cfg.batchSize;
+        return train.batch(step / stepsPerEpoch, idx, from, from + cfg.batchSize);
+    }
+
     private void prepareStep(int phase) {
         net.quantControl().setActivationsActive(cfg.quantize
                 && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
@@ -246,16 +250,15 @@ public final class PqkTrainer {
 
     private double studentStep(int phase) {
         prepareStep(phase);
-        int[] idx = batchOrder();
-        int from = (step % stepsPerEpoch) * cfg.batchSize;
-        Tensor x = train.batch(idx, from, from + cfg.batchSize);
-        int[] y = train.labelsOf(idx, from, from + cfg.batchSize);
+        TrainingSource.Batch batch = nextBatch();
+        Tensor x = batch.x();
+        int[] y = batch.labels();
         net.zeroGrad();
         Pass pass = new Pass(studentBranch(phase), true, stepSeed());
         Losses.Result r = Losses.crossEntropy(net.forward(x, pass), y);
         checkFinite(r.loss(), phase);
         net.backward(r.grad(), pass);
-        adam.step(learningRate(phase));
+        optimizer.step(learningRate(phase));
         checkParameters(phase);
         track(r.loss(), (double) r.correct() / y.length);
         return r.loss();
@@ -263,10 +266,9 @@ public final class PqkTrainer {
 
     private double distillStep() {
         prepareStep(2);
-        int[] idx = batchOrder();
-        int from = (step % stepsPerEpoch) * cfg.batchSize;
-        Tensor x = train.batch(idx, from, from + cfg.batchSize);
-        int[] y = train.labelsOf(idx, from, from + cfg.batchSize);
+        TrainingSource.Batch batch = nextBatch();
+        Tensor x = batch.x();
+        int[] y = batch.labels();
         net.zeroGrad();
         Pass teacherPass = new Pass(teacherBranch(), true, stepSeed() ^ 0x5DEECE66DL);
         Tensor teacherLogits = net.forward(x, teacherPass);
@@ -285,7 +287,7 @@ public final class PqkTrainer {
         }
         net.backward(gs, studentPass);
         net.backward(gt, teacherPass);
-        adam.step(learningRate(2));
+        optimizer.step(learningRate(2));
         checkParameters(2);
         track(loss, (double) s.correct() / y.length);
         return loss;

@@ -1,8 +1,9 @@
 package io.pqkmcu.trainer.pqk;
 
 /**
- * Zhu &amp; Gupta's gradual pruning schedule, s(t) = s_f + (s_i − s_f)(1 − (t − t0)/(n·Δt))³ for
- * t0 ≤ t ≤ t0 + n·Δt, evaluated at mask-update steps t0, t0 + Δt, …
+ * Zhu &amp; Gupta's gradual pruning schedule, s(t) = s_f + (s_i − s_f)(1 − (t − t0)/(n·Δt))^e for
+ * t0 ≤ t ≤ t0 + n·Δt, evaluated at mask-update steps t0, t0 + Δt, … The exponent e is 3 in the paper
+ * (prune fast while the network is redundant, slowly near the target); 1 gives a linear ramp.
  */
 public final class PruningSchedule {
     private final double initial;
@@ -10,8 +11,14 @@ public final class PruningSchedule {
     private final int start;
     private final int end;
     private final int interval;
+    private final double exponent;
 
     public PruningSchedule(double initial, double target, int start, int end, int interval) {
+        this(initial, target, start, end, interval, 3.0);
+    }
+
+    public PruningSchedule(double initial, double target, int start, int end, int interval, double exponent) {
+        this.exponent = exponent;
         this.initial = initial;
         this.target = target;
         this.start = start;
@@ -22,7 +29,8 @@ public final class PruningSchedule {
     public static PruningSchedule of(PqkConfig c) {
         int start = (int) Math.round(c.pruneStart * c.phase1Steps);
         int end = (int) Math.round(c.pruneEnd * c.phase1Steps);
-        return new PruningSchedule(c.initialSparsity, c.targetSparsity, start, end, c.effectivePruneInterval());
+        return new PruningSchedule(c.initialSparsity, c.targetSparsity, start, end, c.effectivePruneInterval(),
+                c.pruneExponent);
     }
 
     /** Target sparsity at step t. */
@@ -34,7 +42,7 @@ public final class PruningSchedule {
             return target;
         }
         double progress = (double) (step - start) / (end - start);
-        return target + (initial - target) * Math.pow(1 - progress, 3);
+        return target + (initial - target) * Math.pow(1 - progress, exponent);
     }
 
     /** Whether masks are recomputed at this step: every Δt from t0, and once more at the end. */

@@ -34,16 +34,8 @@ public record ActQuant(double scale, int zeroPoint) {
      * away from zero like {@link #quantize}; NaN passes through.
      */
     public void fakeInPlace(float[] values, int from, int to) {
-        float inv = (float) (1.0 / scale);
-        float s = (float) scale;
-        float lo = -128 - zeroPoint;
-        float hi = 127 - zeroPoint;
-        for (int i = from; i < to; i++) {
-            float v = values[i] * inv;
-            float r = v >= 0f ? (float) Math.floor(v + 0.5f) : -(float) Math.floor(-v + 0.5f);
-            r = r < lo ? lo : (r > hi ? hi : r);
-            values[i] = v != v ? values[i] : r * s;
-        }
+        io.pqkmcu.trainer.tensor.Elementwise.fakeQuant(values, from, to, (float) (1.0 / scale), (float) scale,
+                -128 - zeroPoint, 127 - zeroPoint);
     }
 
     /** Smallest representable real value. */

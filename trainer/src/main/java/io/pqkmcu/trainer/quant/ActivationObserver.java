@@ -1,22 +1,31 @@
 package io.pqkmcu.trainer.quant;
 
 /**
- * Tracks the range of an activation tensor as an exponential moving average of batch minima and
- * maxima (initialised from the first batch), the range that becomes its int8 quantization.
+ * Tracks the range of an activation tensor, the range that becomes its int8 quantization: by default
+ * an exponential moving average of batch minima and maxima (initialised from the first batch), or the
+ * running extremes ({@link ObserverKind}).
  */
 public final class ActivationObserver {
-    private static final float AVERAGING = 0.01f;
+    /** Default EMA weight of a new batch's range. */
+    public static final float DEFAULT_MOMENTUM = 0.01f;
     /** [min, max, initialised (0/1)]: one array so that checkpoints carry it as it is. */
     private final float[] state = new float[3];
 
+    /** Observes with the default EMA. */
     public void observe(float[] values, int from, int to) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            float v = values[i];
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
+        observe(values, from, to, ObserverKind.EMA, DEFAULT_MOMENTUM);
+    }
+
+    /**
+     * @param momentum EMA weight of this batch's range (ignored by MINMAX)
+     */
+    public void observe(float[] values, int from, int to, ObserverKind kind, float momentum) {
+        float[] range = io.pqkmcu.trainer.tensor.Elementwise.minMax(values, from, to);
+        observeRange(range[0], range[1], kind, momentum);
+    }
+
+    /** Records a batch whose values span [lo, hi] (computed by the caller without a pass over them). */
+    public void observeRange(float lo, float hi, ObserverKind kind, float momentum) {
         if (!(lo <= hi)) {
             return;
         }
@@ -24,10 +33,18 @@ public final class ActivationObserver {
             state[0] = lo;
             state[1] = hi;
             state[2] = 1f;
+        } else if (kind == ObserverKind.MINMAX) {
+            state[0] = Math.min(state[0], lo);
+            state[1] = Math.max(state[1], hi);
         } else {
-            state[0] += AVERAGING * (lo - state[0]);
-            state[1] += AVERAGING * (hi - state[1]);
+            state[0] += momentum * (lo - state[0]);
+            state[1] += momentum * (hi - state[1]);
         }
+    }
+
+    /** Forgets the observed range (post-training calibration starts from nothing). */
+    public void reset() {
+        java.util.Arrays.fill(state, 0f);
     }
 
     public boolean ready() {

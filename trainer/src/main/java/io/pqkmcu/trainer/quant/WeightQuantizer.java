@@ -20,11 +20,23 @@ public final class WeightQuantizer {
      *                 [C_OUT, ...] layouts (channel = i / (size / C_OUT))
      */
     public static Result quantize(float[] w, int channels, boolean channelsLast) {
+        return quantize(w, channels, channelsLast, WeightGranularity.PER_CHANNEL);
+    }
+
+    /** As {@link #quantize(float[], int, boolean)}; PER_TENSOR gives every channel the layer's largest scale. */
+    public static Result quantize(float[] w, int channels, boolean channelsLast, WeightGranularity granularity) {
         int per = w.length / channels;
         double[] maxAbs = new double[channels];
         for (int i = 0; i < w.length; i++) {
             int c = channelsLast ? i % channels : i / per;
             maxAbs[c] = Math.max(maxAbs[c], Math.abs(w[i]));
+        }
+        if (granularity == WeightGranularity.PER_TENSOR) {
+            double all = 0;
+            for (double m : maxAbs) {
+                all = Math.max(all, m);
+            }
+            java.util.Arrays.fill(maxAbs, all);
         }
         double[] scale = new double[channels];
         for (int c = 0; c < channels; c++) {
@@ -41,7 +53,11 @@ public final class WeightQuantizer {
 
     /** Fake quantization: the float values of the quantized weights, q · scale. */
     public static float[] fakeQuantize(float[] w, int channels, boolean channelsLast) {
-        Result r = quantize(w, channels, channelsLast);
+        return fakeQuantize(w, channels, channelsLast, WeightGranularity.PER_CHANNEL);
+    }
+
+    public static float[] fakeQuantize(float[] w, int channels, boolean channelsLast, WeightGranularity granularity) {
+        Result r = quantize(w, channels, channelsLast, granularity);
         int per = w.length / channels;
         float[] out = new float[w.length];
         for (int i = 0; i < w.length; i++) {

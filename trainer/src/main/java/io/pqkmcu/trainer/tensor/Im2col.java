@@ -34,10 +34,14 @@ public final class Im2col {
         return col;
     }
 
-    /** Adds each column-matrix gradient back to the input position it came from. */
-    public static Tensor fold(float[] dcol, int n, int h, int w, int c, ConvGeometry g) {
+    /**
+     * Adds each column-matrix gradient back to the input position it came from.
+     *
+     * @param rowStride floats per row of {@code dcol} (≥ kh·kw·c; rows may be padded for the GEMM)
+     */
+    public static Tensor fold(float[] dcol, int rowStride, int n, int h, int w, int c, ConvGeometry g) {
         Tensor dx = new Tensor(n, h, w, c);
-        int k = g.kh() * g.kw() * c;
+        int k = rowStride;
         Parallel.forChunks(n, 4, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int oy = 0; oy < g.outH(); oy++) {

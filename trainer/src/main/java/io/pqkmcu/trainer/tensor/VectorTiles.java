@@ -14,7 +14,7 @@ final class VectorTiles {
 
     private VectorTiles() {}
 
-    static void tile4x4(float[] a, int rs, int ps, float[] b, float[] c, int i0, int j, int red, int n) {
+    static void tile4x4(float[] a, int rs, int ps, float[] b, float[] c, int i0, int j, int p0, int p1, int n) {
         int c0 = i0 * n + j;
         int c1 = c0 + n;
         int c2 = c1 + n;
@@ -36,7 +36,7 @@ final class VectorTiles {
         FloatVector x32 = FloatVector.fromArray(S, c, c3 + 2 * VL);
         FloatVector x33 = FloatVector.fromArray(S, c, c3 + 3 * VL);
         int a0 = i0 * rs;
-        for (int p = 0; p < red; p++) {
+        for (int p = p0; p < p1; p++) {
             int bo = p * n + j;
             FloatVector b0 = FloatVector.fromArray(S, b, bo);
             FloatVector b1 = FloatVector.fromArray(S, b, bo + VL);
@@ -82,14 +82,14 @@ final class VectorTiles {
         x33.intoArray(c, c3 + 3 * VL);
     }
 
-    static void tile4x1(float[] a, int rs, int ps, float[] b, float[] c, int i0, int j, int red, int n) {
+    static void tile4x1(float[] a, int rs, int ps, float[] b, float[] c, int i0, int j, int p0, int p1, int n) {
         int c0 = i0 * n + j;
         FloatVector x0 = FloatVector.fromArray(S, c, c0);
         FloatVector x1 = FloatVector.fromArray(S, c, c0 + n);
         FloatVector x2 = FloatVector.fromArray(S, c, c0 + 2 * n);
         FloatVector x3 = FloatVector.fromArray(S, c, c0 + 3 * n);
         int a0 = i0 * rs;
-        for (int p = 0; p < red; p++) {
+        for (int p = p0; p < p1; p++) {
             FloatVector bv = FloatVector.fromArray(S, b, p * n + j);
             int ap = a0 + p * ps;
             x0 = FloatVector.broadcast(S, a[ap]).fma(bv, x0);
@@ -103,11 +103,11 @@ final class VectorTiles {
         x3.intoArray(c, c0 + 3 * n);
     }
 
-    static void tile1x1(float[] a, int rs, int ps, float[] b, float[] c, int i, int j, int red, int n) {
+    static void tile1x1(float[] a, int rs, int ps, float[] b, float[] c, int i, int j, int p0, int p1, int n) {
         int ci = i * n + j;
         FloatVector x = FloatVector.fromArray(S, c, ci);
         int a0 = i * rs;
-        for (int p = 0; p < red; p++) {
+        for (int p = p0; p < p1; p++) {
             x = FloatVector.broadcast(S, a[a0 + p * ps]).fma(FloatVector.fromArray(S, b, p * n + j), x);
         }
         x.intoArray(c, ci);

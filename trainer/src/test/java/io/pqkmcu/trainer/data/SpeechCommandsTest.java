@@ -274,4 +274,35 @@ class SpeechCommandsTest {
         KwsEntry bad = lazy.train().stream().filter(e -> e.path().equals("yes/bbbbbbbb_nohash_0.wav")).findFirst().orElseThrow();
         assertContains(assertThrows(WavFormatException.class, bad::load).getMessage(), "sample rate is 8000 Hz");
     }
+
+    @Test
+    void theAllWordsTaskHasOneClassPerWordAndNoSilenceOrUnknown() {
+        assertEquals(List.of("bed", "cat", "no", "yes"), SpeechCommands.words(root));
+        KwsDataset d = SpeechCommands.load(root, KwsTask.allWords(SpeechCommands.words(root)));
+        assertEquals(List.of("bed", "cat", "no", "yes"), d.labels());
+        assertEquals(4 * 3 + 1, d.train().size()); // speakers a, b, c (+ one extra yes clip)
+        assertArrayEquals(new int[] {3, 3, 3, 4}, d.labelCounts(Split.TRAIN)); // label 0 is a word, not _silence_
+        for (KwsEntry e : d.test()) {
+            assertTrue(e.path().endsWith("eeeeeeee_nohash_0.wav"), e.path());
+        }
+        assertTrue(d.unknownPool(Split.TRAIN).isEmpty());
+    }
+
+    @Test
+    void the35ClassTaskNamesTheWordsAVersion1StyleSetLacks() {
+        assertEquals(35, KwsTask.words35().labels().size());
+        assertContains(error(KwsTask.words35()), "keyword folders backward, bird, dog");
+        assertThrows(IllegalArgumentException.class, () -> KwsTask.words35().withPercentages(10, 0));
+    }
+
+    @Test
+    void theUnknownPoolHoldsEveryNonKeywordClipOfTheSplit() {
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        assertEquals(List.of("bed/aaaaaaaa_nohash_0.wav", "bed/bbbbbbbb_nohash_0.wav", "bed/cccccccc_nohash_0.wav",
+                "cat/aaaaaaaa_nohash_0.wav", "cat/bbbbbbbb_nohash_0.wav", "cat/cccccccc_nohash_0.wav"),
+                paths(d.unknownPool(Split.TRAIN)));
+        for (KwsEntry e : d.unknownPool(Split.TRAIN)) {
+            assertEquals(KwsTask.UNKNOWN_INDEX, e.label());
+        }
+    }
 }

@@ -114,4 +114,74 @@ class GradientCheckTest {
                 .globalAvgPool("p").dense("fc", 3);
         check(net, randomInput(2, 4, 4, 2, 15), Branch.FLOAT);
     }
+
+    @Test
+    void convWithValidPaddingStrideAndDilation() {
+        Network net = Network.builder("t", 9, 8, 2, 6)
+                .conv("c", ConvSpec.of(3, 3, 2).stride(2, 1).dilation(2, 2).padding(PaddingMode.VALID))
+                .globalAvgPool("p").dense("fc", 3);
+        check(net, randomInput(3, 9, 8, 2, 16), Branch.FLOAT);
+    }
+
+    @Test
+    void convWithBiasInsteadOfBatchNormAndRelu6() {
+        Network net = Network.builder("t", 6, 6, 2, 7)
+                .conv("c", ConvSpec.of(4, 3, 3).batchNorm(false).activation(Activation.RELU6))
+                .conv("c2", ConvSpec.of(3, 1, 1).batchNorm(false).activation(Activation.NONE))
+                .globalAvgPool("p").dense("fc", 3);
+        check(net, randomInput(2, 6, 6, 2, 17), Branch.FLOAT);
+    }
+
+    @Test
+    void dilatedDepthwise() {
+        Network net = Network.builder("t", 9, 7, 3, 8)
+                .depthwise("dw", ConvSpec.of(0, 3, 3).dilation(2, 3).activation(Activation.RELU))
+                .globalAvgPool("p").dense("fc", 2);
+        check(net, randomInput(3, 9, 7, 3, 18), Branch.FLOAT);
+    }
+
+    @Test
+    void windowedAveragePoolingWithPartialWindows() {
+        Network net = Network.builder("t", 7, 6, 2, 9)
+                .conv("c", ConvSpec.of(3, 3, 3))
+                .avgPool("ap", 3, 3, 2, 2, PaddingMode.SAME)
+                .flatten("f").dense("fc", 3);
+        check(net, randomInput(3, 7, 6, 2, 19), Branch.FLOAT);
+    }
+
+    @Test
+    void maxPoolingFlattenAndHiddenDense() {
+        Network net = Network.builder("t", 8, 7, 2, 10)
+                .conv("c", ConvSpec.of(3, 3, 3))
+                .maxPool("mp", 2, 2, 2, 2, PaddingMode.VALID)
+                .conv("c2", ConvSpec.of(4, 3, 3))
+                .maxPool("mp2", 3, 3, 2, 2, PaddingMode.SAME)
+                .flatten("f").fc("hidden", 5, Activation.RELU).dense("fc", 3);
+        check(net, randomInput(3, 8, 7, 2, 20), Branch.FLOAT);
+    }
+
+    @Test
+    void residualAddWithIdentityAndProjectionShortcuts() {
+        NetworkBuilder b = Network.builder("t", 8, 6, 2, 11).conv("c0", ConvSpec.of(4, 3, 3));
+        int block1 = b.current();
+        b.conv("c1", ConvSpec.of(4, 3, 3)).conv("c2", ConvSpec.of(4, 3, 3).activation(Activation.NONE))
+                .add("add1", block1, Activation.RELU);
+        int block2 = b.current();
+        b.conv("c3", ConvSpec.of(5, 3, 3).stride(2, 2)).conv("c4", ConvSpec.of(5, 3, 3).activation(Activation.NONE));
+        int main = b.current();
+        b.from(block2).conv("proj", ConvSpec.of(5, 1, 1).stride(2, 2).batchNorm(false).activation(Activation.NONE))
+                .add("add2", main, Activation.RELU);
+        Network net = b.globalAvgPool("p").dense("fc", 3);
+        check(net, randomInput(3, 8, 6, 2, 21), Branch.FLOAT);
+    }
+
+    @Test
+    void residualAddWithoutActivationFeedsTwoReaders() {
+        // c0's output is read by c1 and by the add: its gradient is the sum of both paths.
+        NetworkBuilder b = Network.builder("t", 5, 5, 1, 12).conv("c0", ConvSpec.of(3, 3, 3).activation(Activation.NONE));
+        int skip = b.current();
+        b.conv("c1", ConvSpec.of(3, 3, 3)).add("add", skip, Activation.NONE);
+        Network net = b.flatten("f").dense("fc", 2);
+        check(net, randomInput(4, 5, 5, 1, 22), Branch.FLOAT);
+    }
 }

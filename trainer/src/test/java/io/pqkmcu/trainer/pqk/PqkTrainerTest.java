@@ -131,4 +131,57 @@ class PqkTrainerTest {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::train);
         assertTrue(e.getMessage().contains("lower learning rate"), e.getMessage());
     }
+
+    /** A residual network with max pooling, trained with SGD, a step schedule and warm-up. */
+    private static PqkConfig sgdConfig() {
+        PqkConfig c = smallConfig();
+        c.phase1Steps = 60;
+        c.phase2Steps = 30;
+        c.optimizer = PqkConfig.OptimizerKind.SGD;
+        c.phase1Lr = 0.05f;
+        c.phase2Lr = 0.01f;
+        c.lrSchedule = io.pqkmcu.trainer.optim.LearningRateSchedule.Kind.STEP;
+        c.warmupSteps = 10;
+        c.checkpointEvery = 25;
+        return c;
+    }
+
+    @Test
+    void residualNetworksResumeExactlyAndDoNotDependOnTheThreadCount(@TempDir Path dir) {
+        int threads = io.pqkmcu.trainer.tensor.Parallel.threads();
+        Network one = ResidualExportTest.miniResNet();
+        Network two = ResidualExportTest.miniResNet();
+        try {
+            io.pqkmcu.trainer.tensor.Parallel.setThreads(1);
+            new PqkTrainer(one, sgdConfig(), TRAIN, VAL, null).train();
+            io.pqkmcu.trainer.tensor.Parallel.setThreads(2);
+            new PqkTrainer(two, sgdConfig(), TRAIN, VAL, null).train();
+        } finally {
+            io.pqkmcu.trainer.tensor.Parallel.setThreads(threads);
+        }
+        Path ck = dir.resolve("ck");
+        new PqkTrainer(ResidualExportTest.miniResNet(), sgdConfig(), TRAIN, VAL, ck).trainUntil(70);
+        Network resumed = ResidualExportTest.miniResNet();
+        PqkTrainer t = new PqkTrainer(resumed, sgdConfig(), TRAIN, VAL, ck);
+        t.resume(Checkpoint.read(ck));
+        t.train();
+        for (int i = 0; i < one.params().size(); i++) {
+            assertArrayEquals(one.params().get(i).value, two.params().get(i).value, "threads: " + one.params().get(i).name);
+            assertArrayEquals(one.params().get(i).value, resumed.params().get(i).value, "resume: " + one.params().get(i).name);
+        }
+        for (int i = 0; i < one.state().size(); i++) {
+            assertArrayEquals(one.state().get(i).values(), resumed.state().get(i).values(), one.state().get(i).name());
+        }
+        assertTrue(Evaluator.evaluate(one, VAL, new PqkTrainer(one, sgdConfig(), TRAIN, VAL, null).studentBranch(2))
+                .accuracy() > 0.8, "SGD trains the residual network");
+    }
+
+    @Test
+    void aDivergingResidualRunStopsWithAClearMessage() {
+        FeatureSet broken = new FeatureSet(TRAIN.classNames(), TRAIN.inputs(), TRAIN.labels(), TRAIN.names(),
+                TRAIN.height(), TRAIN.width(), TRAIN.channels(), new ActQuant(1e38, 0));
+        PqkTrainer t = new PqkTrainer(ResidualExportTest.miniResNet(), sgdConfig(), broken, VAL, null);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::train);
+        assertTrue(e.getMessage().contains("at step 0"), e.getMessage());
+    }
 }

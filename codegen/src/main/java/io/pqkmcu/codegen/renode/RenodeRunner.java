@@ -1,0 +1,69 @@
+package io.pqkmcu.codegen.renode;
+
+import io.pqkmcu.boards.Board;
+import io.pqkmcu.boards.BoardCatalog;
+import io.pqkmcu.codegen.toolchain.CommandResult;
+import io.pqkmcu.codegen.toolchain.CommandRunner;
+import io.pqkmcu.codegen.toolchain.Tool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a project's Robot test ({@link RenodeScripts#ROBOT}) with {@code renode-test}. Renode is in no registry
+ * this project can install from, so callers check {@link #available()} and explain, or let {@link #run} throw
+ * a {@link io.pqkmcu.codegen.toolchain.ToolMissingException} that says where Renode comes from.
+ */
+public final class RenodeRunner {
+    private RenodeRunner() {}
+
+    /** Whether {@code renode-test} is on PATH. */
+    public static boolean available() {
+        return Tool.RENODE_TEST.isInstalled();
+    }
+
+    /** Why Renode runs are skipped here, for test assumptions and messages. */
+    public static String unavailableReason() {
+        return "renode-test is not on PATH: " + Tool.RENODE_TEST.installHint;
+    }
+
+    /**
+     * The command for a project's Robot test: {@code renode-test <project>/renode/firmware.robot}. It is run from
+     * {@code build/renode/} so that Robot's output files (log.html, report.html, robot_output.xml) land there.
+     */
+    public static List<String> command(String renodeTest, Path projectDir) {
+        return List.of(renodeTest, projectDir.toAbsolutePath().resolve(RenodeScripts.ROBOT).toString());
+    }
+
+    /**
+     * Runs the Robot test of {@code projectDir}, whose firmware must be built already.
+     *
+     * @throws IllegalArgumentException when the project has no Robot test (its board has no Renode platform)
+     * @throws io.pqkmcu.codegen.toolchain.ToolMissingException when renode-test is not installed
+     */
+    public static CommandResult run(Path projectDir, String boardId, Duration timeout) {
+        Path robot = projectDir.resolve(RenodeScripts.ROBOT);
+        if (!Files.isRegularFile(robot)) {
+            throw new IllegalArgumentException("board " + boardId + " has no Renode platform, so " + projectDir
+                    + " has no " + RenodeScripts.ROBOT + "; boards Renode runs: " + renodeBoards());
+        }
+        String renodeTest = Tool.RENODE_TEST.require();
+        Path results = projectDir.resolve("build/renode");
+        try {
+            Files.createDirectories(results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + results + ": " + e.getMessage(), e);
+        }
+        return CommandRunner.run(command(renodeTest, projectDir), results, timeout);
+    }
+
+    /** Ids of the catalog's boards that Renode emulates. */
+    public static String renodeBoards() {
+        return BoardCatalog.all().stream().filter(Board::runsInRenode).map(Board::id).collect(Collectors.joining(", "));
+    }
+}

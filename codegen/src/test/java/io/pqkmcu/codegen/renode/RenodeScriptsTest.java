@@ -1,0 +1,93 @@
+package io.pqkmcu.codegen.renode;
+
+import io.pqkmcu.boards.Board;
+import io.pqkmcu.boards.BoardCatalog;
+import io.pqkmcu.codegen.project.GenerateOptions;
+import io.pqkmcu.codegen.project.ProjectGenerator;
+import io.pqkmcu.trainer.model.RandomModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.SortedMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The generated .repl/.resc/.robot files, checked as text (Renode itself is not installed here). */
+class RenodeScriptsTest {
+    @TempDir
+    Path tmp;
+
+    private SortedMap<String, byte[]> generate(String board) {
+        return new ProjectGenerator().render(RandomModels.random(5101), GenerateOptions.of(tmp.resolve(board))
+                .withBoard(board)).files();
+    }
+
+    private static String text(SortedMap<String, byte[]> files, String path) {
+        byte[] b = files.get(path);
+        assertTrue(b != null, path + " was not generated; files: " + files.keySet());
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyRenodeBoardGetsPlatformScriptAndRobotTestAndQemuOnlyBoardsDoNot() {
+        for (Board b : BoardCatalog.all()) {
+            SortedMap<String, byte[]> f = generate(b.id());
+            assertEquals(b.runsInRenode(), f.containsKey(RenodeScripts.ROBOT), b.id());
+            assertEquals(b.runsInRenode(), f.containsKey(RenodeScripts.SCRIPT), b.id());
+            assertEquals(b.runsInRenode(), f.containsKey(RenodeScripts.PLATFORM), b.id());
+        }
+        assertTrue(BoardCatalog.all().stream().filter(Board::runsInRenode).count() >= 4);
+    }
+
+    @Test
+    void stockPlatformsAreUsedWithoutTheirWebSvd() {
+        String repl = text(generate("stm32f4-discovery"), RenodeScripts.PLATFORM);
+        assertTrue(repl.contains("using \"platforms/boards/stm32f4_discovery-kit.repl\"\n"), repl);
+        assertTrue(repl.contains("sysbus:\n    init:\n        Tag <0x40021000, 0x40021003> \"GPIOE_MODER\" 0xFFFFFFFF\n"), repl);
+        assertFalse(repl.contains("ApplySVD"), repl);
+        String nrf = text(generate("nrf52840-dk"), RenodeScripts.PLATFORM);
+        assertTrue(nrf.contains("using \"platforms/boards/nrf52840dk_nrf52840.repl\""), nrf);
+    }
+
+    @Test
+    void theL4r5PlatformShipsWithPqk() {
+        String repl = text(generate("nucleo-l4r5zi"), RenodeScripts.PLATFORM);
+        assertFalse(repl.contains("using "), repl);
+        assertTrue(repl.contains("lpuart1: UART.STM32F7_USART @ sysbus 0x40008000"), repl);
+        assertTrue(repl.contains("size: 0xA0000"), "640 KB of SRAM:\n" + repl);
+    }
+
+    @Test
+    void scriptLoadsThePlatformAndTheElfRelativeToItself() {
+        String resc = text(generate("stm32f746g-disco"), RenodeScripts.SCRIPT);
+        assertTrue(resc.contains("machine LoadPlatformDescription $ORIGIN/platform.repl\n"), resc);
+        assertTrue(resc.contains("sysbus LoadELF $ORIGIN/../build/stm32f746g-disco/firmware.elf\n"), resc);
+    }
+
+    @Test
+    void robotWaitsForEveryReferenceLineOnTheBoardsConsole() {
+        String robot = text(generate("nucleo-l4r5zi"), RenodeScripts.ROBOT);
+        assertTrue(robot.contains("${UART}                        sysbus.lpuart1\n"), robot);
+        assertTrue(robot.contains("    Execute Command            include @${SCRIPT}\n"), robot);
+        assertTrue(robot.contains("Wait For Line On Uart      ^PQK vector 0 label=-1 pred="), robot);
+        assertTrue(robot.contains("frontend_instructions=\\\\d+ model_instructions=\\\\d+ logits="), robot);
+        assertTrue(robot.contains("Wait For Line On Uart      ^PQK EXIT 0\\$    treatAsRegex=true\n"), robot);
+        // Robot needs no '  ' inside a cell: every line is keyword, two+ spaces, argument, two+ spaces, option.
+        for (String line : robot.split("\n")) {
+            if (line.startsWith("    Wait For Line On Uart")) {
+                assertEquals(3, line.trim().split(" {2,}").length, line);
+            }
+        }
+    }
+
+    @Test
+    void robotEscapingKeepsBackslashesSpacesAndVariablesLiteral() {
+        assertEquals("a\\\\d+ b ${SPACE}c\\$", RenodeScripts.robotEscape("a\\d+ b  c$"));
+        assertEquals("${SPACE}x${SPACE}", RenodeScripts.robotEscape(" x "));
+        assertEquals("\\#x", RenodeScripts.robotEscape("#x"));
+    }
+}

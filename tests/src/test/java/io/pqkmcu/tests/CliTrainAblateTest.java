@@ -1,0 +1,133 @@
+package io.pqkmcu.tests;
+
+import io.pqkmcu.trainer.data.WavFile;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.model.OpKind;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `pqk train`, `pqk eval` and `pqk ablate` on tiny datasets: every variant runs, files appear, bad options are named. */
+class CliTrainAblateTest {
+    @TempDir
+    static Path tmp;
+    private static Path kws;
+    private static Path cifar;
+
+    @BeforeAll
+    static void data() throws IOException {
+        kws = tmp.resolve("kws");
+        List<String> val = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        String[] words = {"alpha", "bravo", "charlie"};
+        for (int w = 0; w < words.length; w++) {
+            for (int s = 0; s < 10; s++) {
+                String rel = words[w] + "/spk" + s + "_nohash_0.wav";
+                short[] clip = new short[16000];
+                for (int i = 3000; i < 13000; i++) {
+                    clip[i] = (short) ((1500 + 100 * s) * Math.sin(2 * Math.PI * (250 + 400 * w + 7 * s) * i / 16000));
+                }
+                WavFile.write(kws.resolve(rel), clip, 16000);
+                (s == 8 ? val : s == 9 ? test : new ArrayList<String>()).add(rel);
+            }
+        }
+        Files.writeString(kws.resolve("validation_list.txt"), String.join("\n", val) + "\n");
+        Files.writeString(kws.resolve("testing_list.txt"), String.join("\n", test) + "\n");
+
+        cifar = tmp.resolve("cifar");
+        Files.createDirectories(cifar);
+        for (int b = 1; b <= 6; b++) {
+            byte[] records = new byte[20 * 3073];
+            for (int r = 0; r < 20; r++) {
+                records[r * 3073] = (byte) (r % 10);
+                for (int p = 1; p < 3073; p++) {
+                    records[r * 3073 + p] = (byte) (r * 25 + p % 7);
+                }
+            }
+            Files.write(cifar.resolve(b == 6 ? "test_batch.bin" : "data_batch_" + b + ".bin"), records);
+        }
+    }
+
+    private static void assertFails(CliRun r, String expected) {
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains(expected), "stderr should mention '" + expected + "':\n" + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
+    }
+
+    @Test
+    void ablateRunsEveryVariantWritesTablesAndPlotAndResumes() throws IOException {
+        Path out = tmp.resolve("ablation");
+        String[] args = {"ablate", "--data", kws.toString(), "--task", "all", "--arch", "ds-cnn-tiny", "--phase1-steps", "12",
+            "--phase2-steps", "4", "--batch", "8", "--sparsity", "0.5,0.75", "--out", out.toString(), "--threads", "2"};
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.exitCode(), r.err());
+        String md = Files.readString(out.resolve("ablation.md"));
+        for (String row : List.of("| dense float | 0 % |", "| dense QAT | 0 % |", "| pruning only | 50 % |",
+                "| pruning only | 75 % |", "| pruning + QAT | 50 % |", "| pruning + QAT | 75 % |", "| PQK | 50 % |",
+                "| PQK | 75 % |")) {
+            assertTrue(md.contains(row), row + " in\n" + md);
+        }
+        assertEquals(9, Files.readString(out.resolve("ablation.csv")).lines().count());
+        assertTrue(Files.readString(out.resolve("ablation.svg")).startsWith("<svg"));
+        assertTrue(Files.isRegularFile(out.resolve("runs/pqk-s75-seed1.pqkm")));
+
+        CliRun again = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--resume")).toArray(String[]::new));
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(8, again.out().lines().filter(l -> l.contains("done earlier")).count(), again.out());
+        assertEquals(md, Files.readString(out.resolve("ablation.md")));
+        assertFails(CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--resume", "--temperature", "2")).toArray(String[]::new)), "was trained with other settings");
+    }
+
+    @Test
+    void trainAndEvalOnCifarBatchesWithTheMlperfResNet() {
+        Path model = tmp.resolve("resnet8.pqkm");
+        CliRun r = CliRun.of("train", "--dataset", "cifar10", "--data", cifar.toString(), "--arch", "resnet8",
+                "--phase1-steps", "3", "--phase2-steps", "2", "--batch", "4", "--out", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Int8Model m = ModelFile.read(model);
+        assertEquals(3, m.ops().stream().filter(o -> o.kind() == OpKind.ADD).count());
+        assertEquals("airplane", m.labels().get(0));
+        CliRun e = CliRun.of("eval", model.toString(), "--dataset", "cifar10", "--data", cifar.toString());
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("int8 accuracy:") && e.out().contains("(") && e.out().contains("/20)"), e.out());
+        assertFails(CliRun.of("eval", model.toString(), "--data", kws.toString()), "takes no audio input");
+    }
+
+    @Test
+    void trainOnTheAllWordsTaskWithAugmentationAndEvalInfersTheTask() {
+        Path model = tmp.resolve("kws.pqkm");
+        CliRun r = CliRun.of("train", "--data", kws.toString(), "--task", "all", "--augment", "--arch", "ds-cnn-tiny",
+                "--phase1-steps", "6", "--phase2-steps", "2", "--batch", "8", "--out", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("augmentation: time shift ±100 ms"), r.out());
+        assertEquals(List.of("alpha", "bravo", "charlie"), ModelFile.read(model).labels());
+        CliRun e = CliRun.of("eval", model.toString(), "--data", kws.toString());
+        assertEquals(0, e.exitCode(), e.err());
+    }
+
+    @Test
+    void badDataAndOptionsAreNamed() {
+        assertFails(CliRun.of("train", "--dataset", "mnist", "--data", kws.toString()), "unknown dataset 'mnist'");
+        assertFails(CliRun.of("train", "--dataset", "cifar10"), "--data is required for cifar10");
+        assertFails(CliRun.of("train", "--data", kws.toString(), "--task", "7"), "unknown task '7'");
+        assertFails(CliRun.of("train", "--data", kws.toString(), "--task", "35"), "no keyword folders (backward, bed, bird");
+        assertFails(CliRun.of("train", "--data", kws.toString(), "--sparsity", "0.8,0.9"), "--sparsity takes one value");
+        assertFails(CliRun.of("train", "--data", kws.toString(), "--arch", "vgg16"), "unknown architecture 'vgg16'");
+        assertFails(CliRun.of("ablate", "--data", kws.toString(), "--variants", "pqk,qat"), "unknown ablation variant 'qat'");
+        assertFails(CliRun.of("train", "--dataset", "cifar10", "--data", kws.toString()), "test_batch.bin");
+        assertFails(CliRun.of("train", "--data", kws.toString(), "--warmup-steps", "-1"), "warm-up steps");
+    }
+}

@@ -1,0 +1,73 @@
+package io.pqkmcu.trainer.data;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The MLPerf Tiny KWS training augmentation (TensorFlow's speech_commands {@code input_data.py}), applied
+ * to a clip on the fly:
+ * <ul>
+ *   <li>time shift: the clip moves by a uniform whole number of samples in ±{@code timeShiftMs}, zero-filled;</li>
+ *   <li>background noise: a random window of a random {@code _background_noise_} recording is mixed in —
+ *       with probability {@code backgroundProbability} at a volume uniform in [0, {@code backgroundVolume}];
+ *       a _silence_ example is that noise alone, at a volume uniform in [0, {@code silenceVolume}];</li>
+ *   <li>unknown sampling: with {@code resampleUnknown}, each epoch draws its _unknown_ examples afresh from
+ *       all non-keyword clips (instead of the fixed sample the validation and test splits use).</li>
+ * </ul>
+ * The mix saturates to int16, as TensorFlow clips to [−1, 1].
+ */
+public record KwsAugmentation(double timeShiftMs, double backgroundProbability, double backgroundVolume,
+                              double silenceVolume, boolean resampleUnknown) {
+    public KwsAugmentation {
+        if (!(timeShiftMs >= 0 && timeShiftMs <= 500)) {
+            throw new IllegalArgumentException("time shift must be in 0..500 ms, got " + timeShiftMs);
+        }
+        if (!(backgroundProbability >= 0 && backgroundProbability <= 1) || !(backgroundVolume >= 0 && backgroundVolume <= 1)
+                || !(silenceVolume >= 0 && silenceVolume <= 1)) {
+            throw new IllegalArgumentException("background probability and volumes must be in 0..1");
+        }
+    }
+
+    /** MLPerf Tiny: ±100 ms, noise on 80 % of clips at volume ≤ 0.1, silence at volume ≤ 1, unknown resampled. */
+    public static KwsAugmentation mlperf() {
+        return new KwsAugmentation(100, 0.8, 0.1, 1.0, true);
+    }
+
+    /**
+     * Augments one clip. Always draws the same sequence of random numbers from {@code rng}, whichever
+     * branch applies, so an example's augmentation depends on its seed alone.
+     *
+     * @param clip       the clip (ignored for silence), exactly {@code clipSamples} long
+     * @param silence    a _silence_ example: background only
+     * @param noise      the background recordings (each at least one clip long); may be empty
+     */
+    public short[] apply(short[] clip, boolean silence, List<short[]> noise, int sampleRate, SplittableRandom rng) {
+        int n = clip.length;
+        int maxShift = (int) Math.round(timeShiftMs * sampleRate / 1000);
+        int shift = rng.nextInt(2 * maxShift + 1) - maxShift;
+        int which = rng.nextInt(Math.max(1, noise.size()));
+        double offsetDraw = rng.nextDouble();
+        boolean mixNoise = rng.nextDouble() < backgroundProbability;
+        double volumeDraw = rng.nextDouble();
+        float[] mixed = new float[n];
+        if (!silence) {
+            for (int i = 0; i < n; i++) {
+                int src = i - shift;
+                mixed[i] = src >= 0 && src < n ? clip[src] : 0f;
+            }
+        }
+        double volume = silence ? volumeDraw * silenceVolume : (mixNoise ? volumeDraw * backgroundVolume : 0);
+        if (!noise.isEmpty() && volume > 0) {
+            short[] bg = noise.get(which);
+            int offset = (int) (offsetDraw * (bg.length - n + 1));
+            for (int i = 0; i < n; i++) {
+                mixed[i] += (float) (volume * bg[offset + i]);
+            }
+        }
+        short[] out = new short[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Pcm.saturate(Math.round(mixed[i]));
+        }
+        return out;
+    }
+}

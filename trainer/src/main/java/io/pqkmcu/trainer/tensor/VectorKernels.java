@@ -1,0 +1,202 @@
+package io.pqkmcu.trainer.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of the element-wise and depthwise loops that the JIT does not vectorise by
+ * itself. Loaded only when the Vector API is present (see {@link Gemm}); each computes exactly what its
+ * scalar twin computes (same operations, fused multiply-adds in the same order).
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+
+    private VectorKernels() {}
+
+    /** g[i] = lo ≤ y[i] ≤ hi ? g[i] : 0 for i in [from, to). NaN in y closes the gate. */
+    static void gate(float[] g, float[] y, float lo, float hi, int from, int to) {
+        int i = from;
+        for (; i + VL <= to; i += VL) {
+            FloatVector v = FloatVector.fromArray(S, y, i);
+            VectorMask<Float> open = v.compare(VectorOperators.GE, lo).and(v.compare(VectorOperators.LE, hi));
+            FloatVector.fromArray(S, g, i).blend(0f, open.not()).intoArray(g, i);
+        }
+        for (; i < to; i++) {
+            float v = y[i];
+            g[i] = (v >= lo & v <= hi) ? g[i] : 0f;
+        }
+    }
+
+    /**
+     * One output pixel of a depthwise convolution over all channels (c a multiple of VL):
+     * out[o + ch] = Σ over the given taps of in[inOffsets[t] + ch] · w[wOffsets[t] + ch], in tap order.
+     */
+    static void depthwisePixel(float[] in, int[] inOffsets, float[] w, int[] wOffsets, int taps, float[] out, int o,
+                               int c) {
+        for (int ch = 0; ch < c; ch += VL) {
+            FloatVector acc = FloatVector.zero(S);
+            for (int t = 0; t < taps; t++) {
+                acc = FloatVector.fromArray(S, in, inOffsets[t] + ch).fma(FloatVector.fromArray(S, w, wOffsets[t] + ch), acc);
+            }
+            acc.intoArray(out, o + ch);
+        }
+    }
+
+    /** Backward of {@link #depthwisePixel}: dx[in] += dy·w, dw[w] += dy·x, tap by tap. */
+    static void depthwisePixelBackward(float[] x, float[] dx, int[] inOffsets, float[] w, float[] dw, int[] wOffsets,
+                                       int taps, float[] dy, int o, int c) {
+        for (int ch = 0; ch < c; ch += VL) {
+            FloatVector d = FloatVector.fromArray(S, dy, o + ch);
+            for (int t = 0; t < taps; t++) {
+                int io = inOffsets[t] + ch;
+                int wo = wOffsets[t] + ch;
+                d.fma(FloatVector.fromArray(S, w, wo), FloatVector.fromArray(S, dx, io)).intoArray(dx, io);
+                d.fma(FloatVector.fromArray(S, x, io), FloatVector.fromArray(S, dw, wo)).intoArray(dw, wo);
+            }
+        }
+    }
+
+    /**
+     * Fake quantization in place: v = x·inv, r = sign(v)·floor(min(|v| + 0.5, 1024)) (round half away
+     * from zero; the cap is far outside any int8 range), clamped to [lo, hi], x = r·s; NaN stays NaN.
+     * Same operations as the scalar twin in Elementwise.
+     */
+    static void fakeQuant(float[] x, int from, int to, float inv, float s, float lo, float hi) {
+        int i = from;
+        for (; i + VL <= to; i += VL) {
+            FloatVector orig = FloatVector.fromArray(S, x, i);
+            FloatVector v = orig.mul(inv);
+            // floor(min(|v| + 0.5, 1024)) without a float→int conversion (not intrinsified on JDK 17):
+            // adding and removing 2^23 rounds to the nearest integer; step down where that rounded up.
+            FloatVector m = v.abs().add(0.5f).min(1024f);
+            FloatVector near = m.add(8388608f).sub(8388608f);
+            FloatVector t = near.sub(1f, near.compare(VectorOperators.GT, m));
+            FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f));
+            r = r.max(lo).min(hi);
+            r.mul(s).blend(orig, v.test(VectorOperators.IS_NAN)).intoArray(x, i);
+        }
+        Elementwise.fakeQuantScalar(x, i, to, inv, s, lo, hi);
+    }
+
+    /** {min, max} of x[from, to) (NaN ignored, as in the scalar twin). */
+    static float[] minMax(float[] x, int from, int to) {
+        int i = from;
+        FloatVector lo = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+        FloatVector hi = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (; i + VL <= to; i += VL) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            VectorMask<Float> ok = v.test(VectorOperators.IS_NAN).not();
+            lo = lo.blend(lo.min(v), ok);
+            hi = hi.blend(hi.max(v), ok);
+        }
+        float[] r = Elementwise.minMaxScalar(x, i, to);
+        return new float[] {Math.min(r[0], lo.reduceLanes(VectorOperators.MIN)),
+            Math.max(r[1], hi.reduceLanes(VectorOperators.MAX))};
+    }
+
+    /** Statistics over rows [from, to): see BnActKernels.stats (C a multiple of VL). */
+    static void bnStats(float[] z, int from, int to, int channels, float[] shift, float[] s1, float[] s2, float[] lo,
+                        float[] hi) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector sh = FloatVector.fromArray(S, shift, c);
+            FloatVector a = FloatVector.fromArray(S, s1, c);
+            FloatVector b = FloatVector.fromArray(S, s2, c);
+            FloatVector mn = FloatVector.fromArray(S, lo, c);
+            FloatVector mx = FloatVector.fromArray(S, hi, c);
+            for (int r = from; r < to; r++) {
+                FloatVector v = FloatVector.fromArray(S, z, r * channels + c);
+                FloatVector d = v.sub(sh);
+                a = a.add(d);
+                b = b.add(d.mul(d));
+                mn = mn.min(v);
+                mx = mx.max(v);
+            }
+            a.intoArray(s1, c);
+            b.intoArray(s2, c);
+            mn.intoArray(lo, c);
+            mx.intoArray(hi, c);
+        }
+    }
+
+    /** Fused normalise + activation + fake quantization: see BnActKernels.forward. */
+    static void bnForward(float[] z, int from, int to, int channels, float[] mean, float[] inv, float[] gamma,
+                          float[] beta, float lo, float hi, float[] xhat, BnActKernels.Quant q) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector mu = FloatVector.fromArray(S, mean, c);
+            FloatVector iv = FloatVector.fromArray(S, inv, c);
+            FloatVector ga = FloatVector.fromArray(S, gamma, c);
+            FloatVector be = FloatVector.fromArray(S, beta, c);
+            for (int r = from; r < to; r++) {
+                int o = r * channels + c;
+                FloatVector xh = FloatVector.fromArray(S, z, o).sub(mu).mul(iv);
+                FloatVector y = ga.mul(xh).add(be).max(lo).min(hi);
+                xh.intoArray(xhat, o);
+                if (q != null) {
+                    y = fake(y, q);
+                }
+                y.intoArray(z, o);
+            }
+        }
+    }
+
+    /** The lane-wise fake quantization of {@link #fakeQuant}. */
+    private static FloatVector fake(FloatVector orig, BnActKernels.Quant q) {
+        FloatVector v = orig.mul(q.inv());
+        FloatVector m = v.abs().add(0.5f).min(1024f);
+        FloatVector near = m.add(8388608f).sub(8388608f);
+        FloatVector t = near.sub(1f, near.compare(VectorOperators.GT, m));
+        FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).max(q.lo()).min(q.hi());
+        return r.mul(q.scale()).blend(orig, v.test(VectorOperators.IS_NAN));
+    }
+
+    /** Gate the gradient and sum it per channel: see BnActKernels.backward. */
+    static void bnGateSums(float[] g, float[] xhat, int from, int to, int channels, float[] gamma, float[] beta,
+                           float gateLo, float gateHi, float[] sa, float[] sb) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector a = FloatVector.fromArray(S, sa, c);
+            FloatVector b = FloatVector.fromArray(S, sb, c);
+            FloatVector ga = FloatVector.fromArray(S, gamma, c);
+            FloatVector be = FloatVector.fromArray(S, beta, c);
+            for (int r = from; r < to; r++) {
+                int o = r * channels + c;
+                FloatVector xh = FloatVector.fromArray(S, xhat, o);
+                FloatVector p = ga.mul(xh).add(be);
+                VectorMask<Float> open = p.compare(VectorOperators.GE, gateLo).and(p.compare(VectorOperators.LE, gateHi));
+                FloatVector d = FloatVector.fromArray(S, g, o).blend(0f, open.not());
+                d.intoArray(g, o);
+                a = a.add(d);
+                b = b.add(d.mul(xh));
+            }
+            a.intoArray(sa, c);
+            b.intoArray(sb, c);
+        }
+    }
+
+    /** dz from the gated gradient: see BnActKernels.backward. */
+    static void bnApply(float[] g, float[] xhat, int from, int to, int channels, float[] k, float[] sumDy,
+                        float[] sumDyXhat, float invRows, boolean batchStats) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector kv = FloatVector.fromArray(S, k, c);
+            FloatVector sd = FloatVector.fromArray(S, sumDy, c);
+            FloatVector sx = FloatVector.fromArray(S, sumDyXhat, c);
+            for (int r = from; r < to; r++) {
+                int o = r * channels + c;
+                FloatVector d = FloatVector.fromArray(S, g, o);
+                if (batchStats) {
+                    FloatVector t = FloatVector.fromArray(S, xhat, o).mul(sx).add(sd).mul(invRows);
+                    d = kv.mul(d.sub(t));
+                } else {
+                    d = kv.mul(d);
+                }
+                d.intoArray(g, o);
+            }
+        }
+    }
+
+    static int vectorLength() {
+        return VL;
+    }
+}

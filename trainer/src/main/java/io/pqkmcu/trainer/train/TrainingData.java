@@ -1,0 +1,31 @@
+package io.pqkmcu.trainer.train;
+
+import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.features.TrainingSource;
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
+
+import java.util.List;
+
+/**
+ * Everything a training run needs from a dataset: the training examples (fixed or augmented on the fly),
+ * the validation split (curves, no augmentation) and the test split (final accuracies), all int8 with
+ * one input quantization.
+ *
+ * @param name      the dataset's name for model metadata and reports (a folder name, "cifar10", …)
+ * @param frontEnd  the audio front end that produced the features; null for images
+ */
+public record TrainingData(String name, TrainingSource train, FeatureSet validation, FeatureSet test,
+                           FrontEndConfig frontEnd) {
+    public TrainingData {
+        if (validation.size() == 0 || test.size() == 0) {
+            throw new IllegalArgumentException(name + ": the validation and test splits must not be empty");
+        }
+        if (!validation.classNames().equals(train.classNames()) || !test.classNames().equals(train.classNames())) {
+            throw new IllegalArgumentException(name + ": the splits disagree on the classes");
+        }
+    }
+
+    public List<String> labels() {
+        return train.classNames();
+    }
+}

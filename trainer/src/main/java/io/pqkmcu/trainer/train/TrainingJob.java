@@ -1,0 +1,90 @@
+package io.pqkmcu.trainer.train;
+
+import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.interp.Int8Interpreter;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.nn.Architectures;
+import io.pqkmcu.trainer.nn.Network;
+import io.pqkmcu.trainer.pqk.Calibration;
+import io.pqkmcu.trainer.pqk.Checkpoint;
+import io.pqkmcu.trainer.pqk.Evaluator;
+import io.pqkmcu.trainer.pqk.Int8Exporter;
+import io.pqkmcu.trainer.pqk.PqkConfig;
+import io.pqkmcu.trainer.pqk.PqkTrainer;
+import io.pqkmcu.trainer.tensor.Parallel;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One training run end to end: build the preset, train with PQK (or any variant the configuration
+ * describes), calibrate the activation ranges when the run had no QAT, export the int8 student, and
+ * measure it on the test split in float and in the int8 interpreter.
+ */
+public final class TrainingJob {
+    private TrainingJob() {}
+
+    /**
+     * @param checkpoint where to keep the training checkpoint (null: none)
+     * @param resume     continue from {@code checkpoint} if it exists
+     */
+    public static TrainingResult run(TrainingData data, String architecture, String modelName, PqkConfig config,
+                                     Path checkpoint, boolean resume, PrintStream log) {
+        Network net = Architectures.build(architecture, data.train().height(), data.train().width(),
+                data.train().channels(), data.labels().size(), config.seed);
+        log.printf(Locale.ROOT, "%s: %d weights, %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
+                architecture, net.weightCount(), Parallel.threads(), config.phase1Steps,
+                config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
+                100 * config.targetSparsity);
+        PqkTrainer trainer = new PqkTrainer(net, config, data.train(), data.validation(), checkpoint);
+        if (resume && checkpoint != null && Files.exists(checkpoint)) {
+            trainer.resume(Checkpoint.read(checkpoint));
+            log.println("resumed from " + checkpoint + " at step " + trainer.step());
+        }
+        long t0 = System.nanoTime();
+        trainer.train();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!config.quantize) {
+            Calibration.calibrate(net, data.train(), config.calibrationBatches, config.batchSize, config.seed);
+            log.printf(Locale.ROOT, "calibrated activation ranges on %d training batches (no QAT)%n",
+                    config.calibrationBatches);
+        }
+        FeatureSet test = data.test();
+        double student = Evaluator.evaluate(net, test, trainer.studentBranch(2)).accuracy();
+        double teacher = config.phase2Mode == PqkConfig.Phase2Mode.DISTILL
+                ? Evaluator.evaluate(net, test, trainer.teacherBranch()).accuracy() : Double.NaN;
+        SortedMap<String, String> meta = new TreeMap<>();
+        meta.put("train.config", config.fingerprint());
+        meta.put("train.data", data.name());
+        meta.put("train.float_test_accuracy", fmt(student));
+        meta.put("train.teacher_test_accuracy", fmt(teacher));
+        meta.put("train.test_examples", Integer.toString(test.size()));
+        Int8Model model = Int8Exporter.export(net, data.train().inputQuant(), data.labels(), data.frontEnd(), modelName,
+                meta);
+        return new TrainingResult(model, test, student, teacher, int8Accuracy(model, test), trainer.history(), seconds);
+    }
+
+    /** Accuracy of the int8 model on a feature set, in the Java int8 interpreter. */
+    public static double int8Accuracy(Int8Model model, FeatureSet set) {
+        Int8Interpreter interp = new Int8Interpreter(model);
+        int[] hits = new int[set.size()];
+        Parallel.forChunks(set.size(), 64, (chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                hits[i] = Int8Interpreter.argmax(interp.run(set.inputs()[i])) == set.labels()[i] ? 1 : 0;
+            }
+        });
+        int correct = 0;
+        for (int h : hits) {
+            correct += h;
+        }
+        return set.size() == 0 ? 0 : (double) correct / set.size();
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,111 @@
+package io.pqkmcu.trainer.data;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KwsAugmentationTest {
+    private static short[] ramp(int n) {
+        short[] s = new short[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = (short) (i % 1000 + 1);
+        }
+        return s;
+    }
+
+    private static short[] noise(int n, int amplitude) {
+        short[] s = new short[n];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            s[i] = (short) (r.nextInt(2 * amplitude + 1) - amplitude);
+        }
+        return s;
+    }
+
+    @Test
+    void withoutNoiseAClipIsOnlyShiftedWithinTheLimit() {
+        KwsAugmentation a = new KwsAugmentation(100, 1.0, 0.1, 1.0, true);
+        short[] clip = ramp(16000);
+        for (int seed = 0; seed < 20; seed++) {
+            short[] out = a.apply(clip, false, List.of(), 16000, new SplittableRandom(seed));
+            int shift = -1;
+            for (int s = -1600; s <= 1600 && shift == -1; s++) {
+                boolean match = true;
+                for (int i = 0; i < out.length && match; i++) {
+                    int src = i - s;
+                    match = out[i] == (src >= 0 && src < clip.length ? clip[src] : 0);
+                }
+                if (match) {
+                    shift = Math.abs(s);
+                }
+            }
+            assertTrue(shift >= 0 && shift <= 1600, "seed " + seed + ": not a shift of at most 100 ms");
+        }
+    }
+
+    @Test
+    void silenceIsBackgroundAloneAtMostAtTheSilenceVolume() {
+        KwsAugmentation a = new KwsAugmentation(100, 0.0, 0.1, 0.5, true);
+        short[] bg = noise(48000, 10000);
+        short[] clip = ramp(16000);
+        boolean nonZero = false;
+        for (int seed = 0; seed < 10; seed++) {
+            short[] out = a.apply(clip, true, List.of(bg), 16000, new SplittableRandom(seed));
+            for (short v : out) {
+                assertTrue(Math.abs(v) <= 5001, "silence louder than volume 0.5 of the noise: " + v);
+                nonZero |= v != 0;
+            }
+        }
+        assertTrue(nonZero);
+        assertArrayEquals(new short[16000], a.apply(clip, true, List.of(), 16000, new SplittableRandom(1)),
+                "no background recordings: silence is zeros");
+    }
+
+    @Test
+    void backgroundProbabilityZeroLeavesWordsClean() {
+        KwsAugmentation a = new KwsAugmentation(0, 0.0, 0.1, 1.0, true);
+        short[] clip = ramp(16000);
+        assertArrayEquals(clip, a.apply(clip, false, List.of(noise(20000, 30000)), 16000, new SplittableRandom(5)));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameClipAndOthersDiffer() {
+        KwsAugmentation a = KwsAugmentation.mlperf();
+        List<short[]> bg = List.of(noise(40000, 20000), noise(30000, 5000));
+        short[] clip = ramp(16000);
+        assertArrayEquals(a.apply(clip, false, bg, 16000, new SplittableRandom(42)),
+                a.apply(clip, false, bg, 16000, new SplittableRandom(42)));
+        int differ = 0;
+        for (int seed = 0; seed < 10; seed++) {
+            if (!java.util.Arrays.equals(a.apply(clip, false, bg, 16000, new SplittableRandom(seed)),
+                    a.apply(clip, false, bg, 16000, new SplittableRandom(seed + 100)))) {
+                differ++;
+            }
+        }
+        assertEquals(10, differ);
+    }
+
+    @Test
+    void loudMixesSaturateInsteadOfWrapping() {
+        KwsAugmentation a = new KwsAugmentation(0, 0.0, 0.1, 1.0, true);
+        short[] full = new short[16000];
+        java.util.Arrays.fill(full, Short.MAX_VALUE);
+        short[] out = a.apply(new short[16000], true, List.of(full), 16000, new SplittableRandom(9));
+        for (short v : out) {
+            assertFalse(v < 0, "wrapped");
+        }
+    }
+
+    @Test
+    void outOfRangeSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new KwsAugmentation(-1, 0.8, 0.1, 1, true));
+        assertThrows(IllegalArgumentException.class, () -> new KwsAugmentation(100, 1.5, 0.1, 1, true));
+    }
+}
