@@ -4,6 +4,7 @@ import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
+import io.pqkmcu.codegen.project.KernelLibrary;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.images.ImageFiles;
 import io.pqkmcu.codegen.images.ImageInputs;
@@ -97,10 +98,28 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--java-package", description = "package of the generated JNA binding (default: ${DEFAULT-VALUE})")
     String javaPackage = GenerateOptions.DEFAULT_PACKAGE;
 
+    @Option(names = "--kernels", paramLabel = "pqk|cmsis-nn", converter = KernelLibraryConverter.class,
+            description = "who runs the dense convolutions, depthwise and fully connected layers: pqk's kernels, or ARM's "
+                    + "CMSIS-NN (v7 API; the build then needs CMSIS_NN=/path, see --cmsis-nn) (default: pqk)")
+    KernelLibrary kernels = KernelLibrary.PQK;
+
+    @Option(names = "--cmsis-nn", paramLabel = "DIR", description = "CMSIS-NN source tree written into the Makefile as "
+            + "the default of CMSIS_NN (implies --kernels cmsis-nn)")
+    Path cmsisNn;
+
     @Override
     public Integer call() {
         Int8Model model = ModelFile.read(modelPath);
         GenerateOptions o = GenerateOptions.of(out).withBoard(board).withPolicy(format).withJavaPackage(javaPackage);
+        if (cmsisNn != null) {
+            if (!Files.isRegularFile(cmsisNn.resolve("Include/arm_nnfunctions.h"))) {
+                throw new IllegalArgumentException("--cmsis-nn " + cmsisNn + " is not a CMSIS-NN source tree (no "
+                        + "Include/arm_nnfunctions.h); clone github.com/ARM-software/CMSIS-NN and pass its folder");
+            }
+            o = o.withCmsisNn(cmsisNn);
+        } else if (kernels != KernelLibrary.PQK) {
+            o = o.withKernels(kernels);
+        }
         for (Map.Entry<String, LayerFormat> e : layerFormats.entrySet()) {
             o = o.withOverride(e.getKey(), e.getValue());
         }
@@ -153,6 +172,21 @@ final class GenerateCommand implements Callable<Integer> {
         Path csv = stream.resolveSibling(stream.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + ".csv");
         return new StreamInput(audio, StreamConfig.of(rate, hopMs, smoothing, threshold, refractoryMs),
                 Files.isRegularFile(csv) ? StreamScore.read(csv) : List.of());
+    }
+
+    /** "pqk" or "cmsis-nn" (also the enum names, any case). */
+    static final class KernelLibraryConverter implements picocli.CommandLine.ITypeConverter<KernelLibrary> {
+        @Override
+        public KernelLibrary convert(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            if (v.equals("pqk")) {
+                return KernelLibrary.PQK;
+            }
+            if (v.equals("cmsis-nn") || v.equals("cmsis")) {
+                return KernelLibrary.CMSIS_NN;
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a kernel library; use pqk or cmsis-nn");
+        }
     }
 
     static String readText(Path p) {

@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen;
 
+import io.pqkmcu.codegen.project.Kernel;
 import io.pqkmcu.codegen.toolchain.CommandResult;
 import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
@@ -15,11 +16,23 @@ import java.util.List;
 
 /** Test helper: copies the C runtime out of the classpath and builds and runs small C programs. */
 public final class CTestSupport {
-    /** Every file of the C runtime (runtime-c-templates/.../c). */
-    public static final List<String> RUNTIME_FILES = List.of("pqk_common.h", "pqk_kernels.h", "pqk_kernel_util.h",
-            "pqk_sparse_rows.h", "pqk_sparse_decode.c", "pqk_convolve_s8.c", "pqk_convolve_sparse_s8.c",
-            "pqk_depthwise_conv_s8.c", "pqk_depthwise_conv_sparse_s8.c", "pqk_fully_connected_s8.c",
-            "pqk_fully_connected_sparse_s8.c", "pqk_avgpool_s8.c");
+    /** Every file of the C kernel runtime (runtime-c-templates/.../c, front end excepted): headers, kernels, support. */
+    public static final List<String> RUNTIME_FILES = runtimeFiles();
+
+    private static List<String> runtimeFiles() {
+        java.util.TreeSet<String> files = new java.util.TreeSet<>(Kernel.PUBLIC_HEADERS);
+        files.addAll(Kernel.INTERNAL_HEADERS);
+        for (Kernel k : Kernel.values()) {
+            if (k.external()) {
+                continue; // CMSIS-NN: the user's, not ours
+            }
+            files.add(k.sourceFile());
+            for (Kernel.Support s : k.support) {
+                files.add(s.sourceFile());
+            }
+        }
+        return List.copyOf(files);
+    }
     public static final List<String> STRICT = List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic");
     public static final List<String> SANITIZE = List.of("-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-g");
 

@@ -109,13 +109,35 @@ class HostBitExactnessTest {
             for (FormatPolicy policy : List.of(FormatPolicy.DENSE, FormatPolicy.SPARSE)) {
                 Set<LayerFormat> used = check(m, GenerateOptions.of(tmp.resolve(kind + "-" + s + "-" + policy))
                         .withPolicy(policy), kind + " " + policy);
-                if (kind != OpKind.AVERAGE_POOL_2D) {
+                if (m.ops().stream().anyMatch(op -> op.weights() != null)) {
                     assertEquals(EnumSet.of(LayerFormat.valueOf(policy.name())), used);
                 } else {
                     assertTrue(used.isEmpty());
                     break; // no weights: one format only
                 }
             }
+        }
+    }
+
+    /**
+     * DS-CNN-S pruned to 90 % has output channels whose weights were all pruned (bias 0): the generator
+     * gives them fast-path quantizers of its own (LayerViews.quantLines); their outputs must not change.
+     */
+    @Test
+    void prunedAwayChannelsKeepTheirOutputs() {
+        Int8Model m = io.pqkmcu.codegen.bench.DsCnnModels.small(0.9, 1);
+        boolean dead = false;
+        for (Op op : m.ops()) {
+            if (op.weights() != null) {
+                io.pqkmcu.codegen.sparse.WeightMatrix w = io.pqkmcu.codegen.sparse.WeightMatrix.of(op);
+                for (int r = 0; r < w.rows(); r++) {
+                    dead |= w.rowNonZeros(r) == 0 && op.weights().bias()[r] == 0;
+                }
+            }
+        }
+        assertTrue(dead, "the model has no all-pruned channel with bias 0 to test");
+        for (FormatPolicy policy : List.of(FormatPolicy.DENSE, FormatPolicy.SPARSE)) {
+            check(m, GenerateOptions.of(tmp.resolve("dscnn-90-" + policy)).withPolicy(policy), "DS-CNN-S 90 % " + policy);
         }
     }
 

@@ -21,10 +21,10 @@ public record MemoryPlan(List<Placement> placements, int arenaSize, int alignmen
         placements = List.copyOf(placements);
     }
 
-    /** The offset of the named buffer; throws when it was not planned. */
+    /** The offset of the named buffer (or of the buffer it shares as an in-place member); throws when not planned. */
     public int offsetOf(String name) {
         for (Placement p : placements) {
-            if (p.buffer().name().equals(name)) {
+            if (p.buffer().members().contains(name)) {
                 return p.offset();
             }
         }
@@ -50,6 +50,11 @@ public record MemoryPlan(List<Placement> placements, int arenaSize, int alignmen
             PlanBuffer b = p.buffer();
             sb.append(String.format(Locale.ROOT, "%-32s %8d %8d %8d  %d..%d%n", b.name(), b.size(), p.offset(), p.end(),
                     b.firstStep(), b.lastStep()));
+            for (String m : b.members()) {
+                if (!m.equals(b.name())) {
+                    sb.append(String.format(Locale.ROOT, "  = %-28s (computed in place)%n", m));
+                }
+            }
         }
         long unshared = unsharedBytes();
         sb.append(String.format(Locale.ROOT, "peak (arena size): %d bytes, %d-byte aligned; without reuse: %d bytes%n",

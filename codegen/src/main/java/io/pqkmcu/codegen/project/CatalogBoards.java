@@ -31,6 +31,6 @@ public final class CatalogBoards implements BoardResolver {
         cflags.addAll(CrossCompiler.OPTIMIZATION_FLAGS.subList(1, CrossCompiler.OPTIMIZATION_FLAGS.size()));
         List<String> ldflags = new ArrayList<>(CrossCompiler.LINK_OPTIONS);
         return new FirmwareBoard(b.id(), new BoardLimits(b.id(), b.flash().size(), b.ram().size()), cflags, ldflags,
-                b.firmwareFiles(), LINKER_SCRIPT);
+                b.firmwareFiles(), LINKER_SCRIPT, b.hasDsp());
     }
 }

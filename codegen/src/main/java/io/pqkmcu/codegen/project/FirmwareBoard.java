@@ -14,9 +14,11 @@ import java.util.TreeMap;
  *
  * @param files        board files by path relative to {@code firmware/board/}, with their content
  * @param linkerScript the linker script's path relative to {@code firmware/board/}
+ * @param dsp          the core has the DSP extension (the kernels' SMLAD paths run; the format cost model
+ *                     uses its costs)
  */
 public record FirmwareBoard(String id, BoardLimits limits, List<String> cflags, List<String> ldflags,
-                            SortedMap<String, String> files, String linkerScript) {
+                            SortedMap<String, String> files, String linkerScript, boolean dsp) {
     public FirmwareBoard {
         cflags = List.copyOf(cflags);
         ldflags = List.copyOf(ldflags);

@@ -3,16 +3,21 @@ package io.pqkmcu.codegen.project;
 import io.pqkmcu.codegen.plan.MemoryPlan;
 import io.pqkmcu.codegen.plan.ModelBuffers;
 import io.pqkmcu.codegen.sparse.SparseTable;
+import io.pqkmcu.codegen.sparse.WeightMatrix;
+import io.pqkmcu.trainer.model.AddOp;
 import io.pqkmcu.trainer.model.AveragePool2DOp;
 import io.pqkmcu.trainer.model.Conv2DOp;
 import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.FullyConnectedOp;
 import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.MaxPool2DOp;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.Padding;
 import io.pqkmcu.trainer.model.QuantizedWeights;
+import io.pqkmcu.trainer.model.SoftmaxOp;
 import io.pqkmcu.trainer.model.TensorSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,47 +34,92 @@ final class LayerViews {
         int inputArena = plan.offsetOf(ModelBuffers.tensorKey(in));
         int outputArena = plan.offsetOf(ModelBuffers.tensorKey(out));
         int scratchArena = l.scratchBytes() > 0 ? plan.offsetOf(ModelBuffers.scratchKey(l.index(), op)) : 0;
-        String weights = l.sparse() ? tableSym(modelSym, l) : denseSym(modelSym, l);
         String prefix = modelSym + "_" + l.sym();
+        String weights = l.sparse() ? "&" + tableSym(modelSym, l) : denseSym(modelSym, l);
+        boolean cmsis = l.kernel().external();
+        // pqk kernels take one pqk_channel_quant array; CMSIS-NN calls use the prefix's _bias, _multiplier, _shift
+        String quant = op.weights() == null ? "" : cmsis ? prefix : prefix + "_quant";
+        String family = familyName(l.kernel().family);
         String format = l.choice() == null ? "" : l.sparse() ? ", sparse (PQKS1)" : ", dense";
+        String inPlace = l.inPlace() ? ", in place" : "";
+        String kernel = l.kernel().function;
+        boolean ctx = l.kernel().family == Kernel.Family.CONV || l.sparse() || cmsis;
         if (op instanceof Conv2DOp c) {
             int[] s = c.weights().shape();
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), l.kernel().function, l.sparse(), "conv",
-                    summary(op, in, out, "kernel " + s[1] + "x" + s[2], c.strideH(), c.strideW(), c.dilationH(),
-                            c.dilationW(), c.padding()) + format,
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, family, l.sparse(), ctx,
+                    l.inPlace(), summary(op, in, out, "kernel " + s[1] + "x" + s[2], c.strideH(), c.strideW(),
+                    c.dilationH(), c.dilationW(), c.padding()) + format + inPlace,
                     inDims, outDims, new DimsView(s[0], s[1], s[2], s[3]), -in.zeroPoint(), out.zeroPoint(),
                     c.strideH(), c.strideW(), c.padding().top(), c.padding().left(), c.dilationH(), c.dilationW(),
-                    c.actMin(), c.actMax(), inputArena, outputArena, scratchArena, l.scratchBytes(), weights,
-                    prefix + "_bias", prefix + "_multiplier", prefix + "_shift");
+                    c.actMin(), c.actMax(), inputArena, 0, outputArena, scratchArena, l.scratchBytes(), weights, quant,
+                    List.of(), 0, 0);
         }
         if (op instanceof DepthwiseConv2DOp d) {
             int[] s = d.weights().shape();
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), l.kernel().function, l.sparse(), "conv",
-                    summary(op, in, out, "kernel " + s[1] + "x" + s[2], d.strideH(), d.strideW(), d.dilationH(),
-                            d.dilationW(), d.padding()) + format,
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, family, l.sparse(), ctx,
+                    l.inPlace(), summary(op, in, out, "kernel " + s[1] + "x" + s[2], d.strideH(), d.strideW(),
+                    d.dilationH(), d.dilationW(), d.padding()) + format + inPlace,
                     inDims, outDims, new DimsView(1, s[1], s[2], s[3]), -in.zeroPoint(), out.zeroPoint(),
                     d.strideH(), d.strideW(), d.padding().top(), d.padding().left(), d.dilationH(), d.dilationW(),
-                    d.actMin(), d.actMax(), inputArena, outputArena, scratchArena, l.scratchBytes(), weights,
-                    prefix + "_bias", prefix + "_multiplier", prefix + "_shift");
+                    d.actMin(), d.actMax(), inputArena, 0, outputArena, scratchArena, l.scratchBytes(), weights, quant,
+                    List.of(), 0, 0);
         }
         if (op instanceof FullyConnectedOp f) {
             int[] s = f.weights().shape();
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), l.kernel().function, l.sparse(), "fc",
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, family, l.sparse(), ctx, false,
                     CNames.commentSafe(op.name()) + ": " + op.kind() + " " + in.shapeString() + " -> " + out.shapeString()
                             + format,
                     inDims, outDims, new DimsView(s[0], 1, 1, s[1]), -in.zeroPoint(), out.zeroPoint(),
-                    1, 1, 0, 0, 1, 1, f.actMin(), f.actMax(), inputArena, outputArena, scratchArena, l.scratchBytes(),
-                    weights, prefix + "_bias", prefix + "_multiplier", prefix + "_shift");
+                    1, 1, 0, 0, 1, 1, f.actMin(), f.actMax(), inputArena, 0, outputArena, scratchArena, l.scratchBytes(),
+                    weights, quant, List.of(), 0, 0);
         }
         if (op instanceof AveragePool2DOp p) {
-            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), l.kernel().function, false, "avgpool",
-                    summary(op, in, out, "pool " + p.filterH() + "x" + p.filterW(), p.strideH(), p.strideW(), 1, 1,
-                            p.padding()),
-                    inDims, outDims, new DimsView(1, p.filterH(), p.filterW(), 1), 0, 0,
-                    p.strideH(), p.strideW(), p.padding().top(), p.padding().left(), 1, 1, p.actMin(), p.actMax(),
-                    inputArena, outputArena, 0, 0, "", "", "", "");
+            return pool(l, in, out, inDims, outDims, inputArena, outputArena, p.filterH(), p.filterW(), p.strideH(),
+                    p.strideW(), p.padding(), p.actMin(), p.actMax());
+        }
+        if (op instanceof MaxPool2DOp p) {
+            return pool(l, in, out, inDims, outDims, inputArena, outputArena, p.filterH(), p.filterW(), p.strideH(),
+                    p.strideW(), p.padding(), p.actMin(), p.actMax());
+        }
+        if (op instanceof AddOp a) {
+            TensorSpec in2 = model.tensor(a.input2());
+            List<String> params = List.of(
+                    -in.zeroPoint() + ", " + a.inputMultiplier1() + ", " + a.inputShift1() + ", /* input 1: offset, multiplier, shift */",
+                    -in2.zeroPoint() + ", " + a.inputMultiplier2() + ", " + a.inputShift2() + ", /* input 2: offset, multiplier, shift */",
+                    a.leftShift() + ", /* left shift */",
+                    out.zeroPoint() + ", " + a.outputMultiplier() + ", " + a.outputShift() + ", /* output: offset, multiplier, shift */",
+                    "{" + a.actMin() + ", " + a.actMax() + "} /* activation */");
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, "add", false, false,
+                    l.inPlace(), CNames.commentSafe(op.name()) + ": ADD " + in.shapeString() + " + " + in2.shapeString()
+                            + " -> " + out.shapeString() + inPlace,
+                    inDims, outDims, outDims, 0, 0, 1, 1, 0, 0, 1, 1, a.actMin(), a.actMax(), inputArena,
+                    plan.offsetOf(ModelBuffers.tensorKey(in2)), outputArena, 0, 0, "", "", params, 0, out.size());
+        }
+        if (op instanceof SoftmaxOp sm) {
+            List<String> params = List.of(sm.inputMultiplier() + ", " + sm.inputLeftShift() + ", " + sm.diffMin()
+                    + " /* input multiplier, input left shift, diff min */");
+            return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), kernel, "softmax", false, false,
+                    l.inPlace(), CNames.commentSafe(op.name()) + ": SOFTMAX over " + in.channels() + " channels, "
+                            + in.shapeString() + " -> " + out.shapeString() + inPlace,
+                    inDims, outDims, outDims, 0, 0, 1, 1, 0, 0, 1, 1, -128, 127, inputArena, 0, outputArena, 0, 0, "", "",
+                    params, in.height() * in.width(), in.channels());
         }
         throw new UnsupportedModelException("layer '" + op.name() + "': operation " + op.kind() + " is not supported");
+    }
+
+    /** The op template (model_c.ftl's ops map) of a kernel family. */
+    private static String familyName(Kernel.Family f) {
+        return f.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static LayerView pool(CompiledLayer l, TensorSpec in, TensorSpec out, DimsView inDims, DimsView outDims,
+                                  int inputArena, int outputArena, int fh, int fw, int sh, int sw, Padding pad,
+                                  int actMin, int actMax) {
+        Op op = l.op();
+        return new LayerView(l.index(), CNames.commentSafe(op.name()), l.sym(), l.kernel().function, "pool", false, false,
+                false, summary(op, in, out, "pool " + fh + "x" + fw, sh, sw, 1, 1, pad),
+                inDims, outDims, new DimsView(1, fh, fw, 1), 0, 0, sh, sw, pad.top(), pad.left(), 1, 1, actMin, actMax,
+                inputArena, 0, outputArena, 0, 0, "", "", List.of(), 0, 0);
     }
 
     private static String summary(Op op, TensorSpec in, TensorSpec out, String window, int sh, int sw, int dh, int dw,
@@ -79,7 +129,7 @@ final class LayerViews {
                 + pad.top() + "," + pad.left();
     }
 
-    static WeightsView weights(CompiledLayer l, String modelSym) {
+    static WeightsView weights(CompiledLayer l, String modelSym, int outputZeroPoint) {
         Op op = l.op();
         QuantizedWeights w = op.weights();
         int[] s = w.shape();
@@ -97,6 +147,8 @@ final class LayerViews {
         }
         String prefix = modelSym + "_" + l.sym();
         String name = CNames.commentSafe(op.name());
+        List<String> quant = quantLines(w, WeightMatrix.of(op), outputZeroPoint);
+        boolean cmsis = l.kernel().external();
         if (l.sparse()) {
             SparseTable t = l.choice().table();
             List<String> stream = t.stream().length == 0 ? List.of("0x00, /* empty table: C has no zero-length arrays */")
@@ -105,13 +157,43 @@ final class LayerViews {
                     tableSym(modelSym, l), prefix + "_stream", t.streamBytes(), Math.max(1, t.streamBytes()), stream,
                     t.entries(), t.nonZeros(), t.rows(), t.cols(), t.maxRowNonZeros(), t.gapBits(), t.valueBits(),
                     t.valueBase(), String.format(Locale.ROOT, "%.3f", t.bytesPerNonZero()),
-                    w.outputChannels(), prefix + "_bias", CArrays.int32(w.bias()), prefix + "_multiplier",
-                    CArrays.int32(w.multiplier()), prefix + "_shift", CArrays.int32(w.shift()));
+                    w.outputChannels(), prefix + "_quant", quant, outputZeroPoint, false, prefix, List.of(), List.of(),
+                    List.of());
         }
         return new WeightsView(name, false, layout, rows, denseSym(modelSym, l), w.data().length, CArrays.int8(w.data()),
                 "", "", 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, 0, "",
-                w.outputChannels(), prefix + "_bias", CArrays.int32(w.bias()), prefix + "_multiplier",
-                CArrays.int32(w.multiplier()), prefix + "_shift", CArrays.int32(w.shift()));
+                w.outputChannels(), prefix + "_quant", quant, outputZeroPoint, cmsis, prefix, CArrays.int32(w.bias()),
+                CArrays.int32(w.multiplier()), CArrays.int32(w.shift()));
+    }
+
+    /**
+     * One {bias, multiplier, shift, rounding} initializer per output channel. rounding is the high word of
+     * the fast requantization's 64-bit constant, (2 * zp + 1) * 2^(e - 2) for e = -shift in 2..22 (see
+     * pqk_kernel_util.h), else 0 (the kernels then take the general path, for the whole layer).
+     *
+     * A channel whose weights were all pruned and whose bias is 0 accumulates exactly 0 in every kernel,
+     * and both requantizations map 0 to the output zero point whatever the multiplier and shift; its
+     * quantizer is often degenerate (a zero weight scale gives a left shift), which alone would send the
+     * whole layer down the general path. Such a channel gets {0, 2^30, -2, fast rounding} instead:
+     * the same outputs, and the layer keeps the fast path.
+     */
+    static List<String> quantLines(QuantizedWeights w, WeightMatrix rows, int outputZeroPoint) {
+        List<String> lines = new ArrayList<>();
+        for (int c = 0; c < w.outputChannels(); c++) {
+            int multiplier = w.multiplier()[c];
+            int shift = w.shift()[c];
+            if (w.bias()[c] == 0 && rows.rowNonZeros(c) == 0) {
+                multiplier = 1 << 30;
+                shift = -2;
+            }
+            lines.add("{" + w.bias()[c] + ", " + multiplier + ", " + shift + ", " + rounding(shift, outputZeroPoint) + "},");
+        }
+        return lines;
+    }
+
+    static int rounding(int shift, int outputZeroPoint) {
+        int e = -shift;
+        return e >= 2 && e <= 22 ? (2 * outputZeroPoint + 1) * (1 << (e - 2)) : 0;
     }
 
     private static String denseSym(String modelSym, CompiledLayer l) {

@@ -16,6 +16,8 @@ import java.util.List;
  *                         from the blob sizes, so a rewritten chunk may hold another number)
  * @param modelSources     project-relative C sources of the model (host and firmware)
  * @param boardSources     project-relative board sources (firmware only)
+ * @param cmsisNn          some layers call ARM's CMSIS-NN (the Makefile then needs its source tree)
+ * @param cmsisNnPath      the default of the Makefile's CMSIS_NN variable, "" when none was given
  */
 public record ProjectView(String headerText, String modelName, String modelNameLiteral, String checksum, String sym,
                           String symUpper, String guard, int inputHeight, int inputWidth, int inputChannels, int inputSize,
@@ -24,4 +26,5 @@ public record ProjectView(String headerText, String modelName, String modelNameL
                           List<WeightsView> weights, boolean hasFrontEnd, int audioSamples, int sampleRate,
                           String frontEndConfigSymbol, int frontEndScratchBytes, int frontEndScratchArena,
                           boolean testAudio, int testCount, List<String> modelSources, String boardId, boolean hasBoard,
-                          String boardCflags, String boardLdflags, List<String> boardSources, String linkerScript) {}
+                          String boardCflags, String boardLdflags, List<String> boardSources, String linkerScript,
+                          boolean cmsisNn, String cmsisNnPath) {}

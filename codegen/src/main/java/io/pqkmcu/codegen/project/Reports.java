@@ -2,6 +2,7 @@ package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.fit.BoardLimits;
 import io.pqkmcu.codegen.fit.ResourceUsage;
+import io.pqkmcu.codegen.format.InstructionModel;
 import io.pqkmcu.codegen.format.LayerFormatChoice;
 import io.pqkmcu.codegen.plan.MemoryPlan;
 import io.pqkmcu.codegen.sparse.SparseTable;
@@ -9,6 +10,7 @@ import io.pqkmcu.trainer.model.AveragePool2DOp;
 import io.pqkmcu.trainer.model.Conv2DOp;
 import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.FullyConnectedOp;
+import io.pqkmcu.trainer.model.MaxPool2DOp;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.TensorSpec;
@@ -35,20 +37,20 @@ final class Reports {
     }
 
     static String report(String headerText, Int8Model model, String boardId, List<CompiledLayer> layers,
-                         ResourceUsage use, BoardLimits limits) {
+                         ResourceUsage use, BoardLimits limits, InstructionModel costs) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(headerText).append('\n');
         sb.append("Model '").append(CNames.commentSafe(model.name())).append("' for board '").append(boardId)
                 .append("'\n\n");
-        sb.append(String.format(Locale.ROOT, "%-3s %-20s %-18s %-10s %-7s %10s %10s %8s %13s %6s %10s %10s%n",
+        sb.append(String.format(Locale.ROOT, "%-3s %-20s %-18s %-10s %-7s %10s %10s %8s %13s %6s %10s %10s %12s  %s%n",
                 "#", "layer", "kind", "output", "format", "weights B", "consts B", "scratch", "nnz/total",
-                "B/nnz", "MACs", "sparse MACs"));
+                "B/nnz", "MACs", "sparse MACs", "est. instr", "kernel"));
         for (CompiledLayer l : layers) {
             Op op = l.op();
             TensorSpec out = model.tensor(op.output());
             String format = l.choice() == null ? "-" : l.sparse() ? "sparse" : "dense";
             int weights = l.choice() == null ? 0 : l.choice().weightFlashBytes();
-            int consts = op.weights() == null ? 0 : 12 * op.weights().outputChannels();
+            int consts = op.weights() == null ? 0 : ResourceEstimator.CHANNEL_QUANT_BYTES * op.weights().outputChannels();
             String nnz = "-";
             String perNnz = "-";
             String sparseMacs = "-";
@@ -61,11 +63,13 @@ final class Reports {
                 perNnz = t == null ? "-" : String.format(Locale.ROOT, "%.3f", t.bytesPerNonZero());
                 sparseMacs = Long.toString(macs * nonZeros / total);
             }
-            sb.append(String.format(Locale.ROOT, "%-3d %-20s %-18s %-10s %-7s %10d %10d %8d %13s %6s %10d %10s%n",
+            String estimate = l.choice() == null ? "-" : Long.toString(l.choice().instructions());
+            sb.append(String.format(Locale.ROOT, "%-3d %-20s %-18s %-10s %-7s %10d %10d %8d %13s %6s %10d %10s %12s  %s%s%n",
                     l.index(), CNames.commentSafe(op.name()), op.kind(), out.shapeString(), format, weights, consts,
-                    l.scratchBytes(), nnz, perNnz, macs, sparseMacs));
+                    l.scratchBytes(), nnz, perNnz, macs, sparseMacs, estimate, l.kernel().function,
+                    l.inPlace() ? " (in place)" : ""));
         }
-        sb.append("\nFormat choices:\n");
+        sb.append("\nFormat choices (instruction estimates: ").append(costs).append("):\n");
         for (CompiledLayer l : layers) {
             LayerFormatChoice c = l.choice();
             sb.append("  ").append(CNames.commentSafe(l.op().name())).append(": ")
@@ -101,6 +105,9 @@ final class Reports {
             return (long) in.size() * out.size();
         }
         if (op instanceof AveragePool2DOp p) {
+            return pixels * out.channels() * p.filterH() * p.filterW();
+        }
+        if (op instanceof MaxPool2DOp p) {
             return pixels * out.channels() * p.filterH() * p.filterW();
         }
         return 0;

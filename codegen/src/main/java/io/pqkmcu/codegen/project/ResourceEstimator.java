@@ -24,6 +24,8 @@ final class ResourceEstimator {
     static final int PARAM_STRUCT_BYTES_PER_LAYER = 96;
     /** A pqk_sparse_table descriptor. */
     static final int TABLE_DESCRIPTOR_BYTES = 36;
+    /** One output channel's pqk_channel_quant: bias, multiplier, shift, rounding. */
+    static final int CHANNEL_QUANT_BYTES = 16;
 
     private ResourceEstimator() {}
 
@@ -32,17 +34,17 @@ final class ResourceEstimator {
         long weights = 0;
         long constants = 0;
         Set<Kernel> kernels = EnumSet.noneOf(Kernel.class);
-        boolean anySparse = false;
+        Set<Kernel.Support> support = EnumSet.noneOf(Kernel.Support.class);
         for (CompiledLayer l : layers) {
             kernels.add(l.kernel());
+            support.addAll(l.kernel().support);
             constants += PARAM_STRUCT_BYTES_PER_LAYER;
             if (l.choice() != null) {
                 weights += l.choice().weightFlashBytes();
-                constants += 12L * l.op().weights().outputChannels();
+                constants += (long) CHANNEL_QUANT_BYTES * l.op().weights().outputChannels();
             }
             if (l.sparse()) {
                 constants += TABLE_DESCRIPTOR_BYTES;
-                anySparse = true;
             }
         }
         for (String label : model.labels()) {
@@ -53,8 +55,8 @@ final class ResourceEstimator {
         for (Kernel k : kernels) {
             code += k.estimatedCodeBytes;
         }
-        if (anySparse) {
-            code += Kernel.SPARSE_DECODER_CODE_BYTES;
+        for (Kernel.Support s : support) {
+            code += s.estimatedCodeBytes;
         }
         if (model.frontEnd() != null) {
             code += FRONT_END_CODE_BYTES;

@@ -89,7 +89,7 @@ class MemoryPlannerTest {
         PlanBuffer input = find(buffers, ModelBuffers.tensorKey(m.input()));
         PlanBuffer output = find(buffers, ModelBuffers.tensorKey(m.output()));
         assertEquals(0, input.firstStep());
-        assertEquals(1, input.lastStep(), "the input dies after the first op reads it");
+        assertEquals(ModelBuffers.lastReaders(m)[m.inputId()], input.lastStep(), "the input dies after its last reader");
         assertEquals(n, output.lastStep(), "the output lives to the end");
         int[] scratch = new int[n];
         scratch[0] = 40;
@@ -99,6 +99,23 @@ class MemoryPlannerTest {
         assertEquals(1, s.lastStep());
         PlanBuffer fe = find(withScratch, ModelBuffers.FRONT_END_SCRATCH);
         assertEquals(0, fe.lastStep());
+    }
+
+    @Test
+    void anInPlaceOpSharesItsInputsBuffer() {
+        Int8Model m = RandomModels.singleOp(io.pqkmcu.trainer.model.OpKind.DEPTHWISE_CONV_2D, 8, 0.5);
+        int in = m.inputId();
+        int out = m.outputId();
+        List<PlanBuffer> buffers = ModelBuffers.of(m, new int[] {64}, 0, java.util.Map.of(out, in));
+        assertEquals(2, buffers.size(), "one shared tensor buffer and the scratch: " + buffers);
+        PlanBuffer shared = find(buffers, ModelBuffers.tensorKey(m.input()));
+        assertEquals(List.of(ModelBuffers.tensorKey(m.input()), ModelBuffers.tensorKey(m.output())), shared.members());
+        assertEquals(Math.max(m.input().size(), m.output().size()), shared.size());
+        assertEquals(0, shared.firstStep());
+        assertEquals(1, shared.lastStep());
+        MemoryPlan plan = MemoryPlanner.plan(buffers);
+        assertEquals(plan.offsetOf(ModelBuffers.tensorKey(m.input())), plan.offsetOf(ModelBuffers.tensorKey(m.output())));
+        assertTrue(plan.describe().contains("(computed in place)"), plan.describe());
     }
 
     private static PlanBuffer find(List<PlanBuffer> buffers, String name) {

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The generated project of a fixed seeded model (random-167: conv, depthwise, pooling and fully connected
- * layers on 7x7 maps and below, dense and sparse under AUTO) must equal the fixtures under
+ * The generated project of a fixed seeded model (random-167: residual depthwise + ADD blocks, softmax,
+ * convolution, max pooling and a fully connected layer on 7x7 maps and below, dense and sparse under
+ * AUTO, several ops in place) must equal the fixtures under
  * src/test/resources/golden/random-167 byte for byte, with no file missing or extra. After an
  * intended change, regenerate the fixtures with {@code -Dpqk.updateGolden=true} and review the diff.
  */

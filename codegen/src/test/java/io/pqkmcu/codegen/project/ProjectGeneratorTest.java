@@ -73,14 +73,20 @@ class ProjectGeneratorTest {
     void onlyTheKernelsInUseAreCopied() {
         Int8Model m = RandomModels.singleOp(OpKind.FULLY_CONNECTED, 1, 0.8);
         ProjectGenerator.Rendered dense = generator.render(m, GenerateOptions.of(tmp).withPolicy(FormatPolicy.DENSE));
-        assertEquals(List.of("src/kernels/pqk_fully_connected_s8.c", "src/kernels/pqk_kernel_util.h"), kernels(dense));
+        List<String> headers = List.of("src/kernels/pqk_depthwise_util.h", "src/kernels/pqk_kernel_util.h",
+                "src/kernels/pqk_nn_support.h");
+        List<String> expected = new java.util.ArrayList<>(headers);
+        expected.add("src/kernels/pqk_fully_connected_s8.c");
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(kernels(dense)));
         ProjectGenerator.Rendered sparse = generator.render(m, GenerateOptions.of(tmp).withPolicy(FormatPolicy.SPARSE));
-        assertEquals(List.of("src/kernels/pqk_fully_connected_sparse_s8.c", "src/kernels/pqk_kernel_util.h",
-                "src/kernels/pqk_sparse_decode.c"), kernels(sparse));
-        assertTrue(text(sparse, "Makefile").contains("src/kernels/pqk_sparse_decode.c"));
+        expected = new java.util.ArrayList<>(headers);
+        expected.addAll(List.of("src/kernels/pqk_fully_connected_sparse_s8.c", "src/kernels/pqk_sparse_unpack.c"));
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(kernels(sparse)));
+        assertTrue(text(sparse, "Makefile").contains("src/kernels/pqk_sparse_unpack.c"));
         Int8Model conv = RandomModels.singleOp(OpKind.CONV_2D, 2, 0.8);
-        assertTrue(kernels(generator.render(conv, GenerateOptions.of(tmp).withPolicy(FormatPolicy.SPARSE)))
-                .contains("src/kernels/pqk_sparse_rows.h"));
+        List<String> convKernels = kernels(generator.render(conv, GenerateOptions.of(tmp).withPolicy(FormatPolicy.SPARSE)));
+        assertTrue(convKernels.contains("src/kernels/pqk_nn_sparse_block_s16.c")
+                && convKernels.contains("src/kernels/pqk_s8_to_block_s16.c"), convKernels.toString());
     }
 
     private static List<String> kernels(ProjectGenerator.Rendered r) {
@@ -94,7 +100,7 @@ class ProjectGeneratorTest {
         ProjectGenerator.Rendered r = generator.render(m, GenerateOptions.of(tmp).withPolicy(FormatPolicy.DENSE)
                 .withOverride(layer, LayerFormat.SPARSE));
         assertEquals(LayerFormat.SPARSE, r.layerFormats().get(0).format());
-        assertTrue(text(r, "src/model.c").contains("pqk_convolve_sparse_s8(&ctx"));
+        assertTrue(text(r, "src/model.c").matches("(?s).*pqk_convolve(_1x1)?_sparse_s8\\(&ctx.*"));
         assertTrue(text(r, "report.txt").contains("sparse (forced)"));
     }
 
@@ -216,7 +222,7 @@ class ProjectGeneratorTest {
         SortedMap<String, String> files = new TreeMap<>(Map.of("startup.c", "/* startup */\n", "link.ld", "/* ld */\n",
                 "pqk_board.h", "/* board api */\n"));
         return new FirmwareBoard(limits.boardId(), limits, List.of("-mcpu=cortex-m4", "-mthumb"),
-                List.of("--specs=nosys.specs"), files, "link.ld");
+                List.of("--specs=nosys.specs"), files, "link.ld", true);
     }
 
     static BoardResolver resolver(FirmwareBoard board) {

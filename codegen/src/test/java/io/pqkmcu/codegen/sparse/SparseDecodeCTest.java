@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Round trip through the C decoder: tables encoded in Java, decoded row by row by pqk_sparse_decode.c
- * (under ASan/UBSan), compared with the original weights; plus its capacity and corruption checks.
+ * Round trip through the C decoder: tables encoded in Java, unpacked by pqk_sparse_unpack.c (under
+ * ASan/UBSan) into (weight, k) words and row counts, compared with the original weights; plus its
+ * corruption checks (truncated stream, more weights than announced, magnitudes above 127).
  */
 class SparseDecodeCTest {
     @TempDir
@@ -28,7 +29,8 @@ class SparseDecodeCTest {
         Random rnd = new Random(3);
         StringBuilder c = new StringBuilder();
         c.append("#include <stdio.h>\n#include \"pqk_kernels.h\"\n");
-        c.append("static int16_t k_buf[40000];\nstatic int8_t v_buf[40000];\nstatic int8_t row_buf[40000];\n");
+        c.append("static int8_t weights[40000];\nstatic uint16_t index16[40000];\nstatic uint16_t row_nnz[64];\n"
+                + "static int8_t row_buf[40000];\n");
         c.append(CHECK_FUNCTION);
         StringBuilder calls = new StringBuilder();
         int tables = 40;
@@ -53,7 +55,7 @@ class SparseDecodeCTest {
                 .append("    printf(\"failures=%d\\n\", failures);\n    return failures != 0;\n}\n");
         Path main = dir.resolve("roundtrip.c");
         Files.writeString(main, c.toString());
-        Path exe = CTestSupport.compileExecutable(List.of(main, dir.resolve("pqk_sparse_decode.c")), dir,
+        Path exe = CTestSupport.compileExecutable(List.of(main, dir.resolve("pqk_sparse_unpack.c")), dir,
                 dir.resolve("roundtrip"), CTestSupport.SANITIZE);
         CommandResult r = CTestSupport.run(exe);
         assertEquals("failures=0\n", r.stdout(), r.stdout() + r.stderr());
@@ -61,31 +63,29 @@ class SparseDecodeCTest {
         assertTrue(r.stderr().isEmpty(), r.stderr());
     }
 
-    /** check(table, expected, id): decode all rows; then capacity and corruption error paths. */
+    /** check(table, expected, id): unpack, rebuild the matrix, compare; then the corruption error paths. */
     private static final String CHECK_FUNCTION = String.join("\n",
-            "static int decode_all(const pqk_sparse_table *t, const int8_t *expected, int32_t capacity)",
+            "static int unpack_all(const pqk_sparse_table *t, const int8_t *expected)",
             "{",
-            "    pqk_sparse_reader r;",
             "    int32_t row;",
-            "    pqk_status s = pqk_sparse_reader_init(&r, t);",
+            "    int32_t e = 0;",
+            "    pqk_status s = pqk_sparse_unpack(t, weights, index16, row_nnz);",
             "    if (s != PQK_OK) {",
             "        return (int)s;",
             "    }",
             "    for (row = 0; row < t->rows; row++) {",
-            "        int32_t n;",
             "        int32_t i;",
-            "        s = pqk_sparse_decode_row(&r, k_buf, v_buf, capacity, &n);",
-            "        if (s != PQK_OK) {",
-            "            return (int)s;",
-            "        }",
+            "        int32_t previous = -1;",
             "        for (i = 0; i < t->cols; i++) {",
             "            row_buf[i] = 0;",
             "        }",
-            "        for (i = 0; i < n; i++) {",
-            "            if (k_buf[i] < 0 || k_buf[i] >= t->cols || (i > 0 && k_buf[i] <= k_buf[i - 1])) {",
+            "        for (i = 0; i < row_nnz[row]; i++, e++) {",
+            "            const int32_t k = t->cols <= 256 ? ((const uint8_t *)index16)[e] : index16[e];",
+            "            if (k <= previous || k >= t->cols) {",
             "                return 100;",
             "            }",
-            "            row_buf[k_buf[i]] = v_buf[i];",
+            "            row_buf[k] = weights[e];",
+            "            previous = k;",
             "        }",
             "        for (i = 0; i < t->cols; i++) {",
             "            if (row_buf[i] != expected[row * t->cols + i]) {",
@@ -93,33 +93,45 @@ class SparseDecodeCTest {
             "            }",
             "        }",
             "    }",
-            "    {",
-            "        int32_t n;",
-            "        if (pqk_sparse_decode_row(&r, k_buf, v_buf, capacity, &n) != PQK_ERROR_ARGUMENT) {",
-            "            return 102; /* reading past the last row must fail */",
-            "        }",
-            "    }",
-            "    return 0;",
+            "    return e == t->nnz ? 0 : 102;",
             "}",
             "",
             "static int check(const pqk_sparse_table *t, const int8_t *expected, int id)",
             "{",
             "    int failures = 0;",
-            "    int rc = decode_all(t, expected, t->max_row_nnz);",
+            "    int rc = unpack_all(t, expected);",
             "    if (rc != 0) {",
-            "        printf(\"table %d: decode failed (%d)\\n\", id, rc);",
-            "        failures++;",
-            "    }",
-            "    if (t->max_row_nnz > 0 && decode_all(t, expected, t->max_row_nnz - 1) != (int)PQK_ERROR_SIZE) {",
-            "        printf(\"table %d: a too small capacity was not reported\\n\", id);",
+            "        printf(\"table %d: unpack failed (%d)\\n\", id, rc);",
             "        failures++;",
             "    }",
             "    if (t->stream_bytes > 0) {",
             "        pqk_sparse_table truncated = *t;",
             "        truncated.stream_bytes--;",
-            "        if (decode_all(&truncated, expected, t->max_row_nnz) != (int)PQK_ERROR_ARGUMENT) {",
+            "        if (pqk_sparse_unpack(&truncated, weights, index16, row_nnz) != PQK_ERROR_ARGUMENT) {",
             "            printf(\"table %d: a truncated stream was not reported\\n\", id);",
             "            failures++;",
+            "        }",
+            "    }",
+            "    if (t->nnz > 0) {",
+            "        pqk_sparse_table fewer = *t;",
+            "        fewer.nnz--;",
+            "        if (pqk_sparse_unpack(&fewer, weights, index16, row_nnz) != PQK_ERROR_ARGUMENT) {",
+            "            printf(\"table %d: more weights than announced were not reported\\n\", id);",
+            "            failures++;",
+            "        }",
+            "    }",
+            "    if (t->nnz > 0 && t->value_base < 127) {",
+            "        pqk_sparse_table heavy = *t;",
+            "        heavy.value_base = 127;",
+            "        if (t->value_bits > 1 && pqk_sparse_unpack(&heavy, weights, index16, row_nnz) == PQK_OK) {",
+            "            int32_t i;",
+            "            for (i = 0; i < t->nnz; i++) {",
+            "                if (weights[i] != 127 && weights[i] != -127) {",
+            "                    printf(\"table %d: a magnitude above 127 was not reported\\n\", id);",
+            "                    failures++;",
+            "                    break;",
+            "                }",
+            "            }",
             "        }",
             "    }",
             "    return failures;",

@@ -1,67 +1,67 @@
 /*
- * pqk_fully_connected_sparse_s8.c - int8 fully connected layer with PQKS1 sparse weights.
- *
- * Each output row is decoded once into (k, value) pairs and applied to the input; the input offset is
- * folded into one multiply by the row's weight sum. Results equal pqk_fully_connected_s8.
- * Scratch: int16_t k[capacity] then int8_t value[capacity] (3 bytes per weight).
+ * pqk_fully_connected_sparse_s8.c - int8 fully connected layer with PQKS1 sparse weights. The table
+ * is decoded once into weight and input-index arrays; each row then sums weight * input over its
+ * non-zeros and adds input_offset * (sum of its weights) instead of offsetting every input.
+ * Results equal pqk_fully_connected_s8's.
  */
-#include "pqk_kernels.h"
 #include "pqk_kernel_util.h"
+#include "pqk_nn_support.h"
 
-int32_t pqk_fully_connected_sparse_s8_get_buffer_size(int32_t max_row_nnz)
+int32_t pqk_fully_connected_sparse_s8_get_buffer_size(const pqk_sparse_table *filter)
 {
-    const int32_t bytes = (max_row_nnz > 0 ? max_row_nnz : 0) * 3;
-    return bytes < 4 ? 4 : (bytes + 3) & ~3;
+    return pqk_sparse_entries_bytes(filter);
 }
 
 pqk_status pqk_fully_connected_sparse_s8(const pqk_context *ctx, const pqk_fc_params *params,
-                                         const pqk_per_channel_quant *quant,
-                                         const pqk_dims *input_dims, const int8_t *input,
-                                         const pqk_dims *filter_dims, const pqk_sparse_table *filter,
-                                         const int32_t *bias, const pqk_dims *output_dims, int8_t *output)
+                                         const pqk_channel_quant *quant, const pqk_dims *input_dims,
+                                         const int8_t *input, const pqk_dims *filter_dims,
+                                         const pqk_sparse_table *filter, const pqk_dims *output_dims,
+                                         int8_t *output)
 {
     const int32_t in_n = input_dims->h * input_dims->w * input_dims->c;
     const int32_t out_n = output_dims->h * output_dims->w * output_dims->c;
-    const int32_t capacity = filter->max_row_nnz;
-    pqk_sparse_reader reader;
-    pqk_status status;
-    int16_t *k_index;
-    int8_t *value;
+    uint16_t *row_nnz;
+    void *index;
+    int8_t *weights;
+    const uint8_t *k8;
+    const uint16_t *k16;
+    int32_t mode;
     int32_t co;
+    pqk_status status;
 
     if (!pqk_dims_ok(input_dims) || !pqk_dims_ok(output_dims) || !pqk_activation_ok(&params->activation)
-        || params->input_offset < -127 || params->input_offset > 128
-        || params->output_offset < -128 || params->output_offset > 127
+        || !pqk_offsets_ok(params->input_offset, params->output_offset)
         || filter_dims->c != in_n || filter_dims->n != out_n || filter->rows != out_n || filter->cols != in_n) {
         return PQK_ERROR_ARGUMENT;
     }
-    if (ctx == 0 || ctx->buf == 0 || capacity < 0
-        || ctx->size < pqk_fully_connected_sparse_s8_get_buffer_size(capacity)) {
+    if (!pqk_context_ok(ctx, pqk_fully_connected_sparse_s8_get_buffer_size(filter))) {
         return PQK_ERROR_SIZE;
     }
-    k_index = (int16_t *)ctx->buf;
-    value = (int8_t *)ctx->buf + 2 * capacity;
-    status = pqk_sparse_reader_init(&reader, filter);
+    pqk_sparse_layout(filter, ctx->buf, &row_nnz, &index, &weights);
+    status = pqk_sparse_unpack(filter, weights, index, row_nnz);
     if (status != PQK_OK) {
         return status;
     }
-
+    mode = pqk_requant_mode(quant, out_n, params->output_offset, &params->activation);
+    k8 = (const uint8_t *)index;
+    k16 = (const uint16_t *)index;
     for (co = 0; co < out_n; co++) {
-        int32_t n;
-        int32_t j;
-        int32_t row_sum = 0;
-        int32_t acc = bias[co];
-        status = pqk_sparse_decode_row(&reader, k_index, value, capacity, &n);
-        if (status != PQK_OK) {
-            return status;
+        const int8_t *const end = weights + row_nnz[co];
+        int32_t acc = quant[co].bias;
+        int32_t weight_sum = 0;
+        if (pqk_sparse_index_bytes(filter) == 2) {
+            for (; weights != end; weights++) {
+                acc += *weights * input[*k16++];
+                weight_sum += *weights;
+            }
+        } else {
+            for (; weights != end; weights++) {
+                acc += *weights * input[*k8++];
+                weight_sum += *weights;
+            }
         }
-        for (j = 0; j < n; j++) {
-            acc += (int32_t)value[j] * (int32_t)input[k_index[j]];
-            row_sum += value[j];
-        }
-        acc += params->input_offset * row_sum;
-        output[co] = pqk_output_s8(acc, quant->multiplier[co], quant->shift[co], params->output_offset,
-                                   &params->activation);
+        output[co] = pqk_requant_output(acc + params->input_offset * weight_sum, &quant[co], mode,
+                                        params->output_offset, &params->activation);
     }
     return PQK_OK;
 }

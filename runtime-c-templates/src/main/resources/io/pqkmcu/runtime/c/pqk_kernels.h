@@ -8,11 +8,17 @@
  * matching ..._get_buffer_size function gives. Every entry point returns a pqk_status and checks its
  * dimensions once per call (not per MAC).
  *
- * Accumulators are int32; the code generator refuses layers whose worst-case sum could overflow them
- * (|bias| + K * 127 * 384 > INT32_MAX, K = weights per output channel), so no kernel overflows.
+ * Each kernel has a plain C99 path and, where it pays, a path for cores with the DSP extension
+ * (__ARM_FEATURE_DSP: SXTB16/SXTAB16 unpacking and SMLAD/SMLAxy multiply-accumulates); both compute
+ * the same int32 sums, so their outputs are identical. One kernel per file, named after its function.
  *
- * One kernel per file, named after its function. Plain C99 only for now; DSP (SMLAD) paths come later
- * behind #if defined(__ARM_FEATURE_DSP) blocks and must stay bit-exact with these.
+ * Accumulators are int32 and must stay within +-2^30 (the DSP requantization doubles them): the code
+ * generator refuses layers whose worst-case sum could leave that range (|bias| + K * 127 * 384 >= 2^30,
+ * K = weights per output channel), so no kernel overflows.
+ *
+ * In-place execution: kernels documented as "may run in place" accept output == input (the same
+ * arena offset); the memory planner uses this to keep one activation buffer for a chain of pointwise
+ * and depthwise layers. Any other overlap of input and output is an error the kernels do not detect.
  */
 #ifndef PQK_KERNELS_H
 #define PQK_KERNELS_H
@@ -45,7 +51,7 @@ typedef struct {
     int32_t max;
 } pqk_activation;
 
-/* Caller-owned scratch memory. buf must be 4-byte aligned; size in bytes. */
+/* Caller-owned scratch memory. buf must be 8-byte aligned; size in bytes. */
 typedef struct {
     void *buf;
     int32_t size;
@@ -72,25 +78,67 @@ typedef struct {
     pqk_activation activation;
 } pqk_fc_params;
 
-/* Average pooling parameters; the output keeps the input's scale and zero point. */
+/* Average and max pooling parameters; the output keeps the input's scale and zero point. */
 typedef struct {
     pqk_tile stride;
     pqk_tile padding;
     pqk_activation activation;
 } pqk_pool_params;
 
-/* Per-output-channel requantization: Q31 multiplier and shift (positive = left), one per channel. */
+/*
+ * One output channel's bias and requantization, as the generator emits them.
+ *   bias        int32 at scale input_scale * weight_scale[c]
+ *   multiplier  Q31 in [2^30, 2^31), or 0 (output = zero point)
+ *   shift       power-of-two exponent, positive = left (TFLite convention)
+ *   rounding    for 2 <= -shift <= 22: (2 * output_offset + 1) * 2^(-shift - 2), the high word of the
+ *               64-bit constant that lets one SMLAL do both TFLite roundings and add the zero point
+ *               (pqk_kernel_util.h, pqk_requantize_fast); otherwise 0
+ * A kernel takes the fast requantization when every channel of the layer satisfies the condition
+ * (it checks once per call) and the exact general one otherwise; both give identical results.
+ */
 typedef struct {
-    const int32_t *multiplier;
-    const int32_t *shift;
-} pqk_per_channel_quant;
+    int32_t bias;
+    int32_t multiplier;
+    int32_t shift;
+    int32_t rounding;
+} pqk_channel_quant;
+
+/*
+ * Element-wise add (TFLite / CMSIS-NN arm_elementwise_add_s8 arithmetic): each input is offset,
+ * shifted left by left_shift and rescaled by its multiplier and (non-positive) shift, the two are
+ * summed, rescaled to the output and offset. Offsets: input = -zero point, output = +zero point.
+ */
+typedef struct {
+    int32_t input1_offset;
+    int32_t input1_multiplier;
+    int32_t input1_shift;
+    int32_t input2_offset;
+    int32_t input2_multiplier;
+    int32_t input2_shift;
+    int32_t left_shift;
+    int32_t output_offset;
+    int32_t output_multiplier;
+    int32_t output_shift;
+    pqk_activation activation;
+} pqk_add_params;
+
+/*
+ * int8 softmax over rows (TFLite's integer algorithm): diff = x - max(row) is scaled by
+ * input_multiplier * 2^input_left_shift into Q5.26; values below diff_min contribute zero.
+ * The output has scale 1/256 and zero point -128.
+ */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+    int32_t diff_min;
+} pqk_softmax_params;
 
 /* ---------------------------------------------------------------------------------------------- */
 /* PQKS1 sparse weight tables                                                                     */
 /* ---------------------------------------------------------------------------------------------- */
 
 /*
- * PQKS1: a weight tensor viewed as R rows of K values — conv [C_OUT][KH*KW*C_IN], fully connected
+ * PQKS1: a weight tensor viewed as R rows of K values - conv [C_OUT][KH*KW*C_IN], fully connected
  * [C_OUT][C_IN], depthwise [C][KH*KW] (the [1,KH,KW,C] weights transposed). Positions count over the
  * whole flattened R x K matrix (p = r*K + k), so rows need no pointers.
  *
@@ -101,6 +149,10 @@ typedef struct {
  *   V: sign = V & 1, magnitude = b + (V >> 1); weight = sign ? -magnitude : magnitude.
  * Positions after the last entry are zero. g, v, b and the counts are per-layer constants kept in
  * this struct, not in the stream.
+ *
+ * Kernels decode a table once per call into weight and index arrays in their scratch
+ * (pqk_sparse_unpack: 2 bytes per non-zero, 3 for rows longer than 256), then apply every decoded
+ * weight to every output pixel.
  */
 typedef struct {
     const uint8_t *stream;  /* the bitstream, stream_bytes long */
@@ -108,71 +160,104 @@ typedef struct {
     int32_t entries;        /* entries in the stream: non-zeros plus escapes */
     int32_t nnz;            /* non-zero weights */
     int32_t rows;           /* R */
-    int32_t cols;           /* K, at most 32767 (row indices are int16) */
-    int32_t max_row_nnz;    /* most non-zeros in one row: the decode capacity kernels need */
+    int32_t cols;           /* K, at most 32767 */
+    int32_t max_row_nnz;    /* most non-zeros in one row */
     uint8_t gap_bits;       /* g, 1..8 */
     uint8_t value_bits;     /* v, 1..8 */
     uint8_t value_base;     /* b, 1..127 */
 } pqk_sparse_table;
 
-/* Sequential row decoder state; rows come out in order 0..R-1. */
-typedef struct {
-    const pqk_sparse_table *table;
-    const uint8_t *next;    /* next stream byte to load into bit_buffer */
-    const uint8_t *end;
-    uint32_t bit_buffer;    /* unread bits, the next one in bit 0 */
-    int32_t bit_count;      /* valid bits in bit_buffer */
-    int32_t entries_left;
-    int32_t position;       /* flattened position of the pending (or next) weight */
-    int32_t row;            /* the row the next pqk_sparse_decode_row call returns */
-    int32_t pending;        /* 1 when a weight was read that belongs to a later row */
-    int8_t pending_value;
-} pqk_sparse_reader;
-
-/* Starts decoding a table at row 0. PQK_ERROR_ARGUMENT if its constants are out of range. */
-pqk_status pqk_sparse_reader_init(pqk_sparse_reader *reader, const pqk_sparse_table *table);
-
 /*
- * Decodes the next row: its non-zero weights as (k_index[i], value[i]), i < *count, in increasing k.
- * capacity is the length of both arrays; PQK_ERROR_SIZE if the row holds more. PQK_ERROR_ARGUMENT if
- * the stream is corrupt (runs out of bits, a weight beyond R*K, a magnitude above 127) or all rows
- * were already decoded.
+ * Decodes the whole table into three arrays, in row-major order of the non-zero weights:
+ * weights[i] (int8), index[i] = the weight's position k within its row (uint8_t when the table's rows
+ * have at most 256 positions, else uint16_t), and row_nnz[r] = the non-zeros of row r. weights and
+ * index hold table->nnz entries, row_nnz table->rows. PQK_ERROR_ARGUMENT if the table's constants are
+ * out of range or the stream is corrupt (runs out of bits, a weight beyond R*K, a magnitude above
+ * 127, a non-zero count that disagrees with nnz).
  */
-pqk_status pqk_sparse_decode_row(pqk_sparse_reader *reader, int16_t *k_index, int8_t *value, int32_t capacity,
-                                 int32_t *count);
+pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, void *index, uint16_t *row_nnz);
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Dense kernels                                                                                  */
 /* ---------------------------------------------------------------------------------------------- */
 
 /*
- * General convolution: any kernel size, stride, dilation and padding.
+ * General convolution: any kernel size, stride, dilation and padding. Each output pixel's window is
+ * gathered (im2col) into int16 with the input offset added, two pixels at a time, and multiplied with
+ * two filter rows at a time (2x2 SMLAD kernel, pqk_nn_mat_mult_s8_s16).
  * input  [1, H_IN, W_IN, C_IN]     filter Format: [C_OUT, KH, KW, C_IN] (filter_dims = {C_OUT, KH, KW, C_IN})
- * bias   [C_OUT] int32             output [1, H_OUT, W_OUT, C_OUT]
+ * quant  [C_OUT]                   output [1, H_OUT, W_OUT, C_OUT]
  */
-pqk_status pqk_convolve_s8(const pqk_conv_params *params, const pqk_per_channel_quant *quant,
+int32_t pqk_convolve_s8_get_buffer_size(const pqk_dims *input_dims, const pqk_dims *filter_dims);
+pqk_status pqk_convolve_s8(const pqk_context *ctx, const pqk_conv_params *params, const pqk_channel_quant *quant,
                            const pqk_dims *input_dims, const int8_t *input,
-                           const pqk_dims *filter_dims, const int8_t *filter, const int32_t *bias,
+                           const pqk_dims *filter_dims, const int8_t *filter,
                            const pqk_dims *output_dims, int8_t *output);
 
 /*
- * Depthwise convolution, depth multiplier 1.
- * input  [1, H_IN, W_IN, C]        filter Format: [1, KH, KW, C] (filter_dims = {1, KH, KW, C})
- * bias   [C] int32                 output [1, H_OUT, W_OUT, C]
+ * 1x1 convolution (pointwise), any stride, no padding: input pixels are converted to int16 directly,
+ * two at a time. May run in place when C_OUT <= C_IN.
+ * input  [1, H_IN, W_IN, C_IN]     filter Format: [C_OUT, 1, 1, C_IN]     output [1, H_OUT, W_OUT, C_OUT]
  */
-pqk_status pqk_depthwise_conv_s8(const pqk_conv_params *params, const pqk_per_channel_quant *quant,
-                                 const pqk_dims *input_dims, const int8_t *input,
-                                 const pqk_dims *filter_dims, const int8_t *filter, const int32_t *bias,
+int32_t pqk_convolve_1x1_s8_get_buffer_size(const pqk_dims *input_dims);
+pqk_status pqk_convolve_1x1_s8(const pqk_context *ctx, const pqk_conv_params *params, const pqk_channel_quant *quant,
+                               const pqk_dims *input_dims, const int8_t *input,
+                               const pqk_dims *filter_dims, const int8_t *filter,
+                               const pqk_dims *output_dims, int8_t *output);
+
+/*
+ * 1xN convolution: kernel height 1, dilation 1. A window is one contiguous run of KW * C_IN input
+ * values (clipped by the padding), converted without a per-tap gather.
+ * input  [1, H_IN, W_IN, C_IN]     filter Format: [C_OUT, 1, KW, C_IN]    output [1, H_OUT, W_OUT, C_OUT]
+ */
+int32_t pqk_convolve_1_x_n_s8_get_buffer_size(const pqk_dims *input_dims, const pqk_dims *filter_dims);
+pqk_status pqk_convolve_1_x_n_s8(const pqk_context *ctx, const pqk_conv_params *params,
+                                 const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
+                                 const pqk_dims *filter_dims, const int8_t *filter,
                                  const pqk_dims *output_dims, int8_t *output);
 
 /*
- * Fully connected over the flattened input, per-channel requantization.
- * input  [1, H, W, C] read as C_IN = H*W*C values    filter Format: [C_OUT, C_IN] (filter_dims = {C_OUT, 1, 1, C_IN})
- * bias   [C_OUT] int32                               output [1, 1, 1, C_OUT]
+ * Rows of output a depthwise convolution keeps in its ring buffer when it runs in place: output row y
+ * is written back once no later output row reads the input rows it covers. 0 when the geometry does
+ * not allow in-place execution (the output would overtake the input).
  */
-pqk_status pqk_fully_connected_s8(const pqk_fc_params *params, const pqk_per_channel_quant *quant,
+int32_t pqk_depthwise_conv_in_place_rows(const pqk_conv_params *params, const pqk_dims *input_dims,
+                                         const pqk_dims *filter_dims, const pqk_dims *output_dims);
+
+/*
+ * Depthwise convolution, depth multiplier 1, any kernel, stride, dilation, padding. Four channels at a
+ * time (SXTAB16 + SMLAxy on DSP cores). May run in place (output == input) when
+ * pqk_depthwise_conv_in_place_rows > 0; the buffer then holds that many output rows, otherwise none.
+ * input  [1, H_IN, W_IN, C]        filter Format: [1, KH, KW, C] (filter_dims = {1, KH, KW, C})
+ * quant  [C]                       output [1, H_OUT, W_OUT, C]
+ */
+int32_t pqk_depthwise_conv_s8_get_buffer_size(const pqk_conv_params *params, const pqk_dims *input_dims,
+                                              const pqk_dims *filter_dims, const pqk_dims *output_dims,
+                                              int32_t in_place);
+pqk_status pqk_depthwise_conv_s8(const pqk_context *ctx, const pqk_conv_params *params,
+                                 const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
+                                 const pqk_dims *filter_dims, const int8_t *filter,
+                                 const pqk_dims *output_dims, int8_t *output);
+
+/*
+ * Depthwise 3x3 convolution, dilation 1, padding at most 1: the taps of a window row are unrolled and
+ * the in-bounds test is made once per window. Same buffer and in-place rules as pqk_depthwise_conv_s8
+ * (it uses pqk_depthwise_conv_s8_get_buffer_size).
+ */
+pqk_status pqk_depthwise_conv_3x3_s8(const pqk_context *ctx, const pqk_conv_params *params,
+                                     const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
+                                     const pqk_dims *filter_dims, const int8_t *filter,
+                                     const pqk_dims *output_dims, int8_t *output);
+
+/*
+ * Fully connected over the flattened input (vector x matrix), per-channel requantization; two rows at
+ * a time with the input converted to int16 once per four values.
+ * input  [1, H, W, C] read as C_IN = H*W*C values    filter Format: [C_OUT, C_IN] (filter_dims = {C_OUT, 1, 1, C_IN})
+ * quant  [C_OUT]                                     output [1, 1, 1, C_OUT]
+ */
+pqk_status pqk_fully_connected_s8(const pqk_fc_params *params, const pqk_channel_quant *quant,
                                   const pqk_dims *input_dims, const int8_t *input,
-                                  const pqk_dims *filter_dims, const int8_t *filter, const int32_t *bias,
+                                  const pqk_dims *filter_dims, const int8_t *filter,
                                   const pqk_dims *output_dims, int8_t *output);
 
 /*
@@ -182,39 +267,66 @@ pqk_status pqk_fully_connected_s8(const pqk_fc_params *params, const pqk_per_cha
 pqk_status pqk_avgpool_s8(const pqk_pool_params *params, const pqk_dims *input_dims, const int8_t *input,
                           const pqk_dims *pool_dims, const pqk_dims *output_dims, int8_t *output);
 
+/*
+ * Max pooling over the in-bounds cells of each window, clamped to the activation range.
+ * input [1, H_IN, W_IN, C]   pool_dims = {1, FH, FW, 1}   output [1, H_OUT, W_OUT, C]
+ */
+pqk_status pqk_max_pool_s8(const pqk_pool_params *params, const pqk_dims *input_dims, const int8_t *input,
+                           const pqk_dims *pool_dims, const pqk_dims *output_dims, int8_t *output);
+
+/* Element-wise add of two int8 tensors of size elements. May run in place (output == input1 or input2). */
+pqk_status pqk_elementwise_add_s8(const pqk_add_params *params, const int8_t *input1, const int8_t *input2,
+                                  int32_t size, int8_t *output);
+
+/* Softmax over rows rows of row_size int8 values; output scale 1/256, zero point -128. May run in place. */
+pqk_status pqk_softmax_s8(const pqk_softmax_params *params, const int8_t *input, int32_t rows, int32_t row_size,
+                          int8_t *output);
+
 /* ---------------------------------------------------------------------------------------------- */
-/* Sparse kernels (PQKS1 weights). Each decodes a weight row once per call and applies it to every   */
-/* output pixel, so decoding is amortised over the layer. Results equal the dense kernels'.        */
+/* Sparse kernels (PQKS1 weights). Each decodes its table once per call into weight and index      */
+/* arrays in the scratch and applies every weight to every output pixel, eight pixels at a time    */
+/* with the accumulators in registers. Results equal the dense kernels'.                           */
 /* ---------------------------------------------------------------------------------------------- */
 
-/* Scratch bytes pqk_convolve_sparse_s8 needs for a table whose rows hold at most max_row_nnz weights. */
-int32_t pqk_convolve_sparse_s8_get_buffer_size(int32_t max_row_nnz);
-
-/* As pqk_convolve_s8; filter rows are [C_OUT][KH*KW*C_IN] (filter_dims = {C_OUT, KH, KW, C_IN}). */
+/*
+ * Sparse convolution (any kernel, stride, dilation, padding). filter rows are [C_OUT][KH*KW*C_IN]
+ * (filter_dims = {C_OUT, KH, KW, C_IN}).
+ */
+int32_t pqk_convolve_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims);
 pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
-                                  const pqk_per_channel_quant *quant,
-                                  const pqk_dims *input_dims, const int8_t *input,
-                                  const pqk_dims *filter_dims, const pqk_sparse_table *filter, const int32_t *bias,
+                                  const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
+                                  const pqk_dims *filter_dims, const pqk_sparse_table *filter,
                                   const pqk_dims *output_dims, int8_t *output);
 
-/* Scratch bytes pqk_depthwise_conv_sparse_s8 needs. */
-int32_t pqk_depthwise_conv_sparse_s8_get_buffer_size(int32_t max_row_nnz);
+/*
+ * Sparse 1x1 convolution, any stride, no padding. May run in place when C_OUT <= C_IN.
+ */
+int32_t pqk_convolve_1x1_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims);
+pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
+                                      const pqk_channel_quant *quant, const pqk_dims *input_dims,
+                                      const int8_t *input, const pqk_dims *filter_dims,
+                                      const pqk_sparse_table *filter, const pqk_dims *output_dims, int8_t *output);
 
-/* As pqk_depthwise_conv_s8; filter rows are [C][KH*KW] (filter_dims = {1, KH, KW, C}). */
+/*
+ * Sparse depthwise convolution: filter rows are [C][KH*KW] (filter_dims = {1, KH, KW, C}). One channel
+ * at a time: its input plane is copied into a zero-padded plane in the scratch (so no tap needs a
+ * bounds check), then its few non-zero taps are applied to every output pixel. Because a channel's
+ * input is no longer needed once copied, it always may run in place. At most 256 taps (KH*KW).
+ */
+int32_t pqk_depthwise_conv_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_conv_params *params,
+                                                     const pqk_dims *input_dims, const pqk_dims *filter_dims,
+                                                     const pqk_dims *output_dims);
 pqk_status pqk_depthwise_conv_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
-                                        const pqk_per_channel_quant *quant,
-                                        const pqk_dims *input_dims, const int8_t *input,
-                                        const pqk_dims *filter_dims, const pqk_sparse_table *filter,
-                                        const int32_t *bias, const pqk_dims *output_dims, int8_t *output);
+                                        const pqk_channel_quant *quant, const pqk_dims *input_dims,
+                                        const int8_t *input, const pqk_dims *filter_dims,
+                                        const pqk_sparse_table *filter, const pqk_dims *output_dims, int8_t *output);
 
-/* Scratch bytes pqk_fully_connected_sparse_s8 needs. */
-int32_t pqk_fully_connected_sparse_s8_get_buffer_size(int32_t max_row_nnz);
-
-/* As pqk_fully_connected_s8; filter rows are [C_OUT][C_IN] (filter_dims = {C_OUT, 1, 1, C_IN}). */
+/* Sparse fully connected: filter rows are [C_OUT][C_IN] (filter_dims = {C_OUT, 1, 1, C_IN}). */
+int32_t pqk_fully_connected_sparse_s8_get_buffer_size(const pqk_sparse_table *filter);
 pqk_status pqk_fully_connected_sparse_s8(const pqk_context *ctx, const pqk_fc_params *params,
-                                         const pqk_per_channel_quant *quant,
-                                         const pqk_dims *input_dims, const int8_t *input,
-                                         const pqk_dims *filter_dims, const pqk_sparse_table *filter,
-                                         const int32_t *bias, const pqk_dims *output_dims, int8_t *output);
+                                         const pqk_channel_quant *quant, const pqk_dims *input_dims,
+                                         const int8_t *input, const pqk_dims *filter_dims,
+                                         const pqk_sparse_table *filter, const pqk_dims *output_dims,
+                                         int8_t *output);
 
 #endif /* PQK_KERNELS_H */

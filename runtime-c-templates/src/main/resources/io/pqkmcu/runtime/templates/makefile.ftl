@@ -20,15 +20,38 @@ MODEL_SRCS := \
 </#list>
 
 HEADERS := $(wildcard include/*.h src/*.h src/kernels/*.h src/frontend/*.h)
+<#if project.cmsisNn>
+
+# The dense layers call ARM's CMSIS-NN (generated with --kernels cmsis-nn, v7 API): CMSIS_NN names its
+# source tree (make ... CMSIS_NN=/path/to/CMSIS-NN). Its s8 sources are compiled as the library is
+# (C99, -O2, its own warnings not turned into errors); unused functions are dropped at link time.
+CMSIS_NN ?= ${project.cmsisNnPath}
+CMSIS_NN_CFLAGS := -std=c99 -O2 -ffunction-sections -fdata-sections
+CMSIS_NN_SRCS = $(sort $(wildcard $(CMSIS_NN)/Source/ConvolutionFunctions/*s8*.c \
+	$(CMSIS_NN)/Source/FullyConnectedFunctions/*s8*.c $(CMSIS_NN)/Source/NNSupportFunctions/*s8*.c \
+	$(CMSIS_NN)/Source/NNSupportFunctions/arm_q7_to_q15_with_offset.c))
+INCLUDES += -I$(CMSIS_NN)/Include
+HOST_CMSIS_OBJS = $(patsubst $(CMSIS_NN)/%.c,build/host/cmsis-nn/%.o,$(CMSIS_NN_SRCS))
+
+.PHONY: cmsis-nn-check
+cmsis-nn-check:
+	@test -f "$(CMSIS_NN)/Include/arm_nnfunctions.h" || { echo "this project calls CMSIS-NN: set CMSIS_NN to its source tree, e.g. make $(MAKECMDGOALS) CMSIS_NN=/path/to/CMSIS-NN (now: '$(CMSIS_NN)')" >&2; exit 1; }
+
+build/host/cmsis-nn/%.o: $(CMSIS_NN)/%.c | cmsis-nn-check
+	@mkdir -p $(@D)
+	$(HOST_CC) $(CMSIS_NN_CFLAGS) -fPIC -I$(CMSIS_NN)/Include -c $< -o $@
+<#else>
+HOST_CMSIS_OBJS :=
+</#if>
 
 .PHONY: all host firmware size clean
 all: host
 
 host: build/host/libpqkmodel.so
 
-build/host/libpqkmodel.so: $(MODEL_SRCS) $(HEADERS)
+build/host/libpqkmodel.so: $(MODEL_SRCS) $(HEADERS) $(HOST_CMSIS_OBJS)
 	@mkdir -p $(@D)
-	$(HOST_CC) $(STRICT_CFLAGS) -O2 -fPIC -shared $(INCLUDES) $(MODEL_SRCS) -o $@
+	$(HOST_CC) $(STRICT_CFLAGS) -O2 -fPIC -shared $(INCLUDES) $(MODEL_SRCS) $(HOST_CMSIS_OBJS) -o $@
 
 <#if project.hasBoard>
 BOARD := ${project.boardId}
@@ -57,6 +80,13 @@ PROFILE_CFLAGS :=
 endif
 FW_OBJS := $(addprefix $(FW)/obj/,$(addsuffix .o,$(basename $(FIRMWARE_SRCS))))
 FW_HEADERS := $(HEADERS) $(wildcard firmware/*.h firmware/board/*.h)
+<#if project.cmsisNn>
+FW_OBJS += $(patsubst $(CMSIS_NN)/%.c,$(FW)/cmsis-nn/%.o,$(CMSIS_NN_SRCS))
+
+$(FW)/cmsis-nn/%.o: $(CMSIS_NN)/%.c | cmsis-nn-check
+	@mkdir -p $(@D)
+	$(ARM_PREFIX)gcc $(CMSIS_NN_CFLAGS) $(BOARD_CFLAGS) -I$(CMSIS_NN)/Include -c $< -o $@
+</#if>
 
 firmware: $(FW)/firmware.elf $(FW)/firmware.bin $(FW)/firmware.hex
 

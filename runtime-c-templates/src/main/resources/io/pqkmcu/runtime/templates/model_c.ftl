@@ -1,8 +1,14 @@
 <#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
 <#import "op_conv.ftl" as conv>
 <#import "op_fc.ftl" as fc>
-<#import "op_avgpool.ftl" as avgpool>
-<#assign ops = {"conv": conv, "fc": fc, "avgpool": avgpool}>
+<#import "op_pool.ftl" as pool>
+<#import "op_add.ftl" as add>
+<#import "op_softmax.ftl" as softmax>
+<#import "op_cmsis_conv.ftl" as cmsis_conv>
+<#import "op_cmsis_dw.ftl" as cmsis_dw>
+<#import "op_cmsis_fc.ftl" as cmsis_fc>
+<#assign ops = {"conv": conv, "fc": fc, "pool": pool, "add": add, "softmax": softmax, "cmsis_conv": cmsis_conv,
+    "cmsis_dw": cmsis_dw, "cmsis_fc": cmsis_fc}>
 <#include "c_file_header.ftl">
 /*
  * model.c - the op sequence of model '${project.modelName}' over one static arena.
@@ -15,19 +21,22 @@
 #include "model.h"
 #include "model_weights.h"
 #include "pqk_kernels.h"
+<#if project.cmsisNn>
+#include "arm_nnfunctions.h"
+</#if>
 <#if project.hasFrontEnd>
 #include "pqk_frontend.h"
 </#if>
 
-/* The arena. The union keeps it int32-aligned on any compiler (kernel scratch holds int32 arrays);
-   GCC and Clang align it to 16 bytes, the planner's offset alignment. */
+/* The arena. The union keeps it 8-byte aligned on any compiler (kernel scratch must be: its int16
+   blocks are read with LDRD); GCC and Clang align it to 16 bytes, the planner's offset alignment. */
 #if defined(__GNUC__)
 #define PQK_ARENA_ALIGN __attribute__((aligned(16)))
 #else
 #define PQK_ARENA_ALIGN
 #endif
 static union {
-    int32_t align;
+    int64_t align;
     int8_t bytes[PQK_MODEL_ARENA_SIZE];
 } ${project.sym}_arena PQK_ARENA_ALIGN;
 
@@ -39,7 +48,7 @@ const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT] = {
 <#list project.layers as layer>
 
 /* ${layer.index}: ${layer.summary} */
-<@ops[layer.template].params layer/>
+<@ops[layer.family].params layer/>
 </#list>
 
 /*
@@ -62,7 +71,7 @@ static pqk_status ${project.sym}_run_layers(int8_t *arena)
 
     /* ${layer.index}: ${layer.name} */
     PQK_PROFILE_LAYER(${layer.index}, 0);
-<@ops[layer.template].call layer/>
+<@ops[layer.family].call layer/>
     PQK_PROFILE_LAYER(${layer.index}, 1);
     if (status != PQK_OK) {
         return status;

@@ -2,7 +2,7 @@
 <#include "c_file_header.ftl">
 /*
  * model_weights.c - the constant weights of model '${project.modelName}': dense int8 arrays or PQKS1
- * sparse tables (per layer, see report.txt), int32 biases and per-channel requantization.
+ * sparse tables (per layer, see report.txt), and per-channel bias and requantization.
  */
 #include <stdint.h>
 

@@ -15,9 +15,13 @@ extern const pqk_sparse_table ${w.tableSym};
 <#else>
 extern const int8_t ${w.denseSym}[${w.denseLength}];
 </#if>
-extern const int32_t ${w.biasSym}[${w.channels}];
-extern const int32_t ${w.multiplierSym}[${w.channels}];
-extern const int32_t ${w.shiftSym}[${w.channels}];
+<#if w.cmsis>
+extern const int32_t ${w.prefix}_bias[${w.channels}];
+extern const int32_t ${w.prefix}_multiplier[${w.channels}];
+extern const int32_t ${w.prefix}_shift[${w.channels}];
+<#else>
+extern const pqk_channel_quant ${w.quantSym}[${w.channels}];
+</#if>
 </#list>
 
 #endif /* ${project.guard}_WEIGHTS */

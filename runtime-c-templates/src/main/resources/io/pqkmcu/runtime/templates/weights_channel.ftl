@@ -1,20 +1,30 @@
 <#-- @ftlvariable name="w" type="io.pqkmcu.codegen.project.WeightsView" -->
 <#-- A layer's per-output-channel bias and requantization. -->
-/* ${w.name}: bias [${w.channels}] int32 at scale input_scale * weight_scale[c]. */
-const int32_t ${w.biasSym}[${w.channels}] = {
+<#if w.cmsis>
+/* ${w.name}: bias [${w.channels}] int32 at scale input_scale * weight_scale[c] (CMSIS-NN arrays). */
+const int32_t ${w.prefix}_bias[${w.channels}] = {
 <#list w.biasLines as line>
     ${line}
 </#list>
 };
 /* ${w.name}: requantization multiplier [${w.channels}], Q31 in [2^30, 2^31) (0 = output zero point only). */
-const int32_t ${w.multiplierSym}[${w.channels}] = {
+const int32_t ${w.prefix}_multiplier[${w.channels}] = {
 <#list w.multiplierLines as line>
     ${line}
 </#list>
 };
 /* ${w.name}: requantization shift [${w.channels}], positive = left. */
-const int32_t ${w.shiftSym}[${w.channels}] = {
+const int32_t ${w.prefix}_shift[${w.channels}] = {
 <#list w.shiftLines as line>
     ${line}
 </#list>
 };
+<#else>
+/* ${w.name}: per output channel {bias (int32 at input_scale * weight_scale[c]), Q31 multiplier,
+   shift (positive = left), rounding (fast-path constant for output zero point ${w.outputZeroPoint})} [${w.channels}]. */
+const pqk_channel_quant ${w.quantSym}[${w.channels}] = {
+<#list w.quantLines as line>
+    ${line}
+</#list>
+};
+</#if>

@@ -8,6 +8,7 @@ import io.pqkmcu.trainer.model.FullyConnectedOp;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.MaxPool2DOp;
 import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.trainer.model.SoftmaxOp;
 import io.pqkmcu.trainer.model.TensorSpec;
 
 /**
@@ -50,6 +51,8 @@ public final class Int8Interpreter {
                 AveragePool2DKernel.run(p, src, in, dst, out);
             } else if (op instanceof MaxPool2DOp p) {
                 MaxPool2DKernel.run(p, src, in, dst, out);
+            } else if (op instanceof SoftmaxOp sm) {
+                SoftmaxKernel.run(sm, src, in, out);
             } else if (op instanceof AddOp a) {
                 TensorSpec src2 = model.tensor(a.input2());
                 AddKernel.run(a, src, in, src2, values[src2.id()], dst, out);

@@ -94,6 +94,13 @@ final class GraphValidator {
                     && in.size() == out.size() && in.height() == out.height() && in.channels() == out.channels(),
                     "inputs " + in.shapeString() + " and " + in2.shapeString() + " and output " + out.shapeString()
                             + " must have the same shape");
+        } else if (op instanceof SoftmaxOp) {
+            expect(op, in.height() == out.height() && in.width() == out.width() && in.channels() == out.channels(),
+                    "input " + in.shapeString() + " and output " + out.shapeString() + " must have the same shape");
+            expect(op, in.channels() <= SoftmaxOp.MAX_DEPTH, "softmax over " + in.channels()
+                    + " channels; at most " + SoftmaxOp.MAX_DEPTH + " are supported");
+            expect(op, out.scale() == SoftmaxOp.OUTPUT_SCALE && out.zeroPoint() == SoftmaxOp.OUTPUT_ZERO_POINT,
+                    "output must have scale 1/256 and zero point -128 (int8 softmax)");
         } else if (op instanceof AveragePool2DOp p) {
             expect(op, in.channels() == out.channels(), "pooling changes the channel count");
             expect(op, in.scale() == out.scale() && in.zeroPoint() == out.zeroPoint(),

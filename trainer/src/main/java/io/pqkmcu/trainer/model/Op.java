@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One int8 operation of the graph; tensors are referred to by id. */
 public sealed interface Op permits Conv2DOp, DepthwiseConv2DOp, FullyConnectedOp, AveragePool2DOp,
-        MaxPool2DOp, AddOp {
+        MaxPool2DOp, AddOp, SoftmaxOp {
     /** A stable, human-readable layer name (used in reports and generated symbols). */
     String name();
 

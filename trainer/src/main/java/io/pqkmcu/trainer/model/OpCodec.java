@@ -25,6 +25,12 @@ final class OpCodec {
             writeAct(out, a.actMin(), a.actMax());
             return;
         }
+        if (op instanceof SoftmaxOp sm) {
+            out.writeInt(sm.inputMultiplier());
+            out.writeInt(sm.inputLeftShift());
+            out.writeInt(sm.diffMin());
+            return;
+        }
         if (op instanceof MaxPool2DOp p) {
             out.writeInt(p.filterH());
             out.writeInt(p.filterW());
@@ -95,6 +101,8 @@ final class OpCodec {
                 }
                 return new AddOp(name, input, input2, output, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
             }
+            case SOFTMAX:
+                return new SoftmaxOp(name, input, output, in.readInt(), in.readInt(), in.readInt());
             default:
                 throw new ModelFormatException("unsupported operation " + kind);
         }

@@ -2,7 +2,7 @@ package io.pqkmcu.trainer.model;
 
 /** Operation kinds, with their stable codes in the model file. */
 public enum OpKind {
-    CONV_2D(1), DEPTHWISE_CONV_2D(2), FULLY_CONNECTED(3), AVERAGE_POOL_2D(4), MAX_POOL_2D(5), ADD(6);
+    CONV_2D(1), DEPTHWISE_CONV_2D(2), FULLY_CONNECTED(3), AVERAGE_POOL_2D(4), MAX_POOL_2D(5), ADD(6), SOFTMAX(7);
 
     public final int code;
 

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 /**
  * Seeded generator of random, valid int8 graphs, for property tests and benchmarks.
  *
- * <p>A model is a chain of convolution, depthwise, pointwise (1×1 conv), fully connected and average
- * pooling layers with random shapes (spatial sizes 1..20, channels 1..16), strides 1..3, dilations 1..2,
+ * <p>A model is a chain of convolution, depthwise, pointwise (1×1 conv), fully connected, average and
+ * max pooling and softmax layers, and residual blocks (a depthwise or pointwise branch added back to
+ * its input with ADD), with random shapes (spatial sizes 1..20, channels 1..16), strides 1..3, dilations 1..2,
  * SAME- or VALID-style padding, random per-tensor quantization (zero points including −128 and 127),
  * random per-channel requantization (mostly multipliers that keep outputs spread over the int8 range,
  * some extreme: the largest Q31 multiplier, shifts of −31 and +30, zero), random fused activations and
@@ -39,7 +40,7 @@ public final class RandomModels {
      * OpKind.values(): adding a kind to the IR must not change the models existing seeds produce.)
      */
     public static final java.util.List<OpKind> KINDS = java.util.List.of(OpKind.CONV_2D, OpKind.DEPTHWISE_CONV_2D,
-            OpKind.FULLY_CONNECTED, OpKind.AVERAGE_POOL_2D);
+            OpKind.FULLY_CONNECTED, OpKind.AVERAGE_POOL_2D, OpKind.MAX_POOL_2D, OpKind.ADD, OpKind.SOFTMAX);
 
     /** {@link #KINDS} as a stream, for parameterized tests. */
     public static java.util.stream.Stream<OpKind> kinds() {
@@ -63,6 +64,20 @@ public final class RandomModels {
     }
 
     /**
+     * A model whose output is the output of one op of the given kind (for ADD: a residual block) on a
+     * random input of 6..15 x 6..15 x 2..11, with random shape, stride, padding, dilation, sparsity and
+     * quantization as in {@link #random(long)}, and no classifier head: every value the op computes is a
+     * model output, so a wrong one cannot be hidden by later layers. For tests that compare outputs on
+     * emulated boards, where each model is expensive to run.
+     */
+    public static Int8Model probe(OpKind kind, long seed) {
+        RandomModels g = new RandomModels(seed);
+        g.addInput(6 + g.rnd.nextInt(10), 6 + g.rnd.nextInt(10), 2 + g.rnd.nextInt(10));
+        g.addLayer(kind, 0);
+        return g.build("probe-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + seed);
+    }
+
+    /**
      * A random chain of 1..4 layers on a fixed input shape, ending in a classifier of {@code classes}
      * outputs. With a front end the input must be its frames × features × 1 (as {@link Int8Model} checks).
      */
@@ -79,8 +94,9 @@ public final class RandomModels {
     }
 
     /**
-     * A model of exactly one layer of the given kind on a random input, for per-op tests. The weights
-     * have the given sparsity (fraction of zero weights, 0..1).
+     * A model of exactly one layer of the given kind on a random input, for per-op tests (ADD: a
+     * residual block, the branch then the ADD). The weights have the given sparsity (fraction of zero
+     * weights, 0..1).
      */
     public static Int8Model singleOp(OpKind kind, long seed, double sparsity) {
         RandomModels g = new RandomModels(seed);
@@ -156,6 +172,15 @@ public final class RandomModels {
             case AVERAGE_POOL_2D:
                 addAvgPool("pool_" + index);
                 break;
+            case MAX_POOL_2D:
+                addMaxPool("maxpool_" + index);
+                break;
+            case ADD:
+                addResidual(index);
+                break;
+            case SOFTMAX:
+                addSoftmax("softmax_" + index);
+                break;
             default:
                 throw new IllegalStateException("no generator for " + kind);
         }
@@ -223,6 +248,58 @@ public final class RandomModels {
         int[] act = rnd.nextInt(4) == 0 ? activation(out) : new int[] {-128, 127};
         ops.add(new AveragePool2DOp(name, in.id(), out.id(), fh, fw, stride, stride, new Padding(ay[1], ax[1]),
                 act[0], act[1]));
+    }
+
+    private void addMaxPool(String name) {
+        TensorSpec in = last();
+        int fh = 1 + rnd.nextInt(4);
+        int fw = 1 + rnd.nextInt(4);
+        int stride = 1 + rnd.nextInt(3);
+        boolean same = rnd.nextBoolean();
+        int[] ay = axis(in.height(), fh, stride, 1, same);
+        int[] ax = axis(in.width(), fw, stride, 1, same);
+        TensorSpec out = addTensor(ay[0], ax[0], in.channels(), in.scale(), in.zeroPoint());
+        int[] act = rnd.nextInt(4) == 0 ? activation(out) : new int[] {-128, 127};
+        ops.add(new MaxPool2DOp(name, in.id(), out.id(), fh, fw, stride, stride, new Padding(ay[1], ax[1]), act[0],
+                act[1]));
+    }
+
+    /**
+     * A residual block: a branch that keeps the shape (depthwise KxK SAME, or a pointwise conv back to the
+     * same channel count when that stays small), added to the block's input.
+     */
+    private void addResidual(int index) {
+        TensorSpec in = last();
+        int c = in.channels();
+        int pixels = in.height() * in.width();
+        if (rnd.nextBoolean() && (long) pixels * c * c <= MAX_MACS) {
+            TensorSpec branch = addTensor(in.height(), in.width(), c);
+            QuantizedWeights w = weights(new int[] {c, 1, 1, c}, c, c, in, branch, false);
+            int[] act = activation(branch);
+            ops.add(new Conv2DOp("res_pw_" + index, in.id(), branch.id(), 1, 1, 1, 1, Padding.NONE, w, act[0], act[1]));
+        } else {
+            int k = 1 + 2 * rnd.nextInt(3);
+            int[] ay = Padding.same(in.height(), k, 1, 1);
+            int[] ax = Padding.same(in.width(), k, 1, 1);
+            TensorSpec branch = addTensor(ay[0], ax[0], c);
+            QuantizedWeights w = weights(new int[] {1, k, k, c}, c, k * k, in, branch, true);
+            int[] act = activation(branch);
+            ops.add(new DepthwiseConv2DOp("res_dw_" + index, in.id(), branch.id(), 1, 1, 1, 1, new Padding(ay[1], ax[1]),
+                    w, act[0], act[1]));
+        }
+        TensorSpec branch = last();
+        TensorSpec out = addTensor(in.height(), in.width(), c);
+        int[] act = rnd.nextInt(3) == 0 ? activation(out) : new int[] {-128, 127};
+        ops.add(AddOp.of("add_" + index, in.id(), branch.id(), out.id(), in.scale(), branch.scale(), out.scale(), act[0],
+                act[1]));
+    }
+
+    private void addSoftmax(String name) {
+        TensorSpec in = last();
+        TensorSpec out = addTensor(in.height(), in.width(), in.channels(), SoftmaxOp.OUTPUT_SCALE,
+                SoftmaxOp.OUTPUT_ZERO_POINT);
+        double beta = rnd.nextInt(3) == 0 ? 0.5 + 2 * rnd.nextDouble() : 1.0;
+        ops.add(SoftmaxOp.of(name, in.id(), out.id(), beta, in.scale()));
     }
 
     /** Fewer output channels when the tensor or the layer's MACs would be too large. */

@@ -1,5 +1,5 @@
 <#-- @ftlvariable name="layer" type="io.pqkmcu.codegen.project.LayerView" -->
-<#-- An average pooling layer: static parameters, then the call. -->
+<#-- An average or max pooling layer: static parameters, then the call. -->
 <#macro params layer>
 static const pqk_pool_params ${layer.sym}_params = {
     {${layer.strideH}, ${layer.strideW}}, /* stride */

@@ -1,0 +1,119 @@
+package io.pqkmcu.codegen.bench;
+
+import io.pqkmcu.codegen.device.DeviceRun;
+import io.pqkmcu.codegen.device.DeviceRunResult;
+import io.pqkmcu.codegen.device.ProjectBuild;
+import io.pqkmcu.codegen.emulator.FirmwareSize;
+import io.pqkmcu.codegen.format.FormatPolicy;
+import io.pqkmcu.codegen.format.LayerFormat;
+import io.pqkmcu.codegen.format.LayerFormatChoice;
+import io.pqkmcu.codegen.project.GenerateOptions;
+import io.pqkmcu.codegen.project.GeneratedProject;
+import io.pqkmcu.codegen.project.ProjectGenerator;
+import io.pqkmcu.codegen.project.ProjectInfo;
+import io.pqkmcu.codegen.sparse.SparseTable;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.trainer.model.RandomModels;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Measures one model on one board in one variant: generates the project with a few random int8 test
+ * vectors, builds the firmware, runs it under QEMU with -icount, and collects flash (from the generator's
+ * tables and the linker map), RAM (memory plan and firmware sections) and instructions per inference.
+ * The firmware checks every logit against the Java int8 reference, so a count is only reported for a
+ * bit-exact run.
+ */
+public final class FirmwareBench {
+    /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift, rounding}. */
+    static final int PQK_CHANNEL_BYTES = 16;
+    /** Per-channel bytes of CMSIS-NN's bias, multiplier and shift arrays. */
+    static final int CMSIS_CHANNEL_BYTES = 12;
+
+    private FirmwareBench() {}
+
+    /**
+     * @param sparsity the fraction of zero weights to report (over all layers with weights)
+     * @param dir      the project folder to write (replaced)
+     * @param cmsisNn  the CMSIS-NN tree for {@link BenchVariant#CMSIS_NN}, else ignored
+     * @param vectors  random int8 inputs the firmware runs (the median count is reported)
+     */
+    public static BenchResult measure(Int8Model model, double sparsity, String board, BenchVariant variant, Path dir,
+                                      Path cmsisNn, int vectors, long seed) {
+        GenerateOptions options = GenerateOptions.of(dir).withBoard(board);
+        switch (variant) {
+            case DENSE:
+                options = options.withPolicy(FormatPolicy.DENSE);
+                break;
+            case SPARSE:
+                options = options.withPolicy(FormatPolicy.SPARSE);
+                break;
+            case CMSIS_NN:
+                options = options.withPolicy(FormatPolicy.DENSE).withCmsisNn(cmsisNn);
+                break;
+            default:
+                break;
+        }
+        Random rnd = new Random(seed);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < vectors; i++) {
+            inputs.add(RandomModels.randomInput(model, rnd));
+        }
+        GeneratedProject p = new ProjectGenerator().generate(model, options.withTestVectors(inputs));
+        ProjectInfo info = ProjectInfo.read(p.root());
+        FirmwareSize size = ProjectBuild.firmware(info).size();
+        DeviceRunResult run = DeviceRun.run(info);
+        long weights = 0;
+        long index = 0;
+        long channels = 0;
+        long nonZeros = 0;
+        int sparseLayers = 0;
+        long tableBytes = 0;
+        long tableNonZeros = 0;
+        for (LayerFormatChoice c : p.layerFormats()) {
+            if (c.format() == LayerFormat.SPARSE) {
+                SparseTable t = c.table();
+                long valueBits = (long) t.nonZeros() * t.valueBits();
+                long total = t.streamBytes();
+                long valueBytes = Math.round((double) total * valueBits / Math.max(1, t.totalBits()));
+                weights += valueBytes;
+                index += total - valueBytes;
+                sparseLayers++;
+                tableBytes += total;
+                tableNonZeros += t.nonZeros();
+            } else {
+                weights += c.denseBytes();
+            }
+        }
+        for (Op op : model.ops()) {
+            if (op.weights() != null) {
+                channels += (long) op.weights().outputChannels()
+                        * (variant == BenchVariant.CMSIS_NN ? CMSIS_CHANNEL_BYTES : PQK_CHANNEL_BYTES);
+                nonZeros += op.weights().nonZeroCount();
+            }
+        }
+        Path map = p.root().resolve("build/" + board + "/firmware.map");
+        // pqk's kernels and support functions, or the CMSIS-NN objects plus pqk's kernels for the other ops
+        long code = MapFileSizes.textBytes(map, List.of("/src/kernels/", "/cmsis-nn/"));
+        return new BenchResult(model.name(), sparsity, board, variant, sparseLayers, p.layerFormats().size(), weights, index,
+                channels, code, p.plan().arenaSize(), size.ramBytes(), run.medianModelInstructions(),
+                nonZeros, tableBytes, tableNonZeros, run.firmwarePassed() && run.bitExact() == run.vectors().size());
+    }
+
+    /** The overall fraction of zero weights of a model's layers with weights. */
+    public static double sparsity(Int8Model model) {
+        long total = 0;
+        long zeros = 0;
+        for (Op op : model.ops()) {
+            if (op.weights() != null) {
+                total += op.weights().data().length;
+                zeros += op.weights().data().length - op.weights().nonZeroCount();
+            }
+        }
+        return total == 0 ? 0 : (double) zeros / total;
+    }
+}

@@ -1,0 +1,110 @@
+/*
+ * pqk_convolve_sparse_s8.c - int8 convolution with PQKS1 sparse weights (any kernel, stride,
+ * dilation, padding), NHWC. The table is decoded once into weight and input-index arrays; then eight
+ * output pixels at a time have their windows gathered (im2col; padded cells hold -input_offset so they
+ * add nothing; a window row's in-bounds taps are one contiguous run when dilation is 1) and converted
+ * into a sparse block, and each row's weights are applied to all eight pixels
+ * (pqk_nn_sparse_block_s16). Results equal pqk_convolve_s8's.
+ */
+#include "pqk_kernel_util.h"
+#include "pqk_nn_support.h"
+
+int32_t pqk_convolve_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims)
+{
+    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
+    return pqk_sparse_entries_bytes(filter) + pqk_sparse_block_bytes(k) + PQK_SPARSE_BLOCK * pqk_align4(k);
+}
+
+/* Gathers the window of output pixel (oy, ox) into window[K] (padding = pad_value). */
+static void pqk_sparse_gather(const pqk_conv_params *p, const pqk_dims *in_dims, const int8_t *input, int32_t k_h,
+                              int32_t k_w, int32_t oy, int32_t ox, int8_t pad_value, int8_t *window)
+{
+    const int32_t in_c = in_dims->c;
+    const int32_t y0 = oy * p->stride.h - p->padding.h;
+    const int32_t x0 = ox * p->stride.w - p->padding.w;
+    const int32_t row_len = k_w * in_c;
+    int32_t kx_first;
+    int32_t kx_end;
+    int32_t ky;
+    pqk_window_range(x0, in_dims->w, k_w, p->dilation.w, &kx_first, &kx_end);
+    for (ky = 0; ky < k_h; ky++) {
+        const int32_t iy = y0 + ky * p->dilation.h;
+        int8_t *const dst = window + ky * row_len;
+        if (iy < 0 || iy >= in_dims->h || kx_end <= kx_first) {
+            memset(dst, pad_value, (size_t)row_len);
+            continue;
+        }
+        if (kx_first > 0) {
+            memset(dst, pad_value, (size_t)(kx_first * in_c));
+        }
+        if (p->dilation.w == 1) {
+            memcpy(dst + kx_first * in_c, input + (iy * in_dims->w + x0 + kx_first) * in_c,
+                   (size_t)((kx_end - kx_first) * in_c));
+        } else {
+            int32_t kx;
+            for (kx = kx_first; kx < kx_end; kx++) {
+                memcpy(dst + kx * in_c, input + (iy * in_dims->w + x0 + kx * p->dilation.w) * in_c, (size_t)in_c);
+            }
+        }
+        if (kx_end < k_w) {
+            memset(dst + kx_end * in_c, pad_value, (size_t)((k_w - kx_end) * in_c));
+        }
+    }
+}
+
+pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
+                                  const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
+                                  const pqk_dims *filter_dims, const pqk_sparse_table *filter,
+                                  const pqk_dims *output_dims, int8_t *output)
+{
+    const int32_t k_h = filter_dims->h;
+    const int32_t k_w = filter_dims->w;
+    const int32_t out_c = output_dims->c;
+    const int32_t out_w = output_dims->w;
+    const int32_t k = k_h * k_w * input_dims->c;
+    const int32_t pixels = output_dims->h * out_w;
+    const int8_t pad_value = (int8_t)(-params->input_offset);
+    uint16_t *row_nnz;
+    void *index;
+    int8_t *weights;
+    int16_t *block;
+    int8_t *windows;
+    int32_t mode;
+    int32_t px;
+    pqk_status status;
+
+    if (!pqk_dims_ok(input_dims) || !pqk_dims_ok(output_dims) || !pqk_conv_params_ok(params)
+        || k_h <= 0 || k_w <= 0 || filter_dims->c != input_dims->c || filter_dims->n != out_c
+        || filter->rows != out_c || filter->cols != k) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    if (!pqk_context_ok(ctx, pqk_convolve_sparse_s8_get_buffer_size(filter, filter_dims))) {
+        return PQK_ERROR_SIZE;
+    }
+    pqk_sparse_layout(filter, ctx->buf, &row_nnz, &index, &weights);
+    block = (int16_t *)(void *)((uint8_t *)ctx->buf + pqk_sparse_entries_bytes(filter));
+    windows = (int8_t *)block + pqk_sparse_block_bytes(k);
+    status = pqk_sparse_unpack(filter, weights, index, row_nnz);
+    if (status != PQK_OK) {
+        return status;
+    }
+    mode = pqk_requant_mode(quant, out_c, params->output_offset, &params->activation);
+
+    for (px = 0; px < pixels; px += PQK_SPARSE_BLOCK) {
+        const int32_t n = pixels - px < PQK_SPARSE_BLOCK ? pixels - px : PQK_SPARSE_BLOCK;
+        const int8_t *src[PQK_SPARSE_BLOCK];
+        int32_t p;
+        for (p = 0; p < PQK_SPARSE_BLOCK; p++) {
+            int8_t *const window = windows + (p < n ? p : n - 1) * pqk_align4(k);
+            if (p < n) {
+                const int32_t oy = (px + p) / out_w;
+                pqk_sparse_gather(params, input_dims, input, k_h, k_w, oy, px + p - oy * out_w, pad_value, window);
+            }
+            src[p] = window;
+        }
+        pqk_s8_to_block_s16(src, block, k, params->input_offset);
+        pqk_nn_sparse_block_s16(block, weights, index, pqk_sparse_index_bytes(filter) == 2, row_nnz, out_c, quant,
+                                mode, params->output_offset, &params->activation, n, output + px * out_c, out_c);
+    }
+    return PQK_OK;
+}

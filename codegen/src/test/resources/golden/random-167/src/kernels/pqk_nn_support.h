@@ -1,0 +1,101 @@
+/*
+ * pqk_nn_support.h - building blocks the kernels share (CMSIS-NN's NNSupportFunctions): the int16
+ * column conversion, the dense 2x2 matrix-multiply kernel, the sparse block fill and the sparse block
+ * kernel. Internal to the runtime; one function per file, named after it.
+ *
+ * Column blocks: the dense kernels work on four output pixels at once. Each pixel's window (its
+ * "column": K int8 inputs) is converted to int16 with the input offset added into one column of a
+ * block of pqk_column_block_bytes(K): for every complete group of four values, column 0's four, then
+ * column 1's, 2's and 3's (so the four columns one weight word multiplies are consecutive words); then
+ * the K % 4 remaining values, each as four int16 (one per column). On DSP cores a group k0 k1 k2 k3 is
+ * stored as k0 k2 k1 k3, the order SXTB16 unpacks four packed int8 weights in, so one SMLAD
+ * multiplies matching pairs; elsewhere it is in natural order. Only the order of the sum changes.
+ *
+ * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK (8) output pixels at once. Their inputs are
+ * converted to int16 with the offset added and interleaved by input index k:
+ * block[k * PQK_SPARSE_BLOCK + p], so the eight values one weight multiplies are four consecutive words.
+ */
+#ifndef PQK_NN_SUPPORT_H
+#define PQK_NN_SUPPORT_H
+
+#include <stdint.h>
+
+#include "pqk_kernels.h"
+
+/* Columns of a dense column block: output pixels per pass of the matrix-multiply kernel. */
+#define PQK_COLUMNS 4
+
+/* Bytes of a column block of k values. */
+static inline int32_t pqk_column_block_bytes(int32_t k)
+{
+    return 2 * PQK_COLUMNS * ((k + 3) & ~3);
+}
+
+/* Converts n int8 values (one window) into column `column` (0..3) of a column block (8-byte aligned). */
+void pqk_s8_to_s16_column(const int8_t *src, int16_t *block, int32_t column, int32_t n, int32_t offset);
+
+/*
+ * out[p * out_stride + co] for co < c_out and p < pixels: bias + the dot product of filter row co
+ * (int8, K values, rows K apart) with column p of the block, requantized and clamped. Columns from
+ * pixels on are computed but not stored (they must hold converted values). mode is the layer's
+ * pqk_requant_mode. Each weight word is loaded and unpacked once and multiplies four columns.
+ */
+void pqk_nn_mat_mult_s8_s16(const int8_t *filter, const int16_t *block, int32_t k, int32_t c_out,
+                            const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
+                            const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride);
+
+/* Pixels the sparse kernels process per pass: the accumulators of one weight row for this many pixels
+   stay in registers, and each decoded weight is loaded once per pass. */
+#define PQK_SPARSE_BLOCK 8
+
+/* Bytes of a sparse block of k inputs. */
+static inline int32_t pqk_sparse_block_bytes(int32_t k)
+{
+    return 2 * PQK_SPARSE_BLOCK * (k > 0 ? k : 1);
+}
+
+/*
+ * Fills a sparse block from PQK_SPARSE_BLOCK pixels' n int8 inputs (src[p] for pixel p; a pass with
+ * fewer pixels repeats one), converted to int16 with the offset added. block must be 8-byte aligned.
+ */
+void pqk_s8_to_block_s16(const int8_t *const src[PQK_SPARSE_BLOCK], int16_t *block, int32_t n, int32_t offset);
+
+/*
+ * The sparse block kernel. weights/index are the decoded non-zeros of all rows in row order (index: the
+ * input k of each weight, uint8_t when wide is 0, uint16_t when 1), row_nnz[r] counts row r's. Writes
+ * the requantized outputs of rows 0..rows-1 for pixels p < pixels to out[p * out_stride + r]. mode is
+ * the layer's pqk_requant_mode.
+ */
+void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const void *index, int32_t wide,
+                             const uint16_t *row_nnz, int32_t rows, const pqk_channel_quant *quant, int32_t mode,
+                             int32_t output_offset, const pqk_activation *act, int32_t pixels, int8_t *out,
+                             int32_t out_stride);
+
+/* Bytes of one decoded index: uint8_t for rows of at most 256 positions, else uint16_t. */
+static inline int32_t pqk_sparse_index_bytes(const pqk_sparse_table *t)
+{
+    return t->cols <= 256 ? 1 : 2;
+}
+
+/*
+ * Scratch layout of a decoded table: row_nnz (uint16_t[rows]), then the indices, then the int8 weights;
+ * the total is a multiple of 8 so what follows stays aligned.
+ */
+static inline int32_t pqk_sparse_entries_bytes(const pqk_sparse_table *t)
+{
+    const int32_t nnz = t->nnz > 0 ? t->nnz : 0;
+    return (2 * (t->rows > 0 ? t->rows : 0) + nnz * pqk_sparse_index_bytes(t) + nnz + 7) & ~7;
+}
+
+/* The three parts of a decoded table in the scratch at buf (8-byte aligned). */
+static inline void pqk_sparse_layout(const pqk_sparse_table *t, void *buf, uint16_t **row_nnz, void **index,
+                                     int8_t **weights)
+{
+    uint8_t *const base = (uint8_t *)buf;
+    const int32_t nnz = t->nnz > 0 ? t->nnz : 0;
+    *row_nnz = (uint16_t *)buf;
+    *index = base + 2 * t->rows;
+    *weights = (int8_t *)(base + 2 * t->rows + nnz * pqk_sparse_index_bytes(t));
+}
+
+#endif /* PQK_NN_SUPPORT_H */
