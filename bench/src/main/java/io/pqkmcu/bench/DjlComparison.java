@@ -55,17 +55,29 @@ public final class DjlComparison {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
             try (Trainer trainer = model.newTrainer(config); NDManager manager = NDManager.newBaseManager("PyTorch")) {
                 trainer.initialize(new Shape(BATCH, 1, 49, 10));
-                NDArray x = manager.randomNormal(new Shape(BATCH, 1, 49, 10));
-                NDArray y = manager.arange(0, BATCH).mod(12).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+                float[] xData = manager.randomNormal(new Shape(BATCH, 1, 49, 10)).toFloatArray();
+                float[] yData = manager.arange(0, BATCH).mod(12).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                        .toFloatArray();
+                // Each step's arrays (input, activations, loss, gradients of intermediates) live in a
+                // sub-manager closed at the end of the step, as DJL's EasyTrain does with a Batch:
+                // attached to a long-lived manager they would pile up in native memory and slow every step.
                 Runnable train = () -> {
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDList pred = trainer.forward(new NDList(x));
-                        gc.backward(trainer.getLoss().evaluate(new NDList(y), pred));
+                    try (NDManager step = manager.newSubManager()) {
+                        NDArray x = step.create(xData, new Shape(BATCH, 1, 49, 10));
+                        NDArray y = step.create(yData);
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList pred = trainer.forward(new NDList(x));
+                            gc.backward(trainer.getLoss().evaluate(new NDList(y), pred));
+                        }
+                        trainer.step();
                     }
-                    trainer.step();
                 };
                 double trainRate = rate(train, seconds);
-                Runnable infer = () -> trainer.evaluate(new NDList(x)).close();
+                Runnable infer = () -> {
+                    try (NDManager step = manager.newSubManager()) {
+                        trainer.evaluate(new NDList(step.create(xData, new Shape(BATCH, 1, 49, 10))));
+                    }
+                };
                 double inferRate = rate(infer, seconds);
                 return new double[] {trainRate, inferRate};
             }
