@@ -58,6 +58,7 @@ public final class BatchNorm {
      * statistics), whether they are batch statistics, and the per-channel extremes of z (for the exact
      * range of the layer's output).
      */
+    /** zMin/zMax: per-channel extremes of z, kept when batch statistics computed them anyway, else null. */
     record Normalization(float[] mean, float[] invStd, boolean batchStats, float[] zMin, float[] zMax) {}
 
     /** Computes the normalisation of z; with batch statistics, also updates the slot's running statistics. */
@@ -82,15 +83,23 @@ public final class BatchNorm {
                 mean[c] = runningMean[slot][c];
                 invStd[c] = (float) (1.0 / Math.sqrt(runningVar[slot][c] + EPS));
             }
-            float[][] mm = BnActKernels.minMax(z, rows, channels);
-            zMin = mm[0];
-            zMax = mm[1];
+            // The extremes only serve the activation observer (training and calibration passes):
+            // outputRange computes them on demand, so plain inference skips that pass over z.
+            zMin = null;
+            zMax = null;
         }
         return new Normalization(mean, invStd, batchStats, zMin, zMax);
     }
 
-    /** The exact [min, max] of clamp(γ·x̂ + β, lo, hi) over the batch: monotone in z per channel. */
-    float[] outputRange(Normalization n, float lo, float hi) {
+    /**
+     * The exact [min, max] of clamp(γ·x̂ + β, lo, hi) over the batch: monotone in z per channel. {@code z}
+     * must still hold the pre-normalisation values (it is read when the extremes were not kept).
+     */
+    float[] outputRange(Normalization n, float[] z, int rows, float lo, float hi) {
+        if (n.zMin() == null) {
+            float[][] mm = BnActKernels.minMax(z, rows, channels);
+            n = new Normalization(n.mean(), n.invStd(), n.batchStats(), mm[0], mm[1]);
+        }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < channels; c++) {

@@ -301,8 +301,8 @@ public final class ConvUnit implements UnaryLayer {
                                     int outW, float actLo, float actHi) {
         Branch branch = pass.branch;
         BatchNorm.Normalization norm = bn.prepare(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
-        ActQuant quant = output.applyToRange(pass, () -> bn.outputRange(norm, actLo, actHi));
-        float[] xhat = new float[z.length];
+        ActQuant quant = output.applyToRange(pass, () -> bn.outputRange(norm, z, rows, actLo, actHi));
+        float[] xhat = pass.training ? new float[z.length] : null;
         BnActKernels.Quant q = quant == null ? null : new BnActKernels.Quant((float) (1.0 / quant.scale()),
                 (float) quant.scale(), -128 - quant.zeroPoint(), 127 - quant.zeroPoint());
         BnActKernels.forward(z, rows, outC, norm.mean(), norm.invStd(), bn.gamma.value, bn.beta.value, actLo, actHi, xhat,

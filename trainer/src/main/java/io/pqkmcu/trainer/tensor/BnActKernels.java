@@ -96,6 +96,10 @@ public final class BnActKernels {
             float[] mx = hi[chunk];
             java.util.Arrays.fill(mn, Float.POSITIVE_INFINITY);
             java.util.Arrays.fill(mx, Float.NEGATIVE_INFINITY);
+            if (Gemm.vectorized() && channels % Gemm.vectorLength() == 0) {
+                VectorKernels.channelMinMax(z, from, to, channels, mn, mx);
+                return;
+            }
             for (int r = from; r < to; r++) {
                 int o = r * channels;
                 for (int c = 0; c < channels; c++) {
@@ -126,7 +130,8 @@ public final class BnActKernels {
 
     /**
      * z ← fake-quant(clamp(γ·x̂ + β)) in place, with x̂ = (z − μ)·inv stored in {@code xhat} (backward
-     * recomputes γ·x̂ + β from it rather than keeping another array).
+     * recomputes γ·x̂ + β from it rather than keeping another array); {@code xhat} may be null when no
+     * backward pass follows.
      */
     public static void forward(float[] z, int rows, int channels, float[] mean, float[] inv, float[] gamma, float[] beta,
                                float lo, float hi, float[] xhat, Quant quant) {
@@ -146,7 +151,9 @@ public final class BnActKernels {
                     float xh = (z[o + c] - mean[c]) * inv[c];
                     float y = gamma[c] * xh + beta[c];
                     y = Math.min(Math.max(y, lo), hi);
-                    xhat[o + c] = xh;
+                    if (xhat != null) {
+                        xhat[o + c] = xh;
+                    }
                     z[o + c] = y;
                 }
             }

@@ -31,6 +31,24 @@ final class VectorKernels {
     }
 
     /**
+     * Per-channel extremes of rows [from, to) of a [rows][channels] array (channels a multiple of VL),
+     * folded into mn/mx. Lane-wise MIN/MAX are Math.min/max, so NaN propagates as in the scalar loop.
+     */
+    static void channelMinMax(float[] z, int from, int to, int channels, float[] mn, float[] mx) {
+        for (int c = 0; c < channels; c += VL) {
+            FloatVector lo = FloatVector.fromArray(S, mn, c);
+            FloatVector hi = FloatVector.fromArray(S, mx, c);
+            for (int r = from; r < to; r++) {
+                FloatVector v = FloatVector.fromArray(S, z, r * channels + c);
+                lo = lo.min(v);
+                hi = hi.max(v);
+            }
+            lo.intoArray(mn, c);
+            hi.intoArray(mx, c);
+        }
+    }
+
+    /**
      * One output pixel of a depthwise convolution over all channels (c a multiple of VL):
      * out[o + ch] = Σ over the given taps of in[inOffsets[t] + ch] · w[wOffsets[t] + ch], in tap order.
      */
@@ -133,7 +151,9 @@ final class VectorKernels {
                 int o = r * channels + c;
                 FloatVector xh = FloatVector.fromArray(S, z, o).sub(mu).mul(iv);
                 FloatVector y = ga.mul(xh).add(be).max(lo).min(hi);
-                xh.intoArray(xhat, o);
+                if (xhat != null) {
+                    xh.intoArray(xhat, o);
+                }
                 if (q != null) {
                     y = fake(y, q);
                 }

@@ -47,6 +47,40 @@ class BnActKernelsTest {
     }
 
     @Test
+    void minMaxIsTheExactPerChannelRangeAndPropagatesNaN() {
+        float[] z = random(ROWS * C, 3, 2.0);
+        z[500 * C + 7] = Float.NaN;
+        float[][] mm = BnActKernels.minMax(z, ROWS, C);
+        for (int c = 0; c < C; c++) {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (int r = 0; r < ROWS; r++) {
+                lo = Math.min(lo, z[r * C + c]);
+                hi = Math.max(hi, z[r * C + c]);
+            }
+            assertEquals(lo, mm[0][c], "min of channel " + c);
+            assertEquals(hi, mm[1][c], "max of channel " + c);
+        }
+        assertTrue(Float.isNaN(mm[0][7]) && Float.isNaN(mm[1][7]));
+    }
+
+    @Test
+    void inferenceForwardWithoutXhatComputesTheSameOutput() {
+        float[] z = random(ROWS * C, 4, 3.0);
+        float[] mean = random(C, 5, 0.5);
+        float[] inv = new float[C];
+        java.util.Arrays.fill(inv, 0.7f);
+        float[] gamma = random(C, 6, 1.0);
+        float[] beta = random(C, 7, 0.3);
+        BnActKernels.Quant q = new BnActKernels.Quant(1f / 0.05f, 0.05f, -128f, 127f);
+        float[] a = z.clone();
+        float[] b = z.clone();
+        BnActKernels.forward(a, ROWS, C, mean, inv, gamma, beta, 0f, 6f, new float[z.length], q);
+        BnActKernels.forward(b, ROWS, C, mean, inv, gamma, beta, 0f, 6f, null, q);
+        assertArrayEquals(a, b);
+    }
+
+    @Test
     void forwardAndBackwardAgreeWithAndWithoutQuantization() {
         float[] mean = random(C, 2, 0.5);
         float[] inv = random(C, 3, 0.2);
