@@ -67,6 +67,20 @@ public final class LayerFormatChooser {
                 "dense (" + why + "): " + numbers);
     }
 
+    /**
+     * The same layer stored sparse because the model would not fit the board's flash otherwise (the
+     * cost model had kept it dense for speed). {@code choice} must have a table smaller than the dense weights.
+     */
+    public static LayerFormatChoice sparseToFitFlash(LayerFormatChoice choice) {
+        if (choice.table() == null || choice.table().streamBytes() >= choice.denseBytes()) {
+            throw new IllegalArgumentException("layer '" + choice.layer() + "' has no smaller sparse table");
+        }
+        String numbers = choice.reason().substring(choice.reason().indexOf(": ") + 2);
+        return new LayerFormatChoice(choice.layer(), LayerFormat.SPARSE, choice.denseBytes(), choice.table(),
+                choice.denseInstructions(), choice.sparseInstructions(), "sparse (to fit the board's flash, "
+                + (choice.denseBytes() - choice.table().streamBytes()) + " B saved at the cost of speed): " + numbers);
+    }
+
     private static String percent(long a, long b) {
         return b == 0 ? "n/a" : String.format(Locale.ROOT, "%+.0f %%", 100.0 * (a - b) / b);
     }

@@ -7,9 +7,9 @@ import io.pqkmcu.trainer.Version;
 import io.pqkmcu.codegen.firmware.FirmwareApp;
 import io.pqkmcu.codegen.fit.FitCheck;
 import io.pqkmcu.codegen.fit.ResourceUsage;
+import io.pqkmcu.codegen.format.InstructionModel;
 import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.format.LayerFormatChoice;
-import io.pqkmcu.codegen.format.InstructionModel;
 import io.pqkmcu.codegen.format.LayerFormatChooser;
 import io.pqkmcu.codegen.jna.JnaBindingGenerator;
 import io.pqkmcu.codegen.jna.ModelApi;
@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,23 +106,27 @@ public final class ProjectGenerator {
                 + "' (CRC-32C " + checksum + "). Do not edit.";
 
         InstructionModel costs = InstructionModel.forCore(board == null || board.dsp());
-        List<CompiledLayer> layers = compile(model, options, costs);
-        int[] scratch = new int[layers.size()];
-        Map<Integer, Integer> inPlace = new HashMap<>();
-        for (CompiledLayer l : layers) {
-            scratch[l.index()] = l.scratchBytes();
-            if (l.inPlace()) {
-                inPlace.put(l.op().output(), l.inPlaceInput());
-            }
-        }
-        int feScratch = fe == null ? 0 : frontEnd.scratchBytes(fe);
-        MemoryPlan plan = MemoryPlanner.plan(ModelBuffers.of(model, scratch, feScratch, inPlace));
-
         FirmwareApp app = FirmwareApp.of(model, options.tests(), options.stream(), Long.parseLong(checksum, 16));
-
+        int feScratch = fe == null ? 0 : frontEnd.scratchBytes(fe);
+        Set<String> sparseToFit = new HashSet<>();
+        List<CompiledLayer> layers = compile(model, options, costs, sparseToFit);
+        MemoryPlan plan = plan(model, layers, feScratch);
         ResourceUsage usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
                 options.stackReserveBytes());
         if (board != null) {
+            // The cost model keeps a layer dense when its sparse kernel would be slower; when that leaves
+            // the model too big for the board's flash, trading instructions for flash is the better
+            // choice: switch such layers to sparse, the largest saving first, until the model fits.
+            for (CompiledLayer candidate : flashSavingCandidates(layers, options)) {
+                if (usage.flashBytes() <= board.limits().flashBytes()) {
+                    break;
+                }
+                sparseToFit.add(candidate.op().name());
+                layers = compile(model, options, costs, sparseToFit);
+                plan = plan(model, layers, feScratch);
+                usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
+                        options.stackReserveBytes());
+            }
             FitCheck.check(usage, board.limits());
         }
 
@@ -217,11 +222,43 @@ public final class ProjectGenerator {
         return new Rendered(files, sym, options.javaPackage() + "." + typeName, javaSource, plan, choices, usage);
     }
 
+    private static MemoryPlan plan(Int8Model model, List<CompiledLayer> layers, int feScratch) {
+        int[] scratch = new int[layers.size()];
+        Map<Integer, Integer> inPlace = new HashMap<>();
+        for (CompiledLayer l : layers) {
+            scratch[l.index()] = l.scratchBytes();
+            if (l.inPlace()) {
+                inPlace.put(l.op().output(), l.inPlaceInput());
+            }
+        }
+        return MemoryPlanner.plan(ModelBuffers.of(model, scratch, feScratch, inPlace));
+    }
+
     /**
-     * The generator's decisions per op: storage format (cost model or override), kernel, whether it runs
-     * in place (its kernel allows it for these shapes and it is the last reader of that input), scratch.
+     * Layers the cost model left dense although their table is smaller, and whose format the user did not
+     * force: the ones that can give flash back, largest saving first.
      */
-    private static List<CompiledLayer> compile(Int8Model model, GenerateOptions options, InstructionModel costs) {
+    private static List<CompiledLayer> flashSavingCandidates(List<CompiledLayer> layers, GenerateOptions options) {
+        List<CompiledLayer> candidates = new ArrayList<>();
+        for (CompiledLayer l : layers) {
+            LayerFormatChoice c = l.choice();
+            if (c != null && c.format() == LayerFormat.DENSE && c.table() != null
+                    && c.table().streamBytes() < c.denseBytes() && options.forcedFormat(l.op().name()) == null) {
+                candidates.add(l);
+            }
+        }
+        candidates.sort(Comparator.comparingInt((CompiledLayer l) -> l.choice().table().streamBytes()
+                - l.choice().denseBytes()));
+        return candidates;
+    }
+
+    /**
+     * The generator's decisions per op: storage format (cost model or override, or sparse when the layer
+     * is in {@code sparseToFit}), kernel, whether it runs in place (its kernel allows it for these shapes
+     * and it is the last reader of that input), scratch.
+     */
+    private static List<CompiledLayer> compile(Int8Model model, GenerateOptions options, InstructionModel costs,
+                                               Set<String> sparseToFit) {
         CNames.Unique names = new CNames.Unique();
         int[] lastReader = ModelBuffers.lastReaders(model);
         List<CompiledLayer> layers = new ArrayList<>();
@@ -234,6 +271,9 @@ public final class ProjectGenerator {
             if (op.weights() != null) {
                 try {
                     choice = LayerFormatChooser.choose(op, in, out, options.forcedFormat(op.name()), costs);
+                    if (sparseToFit.contains(op.name())) {
+                        choice = LayerFormatChooser.sparseToFitFlash(choice);
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new UnsupportedModelException(e.getMessage());
                 }

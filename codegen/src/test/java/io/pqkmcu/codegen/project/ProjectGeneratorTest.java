@@ -6,6 +6,7 @@ import io.pqkmcu.codegen.fit.BoardFitException;
 import io.pqkmcu.codegen.fit.BoardLimits;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
+import io.pqkmcu.codegen.format.LayerFormatChoice;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
@@ -175,6 +176,37 @@ class ProjectGeneratorTest {
         assertTrue(e.getMessage().contains("does not fit board 'fake-m4'") && e.getMessage().contains("B over"),
                 e.getMessage());
         assertFalse(Files.exists(tmp.resolve("tiny")));
+    }
+
+    @Test
+    void layersKeptDenseForSpeedGoSparseWhenTheModelWouldNotFitTheFlash() {
+        Int8Model m = RandomModels.singleOp(OpKind.FULLY_CONNECTED, 5, 0.8);
+        FirmwareBoard roomy = fakeBoard(new BoardLimits("fake-m4", 1 << 22, 1 << 20));
+        ProjectGenerator.Rendered speed = new ProjectGenerator(resolver(roomy), null)
+                .render(m, GenerateOptions.of(tmp).withBoard("fake-m4"));
+        LayerFormatChoice fc = speed.layerFormats().get(0);
+        assertEquals(LayerFormat.DENSE, fc.format(), "precondition: the cost model keeps this layer dense; " + fc.reason());
+        int saved = fc.denseBytes() - fc.table().streamBytes();
+        assertTrue(saved > 0, fc.reason());
+
+        long justTooSmall = speed.usage().flashBytes() - 1;
+        FirmwareBoard tight = fakeBoard(new BoardLimits("fake-m4", justTooSmall, 1 << 20));
+        ProjectGenerator.Rendered fitted = new ProjectGenerator(resolver(tight), null)
+                .render(m, GenerateOptions.of(tmp).withBoard("fake-m4"));
+        LayerFormatChoice now = fitted.layerFormats().get(0);
+        assertEquals(LayerFormat.SPARSE, now.format());
+        assertTrue(now.reason().startsWith("sparse (to fit the board's flash, " + saved + " B saved"), now.reason());
+        assertTrue(text(fitted, "report.txt").contains("to fit the board's flash"));
+        assertTrue(fitted.usage().flashBytes() <= justTooSmall);
+
+        // A forced format is the user's word: no fallback, the fit check refuses instead.
+        assertThrows(BoardFitException.class, () -> new ProjectGenerator(resolver(tight), null)
+                .render(m, GenerateOptions.of(tmp).withBoard("fake-m4").withPolicy(FormatPolicy.DENSE)));
+        // Too small even with every table sparse: refused, naming the overflow.
+        FirmwareBoard tiny = fakeBoard(new BoardLimits("fake-m4", fitted.usage().flashBytes() - 1, 1 << 20));
+        BoardFitException e = assertThrows(BoardFitException.class, () -> new ProjectGenerator(resolver(tiny), null)
+                .render(m, GenerateOptions.of(tmp).withBoard("fake-m4")));
+        assertTrue(e.getMessage().contains("1 B over"), e.getMessage());
     }
 
     @Test
