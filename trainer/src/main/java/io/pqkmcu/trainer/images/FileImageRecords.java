@@ -13,7 +13,7 @@ import java.util.List;
  * Fixed-size image records read from files on demand (CIFAR-10 binary batches, uncompressed IDX), so a
  * large training set is never held in memory. Labels are read once up front.
  */
-final class FileImageRecords implements ImageRecords {
+final class FileImageRecords extends LabelledImageRecords {
     /**
      * A run of records in one file.
      *
@@ -24,50 +24,18 @@ final class FileImageRecords implements ImageRecords {
     record Segment(Path file, long offset, int count, int recordBytes, int pixelOffset) {}
 
     private final List<Segment> segments;
-    private final int[] labels;
-    private final int h;
-    private final int w;
-    private final int c;
     /** CIFAR stores planes (all red, then green, then blue); the model wants HWC. */
     private final boolean planar;
 
     FileImageRecords(List<Segment> segments, int[] labels, int h, int w, int c, boolean planar) {
+        super(labels, h, w, c);
         this.segments = List.copyOf(segments);
-        this.labels = labels;
-        this.h = h;
-        this.w = w;
-        this.c = c;
         this.planar = planar;
     }
 
     @Override
-    public int size() {
-        return labels.length;
-    }
-
-    @Override
-    public int height() {
-        return h;
-    }
-
-    @Override
-    public int width() {
-        return w;
-    }
-
-    @Override
-    public int channels() {
-        return c;
-    }
-
-    @Override
-    public int label(int i) {
-        return labels[i];
-    }
-
-    @Override
     public void read(int[] indices, int from, int to, byte[][] dst) {
-        int size = h * w * c;
+        int size = imageBytes();
         FileChannel[] open = new FileChannel[segments.size()];
         try {
             ByteBuffer buf = ByteBuffer.allocate(size);
@@ -115,7 +83,8 @@ final class FileImageRecords implements ImageRecords {
             }
             return out;
         }
-        int plane = h * w;
+        int plane = height() * width();
+        int c = channels();
         for (int ch = 0; ch < c; ch++) {
             for (int p = 0; p < plane; p++) {
                 out[p * c + ch] = (byte) ((raw[ch * plane + p] & 0xFF) - 128);
