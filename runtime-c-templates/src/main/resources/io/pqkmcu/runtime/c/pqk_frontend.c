@@ -65,7 +65,7 @@ static int32_t pqk_log2_q16(uint64_t v, const int32_t *table)
  * FFT (FixedFft.transform)
  * Let B bound the modulus of every element before a stage: the rounded rotation has modulus
  * <= B + 0.71, the halved sum/difference <= B + 0.36, the floors add < 1.42, so B grows by < 2 a stage.
- * From |x| <= 2^14 and at most 12 stages every value stays below 2^14 + 24; 64-bit products < 2^30.
+ * From |x| <= 2^14 and at most 12 stages every value stays below 2^14 + 24; products < 2^29.01.
  * ---------------------------------------------------------------------------------------------- */
 
 static void pqk_fft_q15(int32_t *re, int32_t *im, int32_t log2n, const int16_t *cos_q15, const int16_t *sin_q15)
@@ -74,18 +74,21 @@ static void pqk_fft_q15(int32_t *re, int32_t *im, int32_t log2n, const int16_t *
     int32_t h;
     for (h = 1; h < n; h <<= 1) {
         const int32_t step = n / (2 * h);
-        int32_t g;
-        for (g = 0; g < n; g += 2 * h) {
-            int32_t j;
-            for (j = 0; j < h; j++) {
-                const int32_t a = g + j;
+        int32_t j;
+        /* Butterflies of one stage are independent: looping over the twiddle first loads each twiddle
+         * once per stage instead of once per butterfly, with results identical to FixedFft's order. */
+        for (j = 0; j < h; j++) {
+            /* 32-bit products suffice (each |product| < 2^29.01, so the sums stay below 2^31) and cost
+             * a single MUL/MLA on Cortex-M instead of 64-bit multiply-accumulates and shifts. */
+            const int32_t wr = cos_q15[j * step];
+            const int32_t wi = sin_q15[j * step];
+            int32_t a;
+            for (a = j; a < n; a += 2 * h) {
                 const int32_t b = a + h;
-                const int64_t wr = cos_q15[j * step];
-                const int64_t wi = sin_q15[j * step];
-                const int64_t br = re[b];
-                const int64_t bi = im[b];
-                const int32_t tr = (int32_t)((br * wr - bi * wi + (1 << 14)) >> 15);
-                const int32_t ti = (int32_t)((br * wi + bi * wr + (1 << 14)) >> 15);
+                const int32_t br = re[b];
+                const int32_t bi = im[b];
+                const int32_t tr = (br * wr - bi * wi + (1 << 14)) >> 15;
+                const int32_t ti = (br * wi + bi * wr + (1 << 14)) >> 15;
                 const int32_t ar = re[a];
                 const int32_t ai = im[a];
                 re[a] = (ar + tr) >> 1;
@@ -163,9 +166,10 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
         const int16_t *weights = cfg->mel_weights + cfg->mel_weight_offset[m];
         int64_t e = 0;
         for (i = 0; i < count; i++) {
-            const int64_t r = re[first + i];
-            const int64_t q = im[first + i];
-            e += (r * r + q * q) * weights[i];
+            /* The power r^2 + q^2 < 2^28.01 fits 32 bits; only the weighted sum needs 64. */
+            const int32_t r = re[first + i];
+            const int32_t q = im[first + i];
+            e += (int64_t)(r * r + q * q) * weights[i];
         }
         log_mel[m] = ((pqk_log2_q16((uint64_t)e + 1u, cfg->log2_table) + 32) >> 6) + offset;
     }

@@ -9,7 +9,8 @@ package io.pqkmcu.trainer.frontend;
  * modulus ≤ 32767.71 &lt; 2^15, so the rotated value t, rounded per component, has modulus ≤ B + 0.71;
  * (a ± t)/2 has modulus ≤ B + 0.36 and the floor of each component adds &lt; 1.42, so every stage
  * grows B by less than 2. With the block-normalised input |x| ≤ 2^14 and at most 12 stages, every value
- * stays below 2^14 + 24 in modulus: int32 holds it, and the 64-bit products re·wr stay below 2^30.
+ * stays below 2^14 + 24 in modulus: int32 holds it, and each product re·wr stays below 2^29.01, so
+ * the C twin computes the rotation in 32-bit arithmetic.
  */
 final class FixedFft {
     private FixedFft() {}
