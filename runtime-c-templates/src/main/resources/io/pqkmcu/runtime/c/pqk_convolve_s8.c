@@ -14,44 +14,6 @@ int32_t pqk_convolve_s8_get_buffer_size(const pqk_dims *input_dims, const pqk_di
     return pqk_column_block_bytes(k) + pqk_align8(k);
 }
 
-/* Gathers the window of output pixel (oy, ox) into window[K] (padding = pad_value). */
-static void pqk_conv_gather(const pqk_conv_params *p, const pqk_dims *in_dims, const int8_t *input,
-                            int32_t k_h, int32_t k_w, int32_t oy, int32_t ox, int8_t pad_value, int8_t *window)
-{
-    const int32_t in_c = in_dims->c;
-    const int32_t y0 = oy * p->stride.h - p->padding.h;
-    const int32_t x0 = ox * p->stride.w - p->padding.w;
-    const int32_t row_len = k_w * in_c;
-    int32_t kx_first;
-    int32_t kx_end;
-    int32_t ky;
-    pqk_window_range(x0, in_dims->w, k_w, p->dilation.w, &kx_first, &kx_end);
-    for (ky = 0; ky < k_h; ky++) {
-        const int32_t iy = y0 + ky * p->dilation.h;
-        int8_t *const dst = window + ky * row_len;
-        if (iy < 0 || iy >= in_dims->h || kx_end <= kx_first) {
-            memset(dst, pad_value, (size_t)row_len);
-            continue;
-        }
-        if (kx_first > 0) {
-            memset(dst, pad_value, (size_t)(kx_first * in_c));
-        }
-        if (p->dilation.w == 1) {
-            /* the in-bounds taps of a window row are one contiguous run of the input row */
-            memcpy(dst + kx_first * in_c, input + (iy * in_dims->w + x0 + kx_first) * in_c,
-                   (size_t)((kx_end - kx_first) * in_c));
-        } else {
-            int32_t kx;
-            for (kx = kx_first; kx < kx_end; kx++) {
-                memcpy(dst + kx * in_c, input + (iy * in_dims->w + x0 + kx * p->dilation.w) * in_c, (size_t)in_c);
-            }
-        }
-        if (kx_end < k_w) {
-            memset(dst + kx_end * in_c, pad_value, (size_t)((k_w - kx_end) * in_c));
-        }
-    }
-}
-
 pqk_status pqk_convolve_s8(const pqk_context *ctx, const pqk_conv_params *params, const pqk_channel_quant *quant,
                            const pqk_dims *input_dims, const int8_t *input,
                            const pqk_dims *filter_dims, const int8_t *filter,
@@ -85,8 +47,8 @@ pqk_status pqk_convolve_s8(const pqk_context *ctx, const pqk_conv_params *params
         for (p = 0; p < PQK_COLUMNS; p++) {
             if (p < n) {
                 const int32_t oy = (px + p) / output_dims->w;
-                pqk_conv_gather(params, input_dims, input, k_h, k_w, oy, px + p - oy * output_dims->w, pad_value,
-                                window);
+                pqk_conv_gather_window(params, input_dims, input, k_h, k_w, oy, px + p - oy * output_dims->w,
+                                       pad_value, window);
             }
             /* a short last block repeats its last window; those columns' outputs are dropped */
             pqk_s8_to_s16_column(window, block, p, k, params->input_offset);
