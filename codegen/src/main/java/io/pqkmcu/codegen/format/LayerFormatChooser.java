@@ -47,11 +47,7 @@ public final class LayerFormatChooser {
         }
         SparseTable table = SparseTableEncoder.encode(m);
         long sparseInstructions = model.sparse(op, in, out, table.nonZeros());
-        String numbers = String.format(Locale.ROOT,
-                "table %d B vs dense %d B (%s), est. %s vs %s instructions (%s); %.1f %% zeros, %.2f B/nnz",
-                table.streamBytes(), dense, percent(table.streamBytes(), dense), kilo(sparseInstructions),
-                kilo(denseInstructions), percent(sparseInstructions, denseInstructions),
-                100.0 * (dense - table.nonZeros()) / dense, table.bytesPerNonZero());
+        String numbers = numbers(dense, table, denseInstructions, sparseInstructions);
         if (forced != null) {
             return new LayerFormatChoice(op.name(), forced, dense, table, denseInstructions, sparseInstructions,
                     forced.name().toLowerCase(Locale.ROOT) + " (forced): " + numbers);
@@ -75,10 +71,20 @@ public final class LayerFormatChooser {
         if (choice.table() == null || choice.table().streamBytes() >= choice.denseBytes()) {
             throw new IllegalArgumentException("layer '" + choice.layer() + "' has no smaller sparse table");
         }
-        String numbers = choice.reason().substring(choice.reason().indexOf(": ") + 2);
+        String numbers = numbers(choice.denseBytes(), choice.table(), choice.denseInstructions(),
+                choice.sparseInstructions());
         return new LayerFormatChoice(choice.layer(), LayerFormat.SPARSE, choice.denseBytes(), choice.table(),
                 choice.denseInstructions(), choice.sparseInstructions(), "sparse (to fit the board's flash, "
                 + (choice.denseBytes() - choice.table().streamBytes()) + " B saved at the cost of speed): " + numbers);
+    }
+
+    /** The figures every reason quotes: both sizes and both instruction estimates. */
+    private static String numbers(int dense, SparseTable table, long denseInstructions, long sparseInstructions) {
+        return String.format(Locale.ROOT,
+                "table %d B vs dense %d B (%s), est. %s vs %s instructions (%s); %.1f %% zeros, %.2f B/nnz",
+                table.streamBytes(), dense, percent(table.streamBytes(), dense), kilo(sparseInstructions),
+                kilo(denseInstructions), percent(sparseInstructions, denseInstructions),
+                100.0 * (dense - table.nonZeros()) / dense, table.bytesPerNonZero());
     }
 
     private static String percent(long a, long b) {

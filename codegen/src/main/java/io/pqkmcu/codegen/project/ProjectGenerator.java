@@ -108,8 +108,8 @@ public final class ProjectGenerator {
         InstructionModel costs = InstructionModel.forCore(board == null || board.dsp());
         FirmwareApp app = FirmwareApp.of(model, options.tests(), options.stream(), Long.parseLong(checksum, 16));
         int feScratch = fe == null ? 0 : frontEnd.scratchBytes(fe);
-        Set<String> sparseToFit = new HashSet<>();
-        List<CompiledLayer> layers = compile(model, options, costs, sparseToFit);
+        List<LayerFormatChoice> formats = chooseFormats(model, options, costs);
+        List<CompiledLayer> layers = compile(model, options, formats);
         MemoryPlan plan = plan(model, layers, feScratch);
         ResourceUsage usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
                 options.stackReserveBytes());
@@ -121,8 +121,8 @@ public final class ProjectGenerator {
                 if (usage.flashBytes() <= board.limits().flashBytes()) {
                     break;
                 }
-                sparseToFit.add(candidate.op().name());
-                layers = compile(model, options, costs, sparseToFit);
+                formats.set(candidate.index(), LayerFormatChooser.sparseToFitFlash(candidate.choice()));
+                layers = compile(model, options, formats);
                 plan = plan(model, layers, feScratch);
                 usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
                         options.stackReserveBytes());
@@ -253,12 +253,33 @@ public final class ProjectGenerator {
     }
 
     /**
-     * The generator's decisions per op: storage format (cost model or override, or sparse when the layer
-     * is in {@code sparseToFit}), kernel, whether it runs in place (its kernel allows it for these shapes
-     * and it is the last reader of that input), scratch.
+     * The storage format of each op with weights (cost model or override), null for the others. Computed
+     * once: encoding the tables is the expensive part, and the flash fit may revise single entries.
      */
-    private static List<CompiledLayer> compile(Int8Model model, GenerateOptions options, InstructionModel costs,
-                                               Set<String> sparseToFit) {
+    private static List<LayerFormatChoice> chooseFormats(Int8Model model, GenerateOptions options,
+                                                         InstructionModel costs) {
+        List<LayerFormatChoice> formats = new ArrayList<>();
+        for (Op op : model.ops()) {
+            LayerFormatChoice choice = null;
+            if (op.weights() != null) {
+                try {
+                    choice = LayerFormatChooser.choose(op, model.tensor(op.inputs().get(0)), model.tensor(op.output()),
+                            options.forcedFormat(op.name()), costs);
+                } catch (IllegalArgumentException e) {
+                    throw new UnsupportedModelException(e.getMessage());
+                }
+            }
+            formats.add(choice);
+        }
+        return formats;
+    }
+
+    /**
+     * The generator's decisions per op, given its storage format: kernel, whether it runs in place (its
+     * kernel allows it for these shapes and it is the last reader of that input), scratch.
+     */
+    private static List<CompiledLayer> compile(Int8Model model, GenerateOptions options,
+                                               List<LayerFormatChoice> formats) {
         CNames.Unique names = new CNames.Unique();
         int[] lastReader = ModelBuffers.lastReaders(model);
         List<CompiledLayer> layers = new ArrayList<>();
@@ -267,17 +288,7 @@ public final class ProjectGenerator {
             String sym = names.next(op.name());
             TensorSpec in = model.tensor(op.inputs().get(0));
             TensorSpec out = model.tensor(op.output());
-            LayerFormatChoice choice = null;
-            if (op.weights() != null) {
-                try {
-                    choice = LayerFormatChooser.choose(op, in, out, options.forcedFormat(op.name()), costs);
-                    if (sparseToFit.contains(op.name())) {
-                        choice = LayerFormatChooser.sparseToFitFlash(choice);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new UnsupportedModelException(e.getMessage());
-                }
-            }
+            LayerFormatChoice choice = formats.get(i);
             boolean sparse = choice != null && choice.format() == LayerFormat.SPARSE;
             Kernel kernel = KernelSelector.kernelFor(op, sparse, options.kernels());
             int shared = -1;
