@@ -61,7 +61,8 @@ public record DeviceRunResult(String boardId, List<VectorResult> vectors, boolea
         return medians;
     }
 
-    private static long median(long[] v) {
+    /** The upper median of {@code v} (the middle element for odd lengths), 0 when empty. */
+    static long median(long[] v) {
         if (v.length == 0) {
             return 0;
         }

@@ -2,7 +2,6 @@ package io.pqkmcu.codegen.device;
 
 import io.pqkmcu.codegen.stream.Detection;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,23 +19,14 @@ public record StreamRunResult(String boardId, List<VectorResult> windows, long[]
     }
 
     public long medianFrontEndInstructions() {
-        return median(windows.stream().mapToLong(VectorResult::frontEndInstructions).toArray());
+        return DeviceRunResult.median(windows.stream().mapToLong(VectorResult::frontEndInstructions).toArray());
     }
 
     public long medianModelInstructions() {
-        return median(windows.stream().mapToLong(VectorResult::modelInstructions).toArray());
+        return DeviceRunResult.median(windows.stream().mapToLong(VectorResult::modelInstructions).toArray());
     }
 
     public long medianDetectorInstructions() {
-        return median(detectorInstructions);
-    }
-
-    private static long median(long[] v) {
-        if (v.length == 0) {
-            return 0;
-        }
-        long[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        return DeviceRunResult.median(detectorInstructions);
     }
 }
