@@ -32,30 +32,20 @@ final class OutputQuantizer {
 
     /** Observes and (when the branch quantizes and quantization is active) fake-quantizes {@code z} in place. */
     Saved apply(float[] z, Pass pass) {
-        if (pass.calibrating) {
-            observer.observe(z, 0, z.length, ObserverKind.MINMAX, 1f);
+        ActQuant quant = applyToRange(pass, () -> Elementwise.minMax(z, 0, z.length));
+        if (quant == null) {
             return new Saved(z, null);
         }
-        float[] preQuant = z;
-        ActQuant quant = null;
-        if (pass.branch.quantActs()) {
-            if (pass.training) {
-                observer.observe(z, 0, z.length, control.observerKind(), control.observerMomentum());
-            }
-            if (control.activationsActive() && observer.ready()) {
-                quant = observer.quant();
-                preQuant = z.clone();
-                ActQuant q = quant;
-                Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> q.fakeInPlace(z, from, to));
-            }
-        }
+        float[] preQuant = z.clone();
+        Parallel.forChunks(z.length, 1 << 14, (chunk, from, to) -> quant.fakeInPlace(z, from, to));
         return new Saved(preQuant, quant);
     }
 
     /**
-     * The fused BatchNorm path's version of {@link #apply}: the caller fake-quantizes while it writes the
-     * output, so this only observes the batch's output range (computed without a pass over the values)
-     * and returns the quantization to apply, or null when the output stays float.
+     * Feeds the observer the batch's output range, when this pass observes (calibration: running extremes;
+     * training in a quantizing branch: the configured observer), and returns the quantization to apply, or
+     * null when the output stays float. The fused BatchNorm path computes the range without a pass over
+     * the values and fake-quantizes while it writes the output; {@link #apply} does both for plain outputs.
      */
     ActQuant applyToRange(Pass pass, java.util.function.Supplier<float[]> outputRange) {
         if (pass.calibrating) {

@@ -11,20 +11,11 @@ public final class ActivationObserver {
     /** [min, max, initialised (0/1)]: one array so that checkpoints carry it as it is. */
     private final float[] state = new float[3];
 
-    /** Observes with the default EMA. */
-    public void observe(float[] values, int from, int to) {
-        observe(values, from, to, ObserverKind.EMA, DEFAULT_MOMENTUM);
-    }
-
     /**
+     * Records a batch whose values span [lo, hi] (NaN bounds are ignored).
+     *
      * @param momentum EMA weight of this batch's range (ignored by MINMAX)
      */
-    public void observe(float[] values, int from, int to, ObserverKind kind, float momentum) {
-        float[] range = io.pqkmcu.trainer.tensor.Elementwise.minMax(values, from, to);
-        observeRange(range[0], range[1], kind, momentum);
-    }
-
-    /** Records a batch whose values span [lo, hi] (computed by the caller without a pass over them). */
     public void observeRange(float lo, float hi, ObserverKind kind, float momentum) {
         if (!(lo <= hi)) {
             return;
