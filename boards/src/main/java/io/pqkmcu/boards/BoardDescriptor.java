@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <pre>
  * id              catalog id (must match the file name in the catalog)
  * description     one line
- * core            cortex-m0plus | cortex-m3 | cortex-m4 | cortex-m7 | cortex-m33 | cortex-m55
+ * core            cortex-m0 | cortex-m0plus | cortex-m3 | cortex-m4 | cortex-m7 | cortex-m33 | cortex-m55
  * gcc.float-abi   soft | softfp | hard
  * gcc.fpu         -mfpu value (optional; absent = derived from the core by gcc)
  * dsp             true | false     the DSP extension is present
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * stack.size      bytes reserved for the stack
  * clock.hz        core clock the firmware runs at (pqk programs no PLL: the reset clock on real silicon)
  * systick.hz      SysTick clock with CLKSOURCE = processor clock, as the board's emulator models it
- * uart.kind       cmsdk | stm32-usart | stm32-usart-v2 | stm32-lpuart | nrf52-uarte
+ * uart.kind       cmsdk | stm32-usart | stm32-usart-v2 | stm32-lpuart | nrf51-uart | nrf52-uarte
  * uart.base       console UART base address
  * uart.baud       console baud rate (optional, default 115200)
  * setup.N         register write before the UART starts, N = 1, 2, ... in order (optional):

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * its architecture.
  */
 public enum Core {
+    CORTEX_M0("cortex-m0", "armv6-m", Dsp.NONE, false),
     CORTEX_M0PLUS("cortex-m0plus", "armv6-m", Dsp.NONE, false),
     CORTEX_M3("cortex-m3", "armv7-m", Dsp.NONE, false),
     CORTEX_M4("cortex-m4", "armv7e-m", Dsp.ALWAYS, true),
@@ -39,16 +40,11 @@ public enum Core {
 
     /**
      * Startup source (resource under {@code io/pqkmcu/boards/c/}) for this core's architecture:
-     * one file serves ARMv7-M and ARMv8-M Mainline, whose system exception tables are the same.
-     *
-     * @throws UnsupportedOperationException for ARMv6-M, which has no startup code yet
+     * one file serves ARMv7-M and ARMv8-M Mainline, whose system exception tables are the same;
+     * ARMv6-M (Cortex-M0/M0+) has its own, in Thumb-1 and without the fault status registers.
      */
     public String startupSource() {
-        if (this == CORTEX_M0PLUS) {
-            throw new UnsupportedOperationException("no startup code for " + cpuName
-                    + " (ARMv6-M) yet: its fault handler needs a Thumb-1 variant of pqk_startup_armv7m.c");
-        }
-        return "pqk_startup_armv7m.c";
+        return architecture.equals("armv6-m") ? "pqk_startup_armv6m.c" : "pqk_startup_armv7m.c";
     }
 
     /** The core named {@code name} (e.g. {@code cortex-m4}), or an error listing the known names. */

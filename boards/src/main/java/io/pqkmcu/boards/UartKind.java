@@ -18,6 +18,8 @@ public enum UartKind {
     STM32_USART_V2("stm32-usart-v2", "pqk_uart_stm32_usart_v2.c"),
     /** STM32L4/L5/G4 LPUART: the USART v2 registers, but BRR = 256 x clock / baud. */
     STM32_LPUART("stm32-lpuart", "pqk_uart_stm32_usart_v2.c"),
+    /** nRF51 UART (no EasyDMA): TXD register and TXDRDY event; BAUDRATE is a fixed code per rate. */
+    NRF51_UART("nrf51-uart", "pqk_uart_nrf51_uart.c"),
     /** nRF52 UARTE (EasyDMA): transmits from RAM; BAUDRATE is a fixed code per rate, not a divisor. */
     NRF52_UARTE("nrf52-uarte", "pqk_uart_nrf52_uarte.c");
 
@@ -68,6 +70,8 @@ public enum UartKind {
                 }
                 return d;
             }
+            case NRF51_UART:
+                return nrf51BaudCode(baud);
             case NRF52_UARTE:
                 return nrfBaudCode(baud);
             default:
@@ -81,13 +85,29 @@ public enum UartKind {
             {9600, 0x00275000L}, {19200, 0x004EA000L}, {38400, 0x009D0000L}, {57600, 0x00EB0000L},
             {115200, 0x01D60000L}, {230400, 0x03B00000L}, {460800, 0x07400000L}, {921600, 0x0F000000L},
             {1000000, 0x10000000L}};
+        return baudCode("nRF52 UARTE", codes, baud);
+    }
+
+    private static long baudCode(String peripheral, long[][] codes, long baud) {
         for (long[] c : codes) {
             if (c[0] == baud) {
                 return c[1];
             }
         }
-        throw new IllegalArgumentException("nRF52 UARTE has no BAUDRATE code for " + baud + " baud; supported: "
+        throw new IllegalArgumentException(peripheral + " has no BAUDRATE code for " + baud + " baud; supported: "
                 + Arrays.stream(codes).map(c -> Long.toString(c[0])).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * nRF51 reference manual v3.0, UART BAUDRATE register: one code per rate. They differ from the nRF52
+     * UARTE's codes (115200 is 0x01D7E000 here, 0x01D60000 there).
+     */
+    private static long nrf51BaudCode(long baud) {
+        long[][] codes = {
+            {9600, 0x00275000L}, {19200, 0x004EA000L}, {38400, 0x009D5000L}, {57600, 0x00EBF000L},
+            {115200, 0x01D7E000L}, {230400, 0x03AFB000L}, {460800, 0x075F7000L}, {921600, 0x0EBEDFA4L},
+            {1000000, 0x10000000L}};
+        return baudCode("nRF51 UART", codes, baud);
     }
 
     /** The kind named {@code name} in a descriptor, or an error listing the known kinds. */

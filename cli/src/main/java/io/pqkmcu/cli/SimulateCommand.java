@@ -105,7 +105,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalStateException("renode-test did not finish within " + timeout.toSeconds() + " s");
         }
         System.out.println((r.ok() ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
-                + project.directory().resolve("build/renode") + ")");
+                + RenodeRunner.resultsDir(project.directory()) + ")");
         return r.ok() ? 0 : 1;
     }
 

@@ -32,12 +32,20 @@ public final class RenodeRunner {
         return "renode-test is not on PATH: " + Tool.RENODE_TEST.installHint;
     }
 
+    /** Where Robot's output files (log.html, report.html, robot_output.xml) of a project's run go. */
+    public static Path resultsDir(Path projectDir) {
+        return projectDir.toAbsolutePath().resolve("build/renode");
+    }
+
     /**
-     * The command for a project's Robot test: {@code renode-test <project>/renode/firmware.robot}. It is run from
-     * {@code build/renode/} so that Robot's output files (log.html, report.html, robot_output.xml) land there.
+     * The command for a project's Robot test:
+     * {@code renode-test <project>/renode/firmware.robot -r <project>/build/renode}. The working directory is not
+     * enough: Renode 1.15.3's {@code renode-test} wrapper passes its own {@code -r} (a folder inside the Renode
+     * installation, overwritten by every run), and the last {@code -r} on the command line wins.
      */
     public static List<String> command(String renodeTest, Path projectDir) {
-        return List.of(renodeTest, projectDir.toAbsolutePath().resolve(RenodeScripts.ROBOT).toString());
+        return List.of(renodeTest, projectDir.toAbsolutePath().resolve(RenodeScripts.ROBOT).toString(),
+                "-r", resultsDir(projectDir).toString());
     }
 
     /**
@@ -53,7 +61,7 @@ public final class RenodeRunner {
                     + " has no " + RenodeScripts.ROBOT + "; boards Renode runs: " + renodeBoards());
         }
         String renodeTest = Tool.RENODE_TEST.require();
-        Path results = projectDir.resolve("build/renode");
+        Path results = resultsDir(projectDir);
         try {
             Files.createDirectories(results);
         } catch (IOException e) {

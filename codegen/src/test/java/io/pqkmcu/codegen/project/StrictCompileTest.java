@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StrictCompileTest {
     /** Cores of DESIGN.md; gcc 12 knows them all. */
-    private static final List<String> CORES = List.of("cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7",
+    private static final List<String> CORES = List.of("cortex-m0", "cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7",
             "cortex-m33", "cortex-m55");
 
     @TempDir
@@ -63,7 +63,7 @@ class StrictCompileTest {
 
     @Test
     void generatedFirmwareBuildsWarningFreeWithItsMakefileForEveryQemuCore() throws Exception {
-        for (String board : List.of("qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an505", "qemu-mps3-an547")) {
+        for (String board : List.of("qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an505", "qemu-mps3-an547", "bbc-microbit")) {
             Path dir = tmp.resolve("fw-" + board);
             new ProjectGenerator().generate(RandomModels.random(167),
                     GenerateOptions.of(dir).withPolicy(FormatPolicy.SPARSE).withBoard(board));
