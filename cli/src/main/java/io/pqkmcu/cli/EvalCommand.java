@@ -67,8 +67,13 @@ final class EvalCommand implements Callable<Integer> {
                         + "its image dataset with --dataset cifar10 or fashion-mnist");
             }
             KwsDataset d = SpeechCommands.load(options.root(), taskOf(model.labels()));
+            d.notes().forEach(n -> System.err.println("note: " + n));
             ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
             set = KwsFeatures.extract(d.split(split), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
+        }
+        if (set.size() == 0) {
+            throw new IllegalArgumentException((data != null ? data : options.root()) + " has no " + split.label()
+                    + " examples to evaluate on; choose another --split");
         }
         int[][] confusion = confusion(model, set);
         printConfusion(model.labels(), confusion);

@@ -48,14 +48,17 @@ final class TrainCommand implements Callable<Integer> {
                 System.out);
         ModelFile.write(r.model(), out);
         writeHistory(historyFor(out), r.history());
-        System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %.2f%%, teacher %s, int8 %.2f%%%n",
-                config.quantize ? "fake-quant" : "float",
-                100 * r.studentTestAccuracy(),
-                Double.isNaN(r.teacherTestAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * r.teacherTestAccuracy()),
-                100 * r.int8TestAccuracy());
+        System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",
+                config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
+                percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
         System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
                 + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
         return 0;
+    }
+
+    /** A percentage, or n/a for NaN (no teacher, or no test split). */
+    static String percent(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     static String stem(Path p) {

@@ -72,8 +72,12 @@ public final class SpeechCommands {
             }
         }
         Map<String, Split> listed = new HashMap<>();
-        readList(root, VALIDATION_LIST, Split.VALIDATION, clips, listed);
-        readList(root, TESTING_LIST, Split.TEST, clips, listed);
+        List<String> notes = new ArrayList<>();
+        boolean validationListed = readList(root, VALIDATION_LIST, Split.VALIDATION, clips, listed);
+        boolean testListed = readList(root, TESTING_LIST, Split.TEST, clips, listed);
+        if (!validationListed || !testListed) {
+            notes.add(missingListsNote(root, validationListed, testListed));
+        }
 
         Map<Split, List<KwsEntry>> keywordEntries = new EnumMap<>(Split.class);
         Map<Split, List<Clip>> unknownPool = new EnumMap<>(Split.class);
@@ -134,7 +138,7 @@ public final class SpeechCommands {
                 checkHeaders(entries, task);
             }
         }
-        return new KwsDataset(root, task, splits, pools, noise);
+        return new KwsDataset(root, task, splits, pools, noise, notes);
     }
 
     /**
@@ -215,12 +219,36 @@ public final class SpeechCommands {
         return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + ", … (" + l.size() + " in all)";
     }
 
-    /** Reads a split list; every line must name an existing clip in a word folder, and no clip two splits. */
-    private static void readList(Path root, String name, Split split, Map<String, Clip> clips,
-                                 Map<String, Split> listed) throws IOException {
+    /**
+     * The dataset's own convention for a missing split list: its clips all stay in training, so that split is
+     * empty. One line, saying what it means for training and for eval.
+     */
+    private static String missingListsNote(Path root, boolean validationListed, boolean testListed) {
+        String missing = !validationListed && !testListed ? VALIDATION_LIST + " or " + TESTING_LIST
+                : !validationListed ? VALIDATION_LIST : TESTING_LIST;
+        String splits = !validationListed && !testListed ? "no validation or test split"
+                : !validationListed ? "no validation split" : "no test split";
+        String consequence = !validationListed && !testListed
+                ? "training reports no validation or test accuracy, and eval can only use --split TRAIN"
+                : !validationListed ? "training reports no validation accuracy, and eval --split VALIDATION is refused"
+                : "training reports no test accuracy, and eval needs --split VALIDATION or TRAIN";
+        return root + " has no " + missing + ", so every clip is training data: there is " + splits + " ("
+                + consequence + ")";
+    }
+
+    /**
+     * Reads a split list; every line must name an existing clip in a word folder, and no clip two splits.
+     *
+     * @return false when there is no such list (then no clip goes to that split)
+     */
+    private static boolean readList(Path root, String name, Split split, Map<String, Clip> clips,
+                                    Map<String, Split> listed) throws IOException {
         Path list = root.resolve(name);
+        if (!Files.exists(list, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
         if (!Files.isRegularFile(list)) {
-            throw new DatasetException(root + ": missing " + name + " (it names the " + split.label()
+            throw new DatasetException(list + ": not a regular file (it should name the " + split.label()
                     + " clips, one relative path per line such as yes/0a1b2c3d_nohash_0.wav)");
         }
         List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -241,6 +269,7 @@ public final class SpeechCommands {
                         + "; a clip must belong to one split");
             }
         }
+        return true;
     }
 
     /** The background recordings, validated; required only when silence clips are requested. */

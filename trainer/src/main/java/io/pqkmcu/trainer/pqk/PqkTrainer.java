@@ -196,9 +196,9 @@ public final class PqkTrainer {
     }
 
     private void recordHistory(int phase) {
-        double student = validation == null ? Double.NaN
+        double student = validation == null || validation.size() == 0 ? Double.NaN
                 : Evaluator.evaluate(net, validation, studentBranch(phase)).accuracy();
-        double teacher = validation == null || phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL ? Double.NaN
+        double teacher = validation == null || validation.size() == 0 || phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL ? Double.NaN
                 : Evaluator.evaluate(net, validation, teacherBranch()).accuracy();
         history.add(new HistoryPoint(step, phase, runningLoss, runningAcc, net.sparsity(), student, teacher));
     }

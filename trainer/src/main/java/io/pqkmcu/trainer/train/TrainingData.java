@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Everything a training run needs from a dataset: the training examples (fixed or augmented on the fly),
  * the validation split (curves, no augmentation) and the test split (final accuracies), all int8 with
- * one input quantization.
+ * one input quantization. Validation and test may be empty (a Speech Commands tree without split lists):
+ * the run then reports no validation or test accuracy.
  *
  * @param name      the dataset's name for model metadata and reports (a folder name, "cifar10", …)
  * @param frontEnd  the audio front end that produced the features; null for images
@@ -17,9 +18,6 @@ import java.util.List;
 public record TrainingData(String name, TrainingSource train, FeatureSet validation, FeatureSet test,
                            FrontEndConfig frontEnd) {
     public TrainingData {
-        if (validation.size() == 0 || test.size() == 0) {
-            throw new IllegalArgumentException(name + ": the validation and test splits must not be empty");
-        }
         if (!validation.classNames().equals(train.classNames()) || !test.classNames().equals(train.classNames())) {
             throw new IllegalArgumentException(name + ": the splits disagree on the classes");
         }

@@ -183,12 +183,28 @@ class SpeechCommandsTest {
     }
 
     @Test
-    void listFilesMissing() throws IOException {
+    void withoutSplitListsEveryClipIsTraining() throws IOException {
         Files.delete(root.resolve("validation_list.txt"));
-        assertContains(error(TASK), root + ": missing validation_list.txt");
-        list("validation_list.txt");
         Files.delete(root.resolve("testing_list.txt"));
-        assertContains(error(TASK), root + ": missing testing_list.txt");
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        assertEquals(0, d.validation().size());
+        assertEquals(0, d.test().size());
+        assertEquals(11, d.train().stream().filter(e -> e.file() != null && e.label() >= 2).count());
+        assertEquals(1, d.notes().size());
+        assertContains(d.notes().get(0), root + " has no validation_list.txt or testing_list.txt, so every clip is "
+                + "training data: there is no validation or test split");
+        assertContains(d.summary(), "note: " + root + " has no validation_list.txt");
+    }
+
+    @Test
+    void oneSplitListMissing() throws IOException {
+        Files.delete(root.resolve("testing_list.txt"));
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        assertEquals(0, d.test().size());
+        assertEquals(2, d.validation().stream().filter(e -> e.file() != null && e.label() >= 2).count());
+        assertContains(d.notes().get(0), "has no testing_list.txt, so every clip is training data: there is no test split");
+        Files.createDirectories(root.resolve("testing_list.txt"));
+        assertContains(error(TASK), root.resolve("testing_list.txt") + ": not a regular file");
     }
 
     @Test
