@@ -110,6 +110,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Int8Model model = ModelFile.read(modelPath);
+        if (model.frontEnd() != null || data != null || images != null) {
+            // a keyword spotter, or a model checked on labelled inputs: both classify (any other graph may be a probe)
+            EvalCommand.requireClassifier(modelPath, model);
+        }
         GenerateOptions o = GenerateOptions.of(out).withBoard(board).withPolicy(format).withJavaPackage(javaPackage);
         if (cmsisNn != null) {
             if (!Files.isRegularFile(cmsisNn.resolve("Include/arm_nnfunctions.h"))) {

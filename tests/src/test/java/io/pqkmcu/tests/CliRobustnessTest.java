@@ -1,6 +1,10 @@
 package io.pqkmcu.tests;
 
 import io.pqkmcu.trainer.data.WavFile;
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +75,54 @@ class CliRobustnessTest {
         CliRun e = CliRun.of("eval", model.toString(), "--data", data.toString(), "--split", "TRAIN");
         assertEquals(0, e.exitCode(), e.err());
         assertTrue(e.out().contains("/30)"), e.out());
+    }
+
+    @Test
+    void fewerThanTwoClassesAreRefusedByTrainEvalAndGenerate() throws IOException {
+        Path one = tinyKws(tmp.resolve("one"), true, "alpha");
+        assertFails(tinyTrain(one, tmp.resolve("m.pqkm")), "only 1 class (alpha); a classifier needs at least two");
+        assertFalse(Files.exists(tmp.resolve("m.pqkm")));
+        Path model = tmp.resolve("one.pqkm");
+        ModelFile.write(RandomModels.random(3, 49, 10, 1, 1, FrontEndConfig.mfccDefault()), model);
+        assertFails(CliRun.of("eval", model.toString(), "--data", one.toString()),
+                model + ": the model has 1 class (class_0); a classifier needs at least two");
+        assertFails(CliRun.of("generate", model.toString(), "--out", tmp.resolve("p").toString()),
+                "a classifier needs at least two");
+        assertFalse(Files.exists(tmp.resolve("p")));
+    }
+
+    private Path modelWithFrontEnd(FrontEndConfig fe) {
+        Int8Model m = RandomModels.random(3, fe.frames(), fe.featuresPerFrame(), 1, 3, null);
+        Path model = tmp.resolve("fe.pqkm");
+        ModelFile.write(new Int8Model(m.name(), List.of("alpha", "bravo", "charlie"), fe, m.tensors(), m.ops(),
+                m.inputId(), m.outputId(), m.metadata()), model);
+        return model;
+    }
+
+    @Test
+    void frontEndSettingsAreCheckedWhenTheModelIsRead() throws IOException {
+        Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
+        FrontEndConfig d = FrontEndConfig.mfccDefault();
+        // 128 mel bands over 20..4000 Hz with a 512-point FFT: the lowest bands hold no FFT bin
+        Path model = modelWithFrontEnd(new FrontEndConfig(d.type(), d.sampleRate(), d.clipSamples(), d.windowSamples(),
+                d.strideSamples(), d.fftSize(), 128, d.lowHz(), d.highHz(), d.coefficients()));
+        for (String[] args : List.of(new String[] {"eval", model.toString(), "--data", data.toString()},
+                new String[] {"generate", model.toString(), "--out", tmp.resolve("p").toString()})) {
+            CliRun r = CliRun.of(args);
+            assertFails(r, model + ": invalid front-end settings: melBins 128: mel band 4");
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("p")));
+    }
+
+    @Test
+    void evalReadsClipsAtTheModelsClipLength() throws IOException {
+        Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
+        FrontEndConfig d = FrontEndConfig.mfccDefault();
+        Path model = modelWithFrontEnd(new FrontEndConfig(d.type(), d.sampleRate(), 15990, d.windowSamples(),
+                d.strideSamples(), d.fftSize(), d.melBins(), d.lowHz(), d.highHz(), d.coefficients()));
+        CliRun e = CliRun.of("eval", model.toString(), "--data", data.toString());
+        assertFails(e, data.resolve("alpha/spk0_nohash_0.wav") + ": 16000 samples (1000 ms) is longer than a clip of 15990");
+        assertFalse(e.err().contains("Exception"), e.err());
     }
 }

@@ -174,6 +174,9 @@ public final class ModelFile {
             try {
                 fe = new FrontEndConfig(FrontEndConfig.FeatureType.values()[type], in.readInt(), in.readInt(), in.readInt(),
                         in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt());
+                // the tables are what eval, the stream detector and the generated C all build first: a setting that
+                // cannot produce them (a mel band with no FFT bin) is a defect of this file, named now
+                io.pqkmcu.trainer.frontend.FrontEndTables.of(fe);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException("invalid front-end settings: " + e.getMessage());
             }

@@ -18,6 +18,11 @@ import java.util.List;
 public record TrainingData(String name, TrainingSource train, FeatureSet validation, FeatureSet test,
                            FrontEndConfig frontEnd) {
     public TrainingData {
+        if (train.classNames().size() < 2) {
+            throw new IllegalArgumentException(name + ": only " + train.classNames().size() + " class ("
+                    + String.join(", ", train.classNames()) + "); a classifier needs at least two, or it answers the "
+                    + "same class for every input. Add word folders, or use a task with _silence_ and _unknown_");
+        }
         if (!validation.classNames().equals(train.classNames()) || !test.classNames().equals(train.classNames())) {
             throw new IllegalArgumentException(name + ": the splits disagree on the classes");
         }
