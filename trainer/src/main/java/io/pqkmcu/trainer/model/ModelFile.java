@@ -23,6 +23,8 @@ import java.util.zip.CRC32C;
  * The {@code .pqkm} model file: a 16-byte header — magic "PQKM", format version (u16), reserved (u16),
  * payload length (u32), CRC-32C of the payload (u32) — followed by the payload (big-endian fields, see
  * {@link #encodePayload}). Truncated, corrupt or foreign files are rejected with a message that says which.
+ * Every header byte is checked: the magic, version and reserved (zero) fields by value, the length against
+ * the file and the CRC against the payload.
  */
 public final class ModelFile {
     public static final int VERSION = 1;
@@ -77,7 +79,12 @@ public final class ModelFile {
             throw new ModelFormatException("model format version " + version + " is not supported (this pqk reads version "
                     + VERSION + "); re-export the model with this pqk");
         }
-        buf.getShort();
+        int reserved = Short.toUnsignedInt(buf.getShort());
+        if (reserved != 0) {
+            // every header byte is checked: magic, version and these by value, length and CRC against the payload
+            throw new ModelFormatException(String.format("model file is corrupt: reserved header bytes 6..7 are 0x%04x,"
+                    + " expected 0", reserved));
+        }
         long length = Integer.toUnsignedLong(buf.getInt());
         int expectedCrc = buf.getInt();
         long actual = bytes.length - HEADER_BYTES;
