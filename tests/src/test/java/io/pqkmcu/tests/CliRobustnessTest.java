@@ -125,4 +125,21 @@ class CliRobustnessTest {
         assertFails(e, data.resolve("alpha/spk0_nohash_0.wav") + ": 16000 samples (1000 ms) is longer than a clip of 15990");
         assertFalse(e.err().contains("Exception"), e.err());
     }
+
+    @Test
+    void resumeRefusesACheckpointOfOtherDataOrFeatures() throws IOException {
+        Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
+        Path model = tmp.resolve("m.pqkm");
+        assertEquals(0, tinyTrain(data, model).exitCode());
+        assertTrue(Files.exists(tmp.resolve("m.ckpt")));
+        byte[] before = Files.readAllBytes(model);
+        CliRun r = tinyTrain(data, model, "--resume", "--features", "LOG_MEL");
+        assertFails(r, "the checkpoint was made with different settings (");
+        assertTrue(r.err().contains("checkpoint input=49x10x1, now input=49x40x1"), r.err());
+        assertTrue(r.err().contains("frontEnd=FrontEndConfig[type=MFCC"), r.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(model)), "the model is left as it was");
+        assertFails(tinyTrain(data, model, "--resume", "--augment"), "now train=augmented");
+        CliRun same = tinyTrain(data, model, "--resume");
+        assertEquals(0, same.exitCode(), same.err());
+    }
 }

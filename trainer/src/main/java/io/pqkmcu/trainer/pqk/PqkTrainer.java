@@ -50,6 +50,7 @@ public final class PqkTrainer {
     private int orderEpoch = -1;
     private double runningLoss = Double.NaN;
     private double runningAcc = Double.NaN;
+    private String dataSettings = "";
 
     public PqkTrainer(Network net, PqkConfig cfg, TrainingSource train, FeatureSet validation, Path checkpointPath) {
         this.net = net;
@@ -91,6 +92,19 @@ public final class PqkTrainer {
         this.stepsPerEpoch = train.size() / cfg.batchSize;
     }
 
+    /**
+     * The settings of the data (see {@code TrainingData.settings()}), checked on resume with the configuration's
+     * fingerprint: a checkpoint continues only on the data that made it.
+     */
+    public void setDataSettings(String settings) {
+        this.dataSettings = settings;
+    }
+
+    /** The configuration's fingerprint and the data settings: what a checkpoint must match. */
+    private String settings() {
+        return dataSettings.isEmpty() ? cfg.fingerprint() : cfg.fingerprint() + ";" + dataSettings;
+    }
+
     public int step() {
         return step;
     }
@@ -113,9 +127,9 @@ public final class PqkTrainer {
 
     /** Restores a checkpoint written by a run with the same settings. */
     public void resume(Checkpoint ck) {
-        if (!ck.fingerprint.equals(cfg.fingerprint())) {
-            throw new IllegalArgumentException("the checkpoint was made with different settings; resume with the same "
-                    + "options or start afresh.\n  checkpoint: " + ck.fingerprint + "\n  now:        " + cfg.fingerprint());
+        if (!ck.fingerprint.equals(settings())) {
+            throw new IllegalArgumentException("the checkpoint was made with different settings (" + differences(
+                    ck.fingerprint, settings()) + "); resume with the same options and data, or start afresh");
         }
         if (!ck.architecture.equals(net.architecture())) {
             throw new IllegalArgumentException("the checkpoint is for " + ck.architecture + ", not " + net.architecture());
@@ -129,6 +143,27 @@ public final class PqkTrainer {
             }
         }
         step = ck.step;
+    }
+
+    /** The ';'-separated entries of two settings strings that differ, as "checkpoint X, now Y". */
+    static String differences(String saved, String now) {
+        List<String> a = List.of(saved.split(";"));
+        List<String> b = List.of(now.split(";"));
+        List<String> out = new ArrayList<>();
+        for (String e : a) {
+            if (!b.contains(e)) {
+                String key = e.contains("=") ? e.substring(0, e.indexOf('=') + 1) : "";
+                String other = key.isEmpty() ? null : b.stream().filter(x -> x.startsWith(key)).findFirst().orElse(null);
+                out.add("checkpoint " + e + ", now " + (other == null ? "absent" : other));
+            }
+        }
+        for (String e : b) {
+            String key = e.contains("=") ? e.substring(0, e.indexOf('=') + 1) : "";
+            if (!a.contains(e) && (key.isEmpty() || a.stream().noneMatch(x -> x.startsWith(key)))) {
+                out.add("checkpoint absent, now " + e);
+            }
+        }
+        return out.isEmpty() ? "their order differs" : String.join("; ", out);
     }
 
     private List<NamedArray> allState() {
@@ -154,7 +189,7 @@ public final class PqkTrainer {
             System.arraycopy(v, 0, h, i * 7, 7);
         }
         state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history", h));
-        Checkpoint.capture(cfg.fingerprint(), net.architecture(), step, state).write(checkpointPath);
+        Checkpoint.capture(settings(), net.architecture(), step, state).write(checkpointPath);
     }
 
     /** Trains from the current step to the end of the configured schedule. */

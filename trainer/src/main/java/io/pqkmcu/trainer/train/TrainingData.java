@@ -28,6 +28,17 @@ public record TrainingData(String name, TrainingSource train, FeatureSet validat
         }
     }
 
+    /**
+     * Every setting of the data that shapes what the network sees: dataset, classes, input shape and
+     * quantization, number of examples, the front end (MFCC or log-mel and its sizes) and augmentation. A
+     * checkpoint records it, and resuming with other data is refused.
+     */
+    public String settings() {
+        return "data=" + name + ";classes=" + labels() + ";input=" + train.height() + "x" + train.width() + "x"
+                + train.channels() + ";inputQuant=" + train.inputQuant().scale() + "," + train.inputQuant().zeroPoint()
+                + ";examples=" + train.size() + ";frontEnd=" + frontEnd + ";train=" + train.settings();
+    }
+
     public List<String> labels() {
         return train.classNames();
     }

@@ -41,6 +41,7 @@ public final class TrainingJob {
                 config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
                 100 * config.targetSparsity);
         PqkTrainer trainer = new PqkTrainer(net, config, data.train(), data.validation(), checkpoint);
+        trainer.setDataSettings(data.settings());
         if (resume && checkpoint != null && Files.exists(checkpoint)) {
             trainer.resume(Checkpoint.read(checkpoint));
             log.println("resumed from " + checkpoint + " at step " + trainer.step());
