@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,7 @@ final class TrainCommand implements Callable<Integer> {
         if (options.threads != null) {
             Parallel.setThreads(options.threads);
         }
+        requireFileTarget(out, "--out");
         String modelName = name != null ? name : stem(out);
         var config = options.toConfig();
         TrainingData data = dataOptions.load(options, System.out);
@@ -54,6 +56,18 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
                 + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
         return 0;
+    }
+
+    /**
+     * Refuses an output path that exists and is not a regular file (a directory, /dev/null, a FIFO): the atomic
+     * write would replace it with the model, which as root means replacing a device node.
+     */
+    static void requireFileTarget(Path path, String option) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(option + " " + path + " exists and is not a regular file ("
+                    + (Files.isDirectory(path) ? "a directory" : "a device or other special file")
+                    + "); give the path of the .pqkm file to write");
+        }
     }
 
     /** A percentage, or n/a for NaN (no teacher, or no test split). */

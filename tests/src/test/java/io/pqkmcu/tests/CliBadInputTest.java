@@ -80,6 +80,17 @@ class CliBadInputTest {
         assertEquals(2, CliRun.of("train", "--no-such-option").exitCode());
     }
 
+    @Test
+    void trainRefusesAnOutputThatIsNotARegularFile() throws Exception {
+        // refused before any data is read: the dataset folder here does not even exist
+        assertFails(CliRun.of("train", "--data", tmp.resolve("none").toString(), "--out", "/dev/null"),
+                "--out /dev/null exists and is not a regular file (a device or other special file)");
+        Path dir = Files.createDirectories(tmp.resolve("dir.pqkm"));
+        assertFails(CliRun.of("train", "--data", tmp.resolve("none").toString(), "--out", dir.toString()),
+                "--out " + dir + " exists and is not a regular file (a directory)");
+        assertTrue(Files.isDirectory(dir));
+    }
+
     private static byte[] stereoWav() {
         int frames = 1600;
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + frames * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
