@@ -167,8 +167,9 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --mode stream is "
                     + "for keyword-spotting models");
         }
-        if (!Files.isRegularFile(stream)) {
-            throw new IllegalArgumentException("stream file not found: " + stream);
+        String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(stream);
+        if (problem != null) {
+            throw new IllegalArgumentException("--stream " + stream + ": " + problem);
         }
         int rate = model.frontEnd().sampleRate();
         short[] audio = WavFile.readKwsClip(stream, rate);

@@ -91,6 +91,30 @@ class CliBadInputTest {
         assertTrue(Files.isDirectory(dir));
     }
 
+    @Test
+    void anEmptyOrNoiseOnlyDatasetIsNamed() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertFails(CliRun.of("train", "--data", empty.toString(), "--task", "all"), empty + ": no word folders");
+        Files.createDirectories(empty.resolve("_background_noise_"));
+        assertFails(CliRun.of("train", "--data", empty.toString(), "--task", "all"), "_background_noise_ alone is only noise");
+        assertFails(CliRun.of("train", "--data", empty.toString()), empty + ": no keyword folders");
+    }
+
+    @Test
+    void aStreamThatIsADirectoryIsCalledOne() throws Exception {
+        Path model = tmp.resolve("m.pqkm");
+        ModelFile.write(RandomModels.random(3, 49, 10, 1, 3, io.pqkmcu.trainer.frontend.FrontEndConfig.mfccDefault()), model);
+        Path dir = Files.createDirectories(tmp.resolve("s.wav"));
+        assertFails(CliRun.of("generate", model.toString(), "--stream", dir.toString(), "--out", tmp.resolve("p").toString()),
+                "--stream " + dir + ": is a directory, not a file");
+        Path loop = tmp.resolve("loop.wav");
+        Files.createSymbolicLink(loop, loop);
+        assertFails(CliRun.of("generate", model.toString(), "--stream", loop.toString(), "--out", tmp.resolve("p").toString()),
+                "is a symbolic link loop");
+        assertFails(CliRun.of("generate", loop.toString(), "--out", tmp.resolve("p").toString()),
+                loop + ": is a symbolic link loop");
+    }
+
     private static byte[] stereoWav() {
         int frames = 1600;
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + frames * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);

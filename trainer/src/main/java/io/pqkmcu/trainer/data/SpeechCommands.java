@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.trainer.util.PathProblems;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,8 @@ public final class SpeechCommands {
             throw new DatasetException(root + " holds an interrupted synthetic generation; generate it again with "
                     + "overwrite set");
         }
-        Map<String, List<Clip>> words = wordFolders(root);
+        List<String> skipped = new ArrayList<>();
+        Map<String, List<Clip>> words = wordFolders(root, skipped);
         checkKeywords(root, task, words);
 
         Map<String, Clip> clips = new HashMap<>();
@@ -77,6 +80,11 @@ public final class SpeechCommands {
         boolean testListed = readList(root, TESTING_LIST, Split.TEST, clips, listed);
         if (!validationListed || !testListed) {
             notes.add(missingListsNote(root, validationListed, testListed));
+        }
+        if (!skipped.isEmpty()) {
+            notes.add(skipped.size() + " entr" + (skipped.size() == 1 ? "y" : "ies") + " named *.wav in word folders "
+                    + (skipped.size() == 1 ? "is" : "are") + " not a readable file and skipped (" + skipped.get(0)
+                    + (skipped.size() > 1 ? ", …" : "") + ")");
         }
 
         Map<Split, List<KwsEntry>> keywordEntries = new EnumMap<>(Split.class);
@@ -150,7 +158,13 @@ public final class SpeechCommands {
             throw new DatasetException(root + ": no such directory (expected a Speech Commands dataset)");
         }
         try {
-            return List.copyOf(wordFolders(root).keySet());
+            List<String> words = List.copyOf(wordFolders(root, new ArrayList<>()).keySet());
+            if (words.isEmpty()) {
+                throw new DatasetException(root + ": no word folders (a Speech Commands dataset holds one folder of .wav "
+                        + "clips per word" + (Files.isDirectory(root.resolve(BACKGROUND_DIR)) ? "; " + BACKGROUND_DIR
+                        + " alone is only noise" : "") + ")");
+            }
+            return words;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
@@ -165,7 +179,7 @@ public final class SpeechCommands {
     }
 
     /** Word name → its clips sorted by file name, for every folder not starting with '_' or '.'. */
-    private static Map<String, List<Clip>> wordFolders(Path root) throws IOException {
+    private static Map<String, List<Clip>> wordFolders(Path root, List<String> skipped) throws IOException {
         Map<String, List<Clip>> words = new TreeMap<>();
         for (Path dir : children(root)) {
             String name = dir.getFileName().toString();
@@ -175,8 +189,12 @@ public final class SpeechCommands {
             List<Clip> clips = new ArrayList<>();
             for (Path f : children(dir)) {
                 String fn = f.getFileName().toString();
-                if (!fn.startsWith(".") && fn.toLowerCase(java.util.Locale.ROOT).endsWith(".wav") && Files.isRegularFile(f)) {
-                    clips.add(new Clip(name, name + "/" + fn, f));
+                if (!fn.startsWith(".") && fn.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+                    if (Files.isRegularFile(f)) {
+                        clips.add(new Clip(name, name + "/" + fn, f));
+                    } else {
+                        skipped.add(name + "/" + fn + " " + PathProblems.notAFile(f));
+                    }
                 }
             }
             words.put(name, clips);
@@ -259,9 +277,7 @@ public final class SpeechCommands {
             }
             String where = list + ":" + (i + 1) + ": ";
             if (!clips.containsKey(rel)) {
-                boolean exists = !rel.contains("..") && Files.exists(root.resolve(rel));
-                throw new DatasetException(where + rel + (exists ? " is not a .wav clip in a word folder"
-                        : " does not exist under " + root));
+                throw new DatasetException(where + rel + " " + listEntryProblem(root, rel));
             }
             Split before = listed.putIfAbsent(rel, split);
             if (before != null && before != split) {
@@ -270,6 +286,25 @@ public final class SpeechCommands {
             }
         }
         return true;
+    }
+
+    /** Why a list entry names no clip: it leaves the root, is no file (and what it is instead), or is no clip. */
+    private static String listEntryProblem(Path root, String rel) {
+        Path base = root.toAbsolutePath().normalize();
+        Path target;
+        try {
+            target = base.resolve(rel).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "is not a usable path (" + e.getReason() + ")";
+        }
+        if (!target.startsWith(base) || target.equals(base)) {
+            return "leaves the dataset root " + root + " (entries are paths inside it, such as yes/0a1b2c3d_nohash_0.wav)";
+        }
+        String problem = PathProblems.notAFile(root.resolve(rel));
+        if (problem == null) {
+            return "is not a .wav clip in a word folder";
+        }
+        return problem.equals("no such file") ? "does not exist under " + root : problem;
     }
 
     /** The background recordings, validated; required only when silence clips are requested. */

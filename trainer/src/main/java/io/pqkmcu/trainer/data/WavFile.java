@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -391,11 +390,12 @@ public final class WavFile {
     }
 
     private static RuntimeException ioProblem(Path path, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new WavFormatException(path + ": no such file");
-        }
+        String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
         if (Files.isDirectory(path)) {
             return new WavFormatException(path + ": is a directory, not a WAV file");
+        }
+        if (problem != null) {
+            return new WavFormatException(path + ": " + problem);
         }
         if (e instanceof AccessDeniedException) {
             return new WavFormatException(path + ": permission denied");

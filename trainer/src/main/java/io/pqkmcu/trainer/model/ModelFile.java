@@ -43,8 +43,14 @@ public final class ModelFile {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new ModelFormatException("model file not found: " + path);
+            String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
+            throw new ModelFormatException(problem == null || problem.equals("no such file")
+                    ? "model file not found: " + path : path + ": " + problem);
         } catch (IOException e) {
+            String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
+            if (problem != null) {
+                throw new ModelFormatException(path + ": " + problem + ", not a model file");
+            }
             throw new UncheckedIOException("cannot read model file " + path + ": " + e.getMessage(), e);
         }
         try {
