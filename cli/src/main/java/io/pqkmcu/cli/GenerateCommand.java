@@ -131,7 +131,8 @@ final class GenerateCommand implements Callable<Integer> {
             if (data != null || stream != null) {
                 throw new IllegalArgumentException("--images are the test inputs of an image model; drop --data/--stream");
             }
-            o = o.withTests(ImageInputs.of(model, ImageFiles.read(images, imageLabels, testImages), pixels));
+            o = o.withTests(ImageInputs.of(model, ImageFiles.read(images, imageLabels, testImages), pixels,
+                    (imageLabels != null ? imageLabels : images).toString()));
         } else if (imageLabels != null) {
             throw new IllegalArgumentException("--image-labels needs --images");
         }
