@@ -24,7 +24,17 @@ public final class PqkMain implements Runnable {
         CommandLine cl = new CommandLine(new PqkMain());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(java.nio.file.Path.class, PqkMain::path);
         return cl.execute(args);
+    }
+
+    /** A path argument; one the locale cannot encode gets a clear message instead of InvalidPathException. */
+    static java.nio.file.Path path(String s) {
+        try {
+            return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException(ErrorHandler.invalidPath(e));
+        }
     }
 
     @Override

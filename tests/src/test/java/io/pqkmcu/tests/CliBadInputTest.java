@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,6 +114,30 @@ class CliBadInputTest {
                 "is a symbolic link loop");
         assertFails(CliRun.of("generate", loop.toString(), "--out", tmp.resolve("p").toString()),
                 loop + ": is a symbolic link loop");
+    }
+
+    @Test
+    void aPathTheLocaleCannotEncodeGetsAClearMessage() throws Exception {
+        // under LANG=C the JVM encodes file names as ASCII: a non-ASCII argument cannot become a path
+        Path model = tmp.resolve("modèle.pqkm");
+        ModelFile.write(RandomModels.random(2), model);
+        for (String command : List.of("eval", "generate")) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.pqkmcu.cli.PqkMain", command, model.toString(),
+                    "--out", tmp.resolve("p").toString());
+            pb.environment().put("LC_ALL", "C");
+            pb.environment().put("LANG", "C");
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            assertTrue(out.contains("cannot be used: file names are encoded in the locale's character set"), out);
+            assertTrue(out.contains("LC_ALL=C.UTF-8"), out);
+            assertFalse(out.contains("InvalidPathException") || out.contains("\tat "), out);
+        }
+        CliRun nul = CliRun.of("eval", "a\0b.pqkm"); // a usage error, as every argument picocli cannot convert
+        assertEquals(2, nul.exitCode(), nul.err());
+        assertTrue(nul.err().contains("path 'a\\0b.pqkm' contains a NUL character"), nul.err());
     }
 
     private static byte[] stereoWav() {
