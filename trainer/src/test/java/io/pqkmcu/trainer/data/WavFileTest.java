@@ -214,5 +214,8 @@ class WavFileTest {
         Files.write(p, WavBytes.pcm(8000, 1, 16, new byte[4]).bytes());
         String m = assertThrows(WavFormatException.class, () -> WavFile.readKwsClip(p, 16000)).getMessage();
         assertContains(m, "sox '" + dir + "/my clip'\\''s.wav' -r 16000 -c 1 -b 16 'my clip'\\''s_16k.wav'");
+        String trim = assertThrows(WavFormatException.class, () -> KwsEntry.checkLength(p, 20000, 16000, 16000)).getMessage();
+        assertContains(trim, "(sox '" + dir + "/my clip'\\''s.wav' out.wav trim 0 16000s)");
+        assertEquals("plain/path_1.wav", io.pqkmcu.trainer.util.ShellQuote.quote("plain/path_1.wav"));
     }
 }
