@@ -7,6 +7,7 @@ import io.pqkmcu.trainer.train.TrainingData;
 import io.pqkmcu.trainer.train.TrainingJob;
 import io.pqkmcu.trainer.train.TrainingResult;
 import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.trainer.util.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,18 +44,25 @@ final class TrainCommand implements Callable<Integer> {
             Parallel.setThreads(options.threads);
         }
         requireFileTarget(out, "--out");
-        String modelName = name != null ? name : stem(out);
-        var config = options.toConfig();
-        TrainingData data = dataOptions.load(options, System.out);
-        TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
-                System.out);
-        ModelFile.write(r.model(), out);
-        writeHistory(historyFor(out), r.history());
-        System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",
-                config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
-                percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
-        System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
-                + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
+        // one run per output: the model, its checkpoint and history are this run's alone until it ends
+        try (OutputLock modelLock = OutputLock.acquire(out, "the model");
+             OutputLock checkpointLock = OutputLock.acquire(checkpointFor(out), "the checkpoint")) {
+            for (Path p : List.of(out, checkpointFor(out), historyFor(out))) {
+                AtomicFiles.removeStaleTemporaries(p); // left by a killed run; no live writer owns them now
+            }
+            String modelName = name != null ? name : stem(out);
+            var config = options.toConfig();
+            TrainingData data = dataOptions.load(options, System.out);
+            TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
+                    System.out);
+            ModelFile.write(r.model(), out);
+            writeHistory(historyFor(out), r.history());
+            System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",
+                    config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
+                    percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
+            System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
+                    + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
+        }
         return 0;
     }
 

@@ -5,6 +5,7 @@ import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.ModelFile;
 import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.trainer.util.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,5 +142,28 @@ class CliRobustnessTest {
         assertFails(tinyTrain(data, model, "--resume", "--augment"), "now train=augmented");
         CliRun same = tinyTrain(data, model, "--resume");
         assertEquals(0, same.exitCode(), same.err());
+    }
+
+    @Test
+    void aSecondTrainingOnTheSameOutputIsRefusedAndAKilledRunsTempFilesGo() throws IOException {
+        Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
+        Path model = tmp.resolve("m.pqkm");
+        try (OutputLock other = OutputLock.acquire(model, "the model")) {
+            assertFails(tinyTrain(data, model), "the model " + model + " is being written by another pqk run");
+        }
+        try (OutputLock other = OutputLock.acquire(tmp.resolve("m.ckpt"), "the checkpoint")) {
+            assertFails(tinyTrain(data, model, "--resume"), "the checkpoint " + tmp.resolve("m.ckpt")
+                    + " is being written by another pqk run");
+        }
+        assertFalse(Files.exists(model));
+        // what kill -9 during a checkpoint or model write leaves behind
+        Files.writeString(tmp.resolve(".m.ckpt.4711.tmp"), "partial");
+        Files.writeString(tmp.resolve(".m.pqkm.4712.tmp"), "partial");
+        Files.writeString(tmp.resolve(".other.ckpt.1.tmp"), "not ours");
+        assertEquals(0, tinyTrain(data, model).exitCode());
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(".other.ckpt.1.tmp", "d", "m.ckpt", "m.history.csv", "m.pqkm"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 }
