@@ -135,14 +135,54 @@ public final class PqkTrainer {
             throw new IllegalArgumentException("the checkpoint is for " + ck.architecture + ", not " + net.architecture());
         }
         ck.restoreInto(allState());
+        float[] exact = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "history.exact");
         float[] h = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "history");
         history.clear();
-        if (h != null) {
+        if (exact != null) {
+            double[] v = unpackDoubles(exact);
+            for (int i = 0; i + 6 < v.length; i += 7) {
+                history.add(new HistoryPoint((int) v[i], (int) v[i + 1], v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6]));
+            }
+        } else if (h != null) {
             for (int i = 0; i + 6 < h.length; i += 7) {
                 history.add(new HistoryPoint((int) h[i], (int) h[i + 1], h[i + 2], h[i + 3], h[i + 4], h[i + 5], h[i + 6]));
             }
         }
+        float[] running = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "running");
+        if (running != null) {
+            double[] v = unpackDoubles(running);
+            runningLoss = v[0];
+            runningAcc = v[1];
+        }
         step = ck.step;
+    }
+
+    /**
+     * Doubles as floats that each carry 16 of their bits (integers 0..65535 are exact in a float), so values the
+     * checkpoint keeps only for display and history come back bit for bit and a resumed run's history.csv and
+     * final checkpoint equal the uninterrupted run's.
+     */
+    static float[] packDoubles(double... values) {
+        float[] out = new float[4 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            for (int k = 0; k < 4; k++) {
+                out[4 * i + k] = (float) ((bits >>> (16 * k)) & 0xFFFF);
+            }
+        }
+        return out;
+    }
+
+    static double[] unpackDoubles(float[] packed) {
+        double[] out = new double[packed.length / 4];
+        for (int i = 0; i < out.length; i++) {
+            long bits = 0;
+            for (int k = 0; k < 4; k++) {
+                bits |= ((long) packed[4 * i + k] & 0xFFFF) << (16 * k);
+            }
+            out[i] = Double.longBitsToDouble(bits);
+        }
+        return out;
     }
 
     /** The ';'-separated entries of two settings strings that differ, as "checkpoint X, now Y". */
@@ -189,6 +229,15 @@ public final class PqkTrainer {
             System.arraycopy(v, 0, h, i * 7, 7);
         }
         state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history", h));
+        double[] exact = new double[history.size() * 7];
+        for (int i = 0; i < history.size(); i++) {
+            HistoryPoint p = history.get(i);
+            double[] v = {p.step(), p.phase(), p.trainLoss(), p.trainAccuracy(), p.sparsity(), p.studentValAccuracy(),
+                p.teacherValAccuracy()};
+            System.arraycopy(v, 0, exact, i * 7, 7);
+        }
+        state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history.exact", packDoubles(exact)));
+        state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "running", packDoubles(runningLoss, runningAcc)));
         Checkpoint.capture(settings(), net.architecture(), step, state).write(checkpointPath);
     }
 
