@@ -166,4 +166,14 @@ class CliRobustnessTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void generateTakesTestClipsInTheModelsOwnTask() throws IOException {
+        Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
+        Path model = tmp.resolve("all.pqkm");
+        assertEquals(0, tinyTrain(data, model).exitCode()); // --task all: alpha, bravo, charlie
+        CliRun g = CliRun.of("generate", model.toString(), "--data", data.toString(), "--out", tmp.resolve("p").toString());
+        assertEquals(0, g.exitCode(), g.err());
+        assertTrue(g.out().contains("(3 test inputs) beside the model"), g.out());
+    }
 }
