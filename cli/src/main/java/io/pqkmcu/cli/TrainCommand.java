@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",
                     config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
                     percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
-            System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
+            System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters: kernel weights and biases, sparsity "
                     + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
         }
         return 0;

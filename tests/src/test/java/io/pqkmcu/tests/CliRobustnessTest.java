@@ -171,7 +171,14 @@ class CliRobustnessTest {
     void generateTakesTestClipsInTheModelsOwnTask() throws IOException {
         Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
         Path model = tmp.resolve("all.pqkm");
-        assertEquals(0, tinyTrain(data, model).exitCode()); // --task all: alpha, bravo, charlie
+        CliRun t = tinyTrain(data, model); // --task all: alpha, bravo, charlie
+        assertEquals(0, t.exitCode(), t.err());
+        // the two counts say what they count: kernel weights at the start, weights + biases at the end
+        Int8Model m = ModelFile.read(model);
+        long weights = m.ops().stream().filter(o -> o.weights() != null).mapToLong(o -> o.weights().data().length).sum();
+        assertTrue(t.out().contains("ds-cnn-tiny: " + weights + " weights (convolution and fully connected kernels; "
+                + "biases not counted)"), t.out());
+        assertTrue(t.out().contains("(" + m.parameterCount() + " parameters: kernel weights and biases, sparsity"), t.out());
         CliRun g = CliRun.of("generate", model.toString(), "--data", data.toString(), "--out", tmp.resolve("p").toString());
         assertEquals(0, g.exitCode(), g.err());
         assertTrue(g.out().contains("(3 test inputs) beside the model"), g.out());

@@ -36,7 +36,7 @@ public final class TrainingJob {
                                      Path checkpoint, boolean resume, PrintStream log) {
         Network net = Architectures.build(architecture, data.train().height(), data.train().width(),
                 data.train().channels(), data.labels().size(), config.seed);
-        log.printf(Locale.ROOT, "%s: %d weights, %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
+        log.printf(Locale.ROOT, "%s: %d weights (convolution and fully connected kernels; biases not counted), %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
                 architecture, net.weightCount(), Parallel.threads(), config.phase1Steps,
                 config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
                 100 * config.targetSparsity);
