@@ -140,6 +140,29 @@ class CliBadInputTest {
         assertTrue(nul.err().contains("path 'a\\0b.pqkm' contains a NUL character"), nul.err());
     }
 
+    @Test
+    void parseOnlyModeAnswersHelpAndArgumentErrorsAndPassesGoodArguments() {
+        // the launcher's first, Vector-API-free run for train/demo/bench/ablate
+        assertEquals(io.pqkmcu.cli.PqkMain.ARGUMENTS_OK, io.pqkmcu.cli.PqkMain.parseOnly("train", "--data", "d"));
+        assertEquals(io.pqkmcu.cli.PqkMain.ARGUMENTS_OK, io.pqkmcu.cli.PqkMain.parseOnly("bench", "train"));
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, io.pqkmcu.cli.PqkMain.parseOnly("train", "--help"));
+        } finally {
+            System.setOut(old);
+        }
+        assertTrue(buf.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Usage: pqk train"));
+        java.io.PrintStream oldErr = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+            assertEquals(2, io.pqkmcu.cli.PqkMain.parseOnly("train", "--no-such-option"));
+        } finally {
+            System.setErr(oldErr);
+        }
+    }
+
     private static byte[] stereoWav() {
         int frames = 1600;
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + frames * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
