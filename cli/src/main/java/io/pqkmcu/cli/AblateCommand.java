@@ -65,6 +65,10 @@ final class AblateCommand implements Callable<Integer> {
         var base = training.toConfig(training.sparsity.get(0)); // checks every option before any data is read
         Files.createDirectories(out);
         TrainingData data = dataOptions.load(training, System.out);
+        if (data.test().size() == 0) {
+            throw new IllegalArgumentException(dataOptions.root() + " has no test split, and the ablation compares test "
+                    + "accuracies; add a testing_list.txt");
+        }
         System.out.printf(Locale.ROOT, "ablation: %d runs of %s, %d + %d steps of batch %d each%n", runs.size(),
                 training.architecture, base.phase1Steps, base.phase2Steps, base.batchSize);
         List<Ablation.Outcome> outcomes = Ablation.run(data, training.architecture, base, runs, out, resume, System.out);

@@ -41,13 +41,30 @@ final class DataCommand implements Runnable {
         @Option(names = "--repetitions", description = "utterances of each keyword per speaker (default: ${DEFAULT-VALUE})")
         int repetitions = SynthOptions.defaults().repetitions();
 
+        @Option(names = "--unknown-per-word", description = "clips of each unknown word, at most speakers × "
+                + "repetitions (default: 40, or speakers × repetitions when that is smaller)")
+        Integer unknownPerWord;
+
         @Option(names = "--overwrite", description = "replace an existing dataset in --out")
         boolean overwrite;
 
+        /** The generator's options; the unknown-word count follows the sizes given unless set. */
+        SynthOptions options() {
+            SynthOptions d = SynthOptions.defaults();
+            long most = (long) speakers * repetitions;
+            int perWord = unknownPerWord != null ? unknownPerWord : (int) Math.max(0, Math.min(d.unknownPerWord(), most));
+            if (unknownPerWord != null && (unknownPerWord < 0 || unknownPerWord > most)) {
+                throw new IllegalArgumentException("--unknown-per-word must be in 0.." + most + " (--speakers " + speakers
+                        + " × --repetitions " + repetitions + "), got " + unknownPerWord);
+            }
+            // sizes first with no unknown words (whose count they bound), then the unknown words
+            return d.withWords(d.keywords(), java.util.List.of(), 0).withSeed(seed).withRepetitions(repetitions)
+                    .withSpeakers(speakers).withWords(d.keywords(), d.unknownWords(), perWord).withOverwrite(overwrite);
+        }
+
         @Override
         public Integer call() {
-            SynthOptions o = SynthOptions.defaults().withSeed(seed).withRepetitions(repetitions).withSpeakers(speakers)
-                    .withOverwrite(overwrite);
+            SynthOptions o = options();
             SynthResult r = new SyntheticKwsGenerator(o, System.err).generate(out);
             System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " (espeak-ng " + r.espeakVersion() + ")");
             System.out.print(SpeechCommands.load(out, KwsTask.defaults()).summary());

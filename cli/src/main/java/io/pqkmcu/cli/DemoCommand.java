@@ -164,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
                            long clipBytes, int hostExact, DeviceRunResult device, int deviceExact, int n) {
         StringBuilder sb = new StringBuilder();
         sb.append("## pqk demo summary\n\n");
-        sb.append(String.format(Locale.ROOT, "Model `%s` (%s, %d weights, %.1f %% pruned), board `%s`, %d synthetic test clips.%n%n",
+        sb.append(String.format(Locale.ROOT, "Model `%s` (%s, %d parameters: kernel weights and biases, %.1f %% pruned), board `%s`, %d synthetic test clips.%n%n",
                 model.name(), training.architecture, model.parameterCount(), 100 * Double.parseDouble(model.metadata().get("sparsity")),
                 device.boardId(), n));
         sb.append("| measure | value |\n|---|---|\n");

@@ -6,6 +6,7 @@ import io.pqkmcu.trainer.data.SpeechCommands;
 import io.pqkmcu.trainer.data.Split;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.frontend.AudioFrontEnd;
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.images.ImageData;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.kws.KwsFeatures;
@@ -41,6 +42,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Int8Model model = ModelFile.read(modelPath);
+        requireClassifier(modelPath, model);
         DataOptions options = new DataOptions();
         options.dataset = dataset;
         options.data = data;
@@ -66,13 +68,35 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(modelPath + " takes no audio input (it has no front end); evaluate it on "
                         + "its image dataset with --dataset cifar10 or fashion-mnist");
             }
-            KwsDataset d = SpeechCommands.load(options.root(), taskOf(model.labels()));
+            KwsDataset d = SpeechCommands.load(options.root(), taskOf(model));
+            d.notes().forEach(n -> System.err.println("note: " + n));
             ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
             set = KwsFeatures.extract(d.split(split), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
+        }
+        if (set.size() == 0) {
+            throw new IllegalArgumentException((data != null ? data : options.root()) + " has no " + split.label()
+                    + " examples to evaluate on; choose another --split");
         }
         int[][] confusion = confusion(model, set);
         printConfusion(model.labels(), confusion);
         return 0;
+    }
+
+    /** Refuses a model with fewer than two classes: its every answer is the same class, so accuracy means nothing. */
+    static void requireClassifier(Path path, Int8Model model) {
+        if (model.labels().size() < 2) {
+            throw new IllegalArgumentException(path + ": the model has " + model.labels().size() + " class"
+                    + (model.labels().isEmpty() ? "es" : " (" + model.labels().get(0) + ")") + "; a classifier needs at "
+                    + "least two, or it answers the same class for every input. Train it on at least two classes");
+        }
+    }
+
+    /** The task a keyword-spotting model was trained on, read at its front end's sample rate and clip length. */
+    static KwsTask taskOf(Int8Model model) {
+        KwsTask t = taskOf(model.labels());
+        FrontEndConfig fe = model.frontEnd();
+        return new KwsTask(t.keywords(), t.unknownPercentage(), t.silencePercentage(), t.seed(), fe.sampleRate(),
+                fe.clipSamples(), t.silenceMaxVolume(), t.silenceZeroProbability(), t.checkFiles(), t.auxiliaryClasses());
     }
 
     /** The keyword-spotting task a model was trained on, from its labels. */

@@ -110,6 +110,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Int8Model model = ModelFile.read(modelPath);
+        if (model.frontEnd() != null || data != null || images != null) {
+            // a keyword spotter, or a model checked on labelled inputs: both classify (any other graph may be a probe)
+            EvalCommand.requireClassifier(modelPath, model);
+        }
         GenerateOptions o = GenerateOptions.of(out).withBoard(board).withPolicy(format).withJavaPackage(javaPackage);
         if (cmsisNn != null) {
             if (!Files.isRegularFile(cmsisNn.resolve("Include/arm_nnfunctions.h"))) {
@@ -127,7 +131,8 @@ final class GenerateCommand implements Callable<Integer> {
             if (data != null || stream != null) {
                 throw new IllegalArgumentException("--images are the test inputs of an image model; drop --data/--stream");
             }
-            o = o.withTests(ImageInputs.of(model, ImageFiles.read(images, imageLabels, testImages), pixels));
+            o = o.withTests(ImageInputs.of(model, ImageFiles.read(images, imageLabels, testImages), pixels,
+                    (imageLabels != null ? imageLabels : images).toString()));
         } else if (imageLabels != null) {
             throw new IllegalArgumentException("--image-labels needs --images");
         }
@@ -163,8 +168,9 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --mode stream is "
                     + "for keyword-spotting models");
         }
-        if (!Files.isRegularFile(stream)) {
-            throw new IllegalArgumentException("stream file not found: " + stream);
+        String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(stream);
+        if (problem != null) {
+            throw new IllegalArgumentException("--stream " + stream + ": " + problem);
         }
         int rate = model.frontEnd().sampleRate();
         short[] audio = WavFile.readKwsClip(stream, rate);

@@ -3,7 +3,6 @@ package io.pqkmcu.cli;
 import io.pqkmcu.codegen.project.TestInputs;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsEntry;
-import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
 import io.pqkmcu.trainer.data.Split;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -21,10 +20,15 @@ final class TestClips {
             throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --data applies to "
                     + "keyword-spotting models");
         }
-        KwsDataset d = SpeechCommands.load(data, KwsTask.defaults());
+        // the model's own task (12 classes, 35 words, every word folder), as eval reads it
+        KwsDataset d = SpeechCommands.load(data, EvalCommand.taskOf(model));
+        d.notes().forEach(n -> System.err.println("note: " + n));
         if (!d.labels().equals(model.labels())) {
             throw new IllegalArgumentException("the model's labels " + model.labels() + " differ from the dataset's "
                     + d.labels());
+        }
+        if (d.split(split).isEmpty()) {
+            throw new IllegalArgumentException(data + " has no " + split.label() + " clips to store as test inputs");
         }
         return pick(d.split(split), count);
     }

@@ -7,10 +7,12 @@ import io.pqkmcu.trainer.train.TrainingData;
 import io.pqkmcu.trainer.train.TrainingJob;
 import io.pqkmcu.trainer.train.TrainingResult;
 import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.trainer.util.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,21 +43,44 @@ final class TrainCommand implements Callable<Integer> {
         if (options.threads != null) {
             Parallel.setThreads(options.threads);
         }
-        String modelName = name != null ? name : stem(out);
-        var config = options.toConfig();
-        TrainingData data = dataOptions.load(options, System.out);
-        TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
-                System.out);
-        ModelFile.write(r.model(), out);
-        writeHistory(historyFor(out), r.history());
-        System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %.2f%%, teacher %s, int8 %.2f%%%n",
-                config.quantize ? "fake-quant" : "float",
-                100 * r.studentTestAccuracy(),
-                Double.isNaN(r.teacherTestAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * r.teacherTestAccuracy()),
-                100 * r.int8TestAccuracy());
-        System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters, sparsity "
-                + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
+        requireFileTarget(out, "--out");
+        // one run per output: the model, its checkpoint and history are this run's alone until it ends
+        try (OutputLock modelLock = OutputLock.acquire(out, "the model");
+             OutputLock checkpointLock = OutputLock.acquire(checkpointFor(out), "the checkpoint")) {
+            for (Path p : List.of(out, checkpointFor(out), historyFor(out))) {
+                AtomicFiles.removeStaleTemporaries(p); // left by a killed run; no live writer owns them now
+            }
+            String modelName = name != null ? name : stem(out);
+            var config = options.toConfig();
+            TrainingData data = dataOptions.load(options, System.out);
+            TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
+                    System.out);
+            ModelFile.write(r.model(), out);
+            writeHistory(historyFor(out), r.history());
+            System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",
+                    config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
+                    percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
+            System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters: kernel weights and biases, sparsity "
+                    + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
+        }
         return 0;
+    }
+
+    /**
+     * Refuses an output path that exists and is not a regular file (a directory, /dev/null, a FIFO): the atomic
+     * write would replace it with the model, which as root means replacing a device node.
+     */
+    static void requireFileTarget(Path path, String option) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(option + " " + path + " exists and is not a regular file ("
+                    + (Files.isDirectory(path) ? "a directory" : "a device or other special file")
+                    + "); give the path of the .pqkm file to write");
+        }
+    }
+
+    /** A percentage, or n/a for NaN (no teacher, or no test split). */
+    static String percent(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     static String stem(Path p) {

@@ -89,6 +89,11 @@ public final class FirmwareApp {
         return stream != null ? stream.flashBytes() : tests.flashBytes();
     }
 
+    /** Test inputs stored in flash (0 in stream mode, whose audio is one piece). */
+    public int testInputs() {
+        return stream != null || tests == null ? 0 : tests.count();
+    }
+
     /** The test data (test mode only, else null). */
     public TestData tests() {
         return tests;

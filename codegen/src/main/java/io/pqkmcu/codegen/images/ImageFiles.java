@@ -56,8 +56,14 @@ public final class ImageFiles {
         if (labels != null) {
             throw new IllegalArgumentException("--image-labels goes with an IDX image file; " + path + " is not one");
         }
-        if (bytes.length > 0 && bytes.length % CIFAR_RECORD == 0 && path.toString().toLowerCase(Locale.ROOT).endsWith(".bin")) {
-            return cifar(bytes, limit);
+        if (path.toString().toLowerCase(Locale.ROOT).endsWith(".bin")) {
+            // a .bin is read as a CIFAR-10 batch, and its defects are named as train and eval name them
+            if (bytes.length == 0 || bytes.length % CIFAR_RECORD != 0) {
+                throw new IllegalArgumentException(path + ": " + bytes.length + " bytes is not a whole number of "
+                        + CIFAR_RECORD + "-byte CIFAR-10 records (" + bytes.length / CIFAR_RECORD + " records and "
+                        + bytes.length % CIFAR_RECORD + " bytes over: truncated, or not a CIFAR-10 batch)");
+            }
+            return cifar(path, bytes, limit);
         }
         if (bytes.length >= 2 && bytes[0] == 'P' && (bytes[1] == '5' || bytes[1] == '6')) {
             return List.of(netpbm(path, bytes));
@@ -148,6 +154,10 @@ public final class ImageFiles {
             }
             int n = lh.getInt();
             if (n != count || l.length < 8 + n) {
+                if (n == count) {
+                    throw new IllegalArgumentException(labelFile + ": truncated, " + (l.length - 8) + " of " + n
+                            + " label bytes");
+                }
                 throw new IllegalArgumentException(labelFile + " holds " + n + " labels for " + count + " images in " + path);
             }
             labels = new int[n];
@@ -166,12 +176,16 @@ public final class ImageFiles {
     }
 
     /** CIFAR-10 stores each image as three 32×32 planes; the model wants pixels interleaved (HWC). */
-    private static List<Image> cifar(byte[] b, int limit) {
+    private static List<Image> cifar(Path path, byte[] b, int limit) {
         int n = Math.min(limit, b.length / CIFAR_RECORD);
         int plane = CIFAR_SIDE * CIFAR_SIDE;
         List<Image> images = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             int base = r * CIFAR_RECORD;
+            if ((b[base] & 0xFF) > 9) {
+                throw new IllegalArgumentException(path + ": record " + r + " has label " + (b[base] & 0xFF)
+                        + "; CIFAR-10 labels are 0..9");
+            }
             byte[] hwc = new byte[3 * plane];
             for (int i = 0; i < plane; i++) {
                 for (int c = 0; c < 3; c++) {

@@ -15,6 +15,12 @@ public final class ImageInputs {
      *                                  input, or when a label has no class
      */
     public static TestInputs of(Int8Model model, List<Image> images, PixelScaling scaling) {
+        return of(model, images, scaling, null);
+    }
+
+    /** As {@link #of(Int8Model, List, PixelScaling)}, naming {@code source} (the images' file) in messages. */
+    public static TestInputs of(Int8Model model, List<Image> images, PixelScaling scaling, String source) {
+        String where = source == null ? "" : source + ": ";
         if (model.frontEnd() != null) {
             throw new IllegalArgumentException("model '" + model.name() + "' takes audio through its front end; test it "
                     + "with --data (clips), not images");
@@ -26,10 +32,10 @@ public final class ImageInputs {
             try {
                 vectors.add(scaling.quantize(img, model.input()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("test image " + i + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(where + "test image " + i + ": " + e.getMessage(), e);
             }
             if (img.label() >= model.labels().size()) {
-                throw new IllegalArgumentException("test image " + i + " has label " + img.label() + " but model '"
+                throw new IllegalArgumentException(where + "test image " + i + " has label " + img.label() + " but model '"
                         + model.name() + "' has " + model.labels().size() + " classes");
             }
             labels.add(img.label());

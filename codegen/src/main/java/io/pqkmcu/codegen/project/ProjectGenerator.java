@@ -111,7 +111,7 @@ public final class ProjectGenerator {
         List<LayerFormatChoice> formats = chooseFormats(model, options, costs);
         List<CompiledLayer> layers = compile(model, options, formats);
         MemoryPlan plan = plan(model, layers, feScratch);
-        ResourceUsage usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
+        ResourceUsage usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(), app.testInputs(),
                 options.stackReserveBytes());
         if (board != null) {
             // The cost model keeps a layer dense when its sparse kernel would be slower; when that leaves
@@ -124,7 +124,7 @@ public final class ProjectGenerator {
                 formats.set(candidate.index(), LayerFormatChooser.sparseToFitFlash(candidate.choice()));
                 layers = compile(model, options, formats);
                 plan = plan(model, layers, feScratch);
-                usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(),
+                usage = ResourceEstimator.estimate(model, layers, plan.arenaSize(), app.flashBytes(), app.testInputs(),
                         options.stackReserveBytes());
             }
             FitCheck.check(usage, board.limits());

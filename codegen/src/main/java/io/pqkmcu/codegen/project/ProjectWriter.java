@@ -1,5 +1,7 @@
 package io.pqkmcu.codegen.project;
 
+import io.pqkmcu.trainer.util.OutputLock;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,6 +20,11 @@ import java.util.stream.Stream;
  * earlier pqk generation (it has the {@value #MARKER} file); anything else is refused, so a typo in
  * the output path cannot wipe a user's directory. Replacing drops stale files (kernels a new format
  * choice no longer needs) and the old build/ outputs.
+ *
+ * <p>The replacement is two renames (DIR → .DIR.pqk-old-*, .DIR.pqk-new-* → DIR) under a lock on DIR
+ * ({@link OutputLock}), so two generations never interleave. A run killed midway leaves those temporaries;
+ * the next run, holding the lock, knows they are stale: it puts a previous generation back when DIR itself
+ * is missing (the kill fell between the renames), then removes them.
  */
 final class ProjectWriter {
     static final String MARKER = ".pqk-generated";
@@ -26,7 +33,11 @@ final class ProjectWriter {
 
     static void write(Path target, SortedMap<String, byte[]> files) {
         Path dir = target.toAbsolutePath().normalize();
-        try {
+        if (dir.getParent() == null) {
+            throw new IllegalArgumentException("output directory " + dir + " has no parent to write beside");
+        }
+        try (OutputLock lock = OutputLock.acquire(dir, "the project folder")) {
+            recover(dir);
             boolean replace = checkTarget(dir);
             Files.createDirectories(dir.getParent());
             Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".pqk-new-");
@@ -56,6 +67,45 @@ final class ProjectWriter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the project to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cleans up after a run that was killed (called under the lock, so every temporary found is stale): restores
+     * the previous generation if DIR is missing, then deletes the temporaries.
+     */
+    static void recover(Path dir) throws IOException {
+        String prefix = "." + dir.getFileName() + ".pqk-";
+        java.util.List<Path> olds = new java.util.ArrayList<>();
+        java.util.List<Path> news = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir.getParent())) {
+            return;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir.getParent(), prefix + "*")) {
+            for (Path p : s) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                if (rest.startsWith("old-") && Files.isDirectory(p)) {
+                    olds.add(p);
+                } else if (rest.startsWith("new-") && Files.isDirectory(p)) {
+                    news.add(p);
+                }
+            }
+        }
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            for (Path old : olds) {
+                if (Files.isRegularFile(old.resolve(MARKER))) {
+                    move(old, dir); // the kill fell between the two renames: the previous generation comes back
+                    System.err.println("restored " + dir + " from an interrupted generation");
+                    olds.remove(old);
+                    break;
+                }
+            }
+        }
+        for (Path p : olds) {
+            deleteTree(p);
+        }
+        for (Path p : news) {
+            deleteTree(p);
         }
     }
 

@@ -77,13 +77,20 @@ final class Reports {
         }
         sb.append("\nTotals:\n");
         sb.append(String.format(Locale.ROOT, "  flash: weights and tables %d B + constants %d B + code ~%d B (estimate) = %d B%n",
-                use.weightBytes(), use.parameterBytes(), use.codeBytes(), use.flashBytes()));
+                use.weightBytes(), use.parameterBytes(), use.codeBytes(), use.modelFlashBytes()));
+        if (use.testDataBytes() > 0) {
+            sb.append(String.format(Locale.ROOT, "  test data: %d B (%s) beside the model: %d B of flash in all%n",
+                    use.testDataBytes(), use.testInputs() > 0 ? use.testInputs() + " test inputs" : "stream audio",
+                    use.flashBytes()));
+        }
         sb.append(String.format(Locale.ROOT, "  RAM:   arena %d B + stack reserve %d B = %d B%n",
                 use.arenaBytes(), use.stackReserveBytes(), use.ramBytes()));
         if (limits != null) {
-            sb.append(String.format(Locale.ROOT, "  board: flash %d B (%.1f %% used), RAM %d B (%.1f %% used)%n",
-                    limits.flashBytes(), 100.0 * use.flashBytes() / limits.flashBytes(), limits.ramBytes(),
-                    100.0 * use.ramBytes() / limits.ramBytes()));
+            sb.append(String.format(Locale.ROOT, "  board: flash %d B (%.1f %% used by the model%s), RAM %d B (%.1f %% used)%n",
+                    limits.flashBytes(), 100.0 * use.modelFlashBytes() / limits.flashBytes(),
+                    use.testDataBytes() > 0 ? String.format(Locale.ROOT, ", %.1f %% with the test data",
+                            100.0 * use.flashBytes() / limits.flashBytes()) : "",
+                    limits.ramBytes(), 100.0 * use.ramBytes() / limits.ramBytes()));
         } else {
             sb.append("  board: none (host build), no limits checked\n");
         }

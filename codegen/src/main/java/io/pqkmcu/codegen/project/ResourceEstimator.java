@@ -30,7 +30,7 @@ final class ResourceEstimator {
     private ResourceEstimator() {}
 
     static ResourceUsage estimate(Int8Model model, List<CompiledLayer> layers, int arenaBytes, long testDataBytes,
-                                  long stackReserve) {
+                                  int testInputs, long stackReserve) {
         long weights = 0;
         long constants = 0;
         Set<Kernel> kernels = EnumSet.noneOf(Kernel.class);
@@ -50,7 +50,6 @@ final class ResourceEstimator {
         for (String label : model.labels()) {
             constants += 4 + label.getBytes(StandardCharsets.UTF_8).length + 1;
         }
-        constants += testDataBytes;
         long code = BASE_CODE_BYTES + (long) CODE_BYTES_PER_LAYER * layers.size();
         for (Kernel k : kernels) {
             code += k.estimatedCodeBytes;
@@ -61,6 +60,6 @@ final class ResourceEstimator {
         if (model.frontEnd() != null) {
             code += FRONT_END_CODE_BYTES;
         }
-        return new ResourceUsage(weights, constants, code, arenaBytes, stackReserve);
+        return new ResourceUsage(weights, constants, code, arenaBytes, stackReserve, testDataBytes, testInputs);
     }
 }

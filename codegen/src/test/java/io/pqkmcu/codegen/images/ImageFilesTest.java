@@ -98,6 +98,21 @@ class ImageFilesTest {
     }
 
     @Test
+    void aDamagedCifarBatchIsNamedWithItsDefect() throws Exception {
+        Path bin = tmp.resolve("test_batch.bin");
+        Files.write(bin, new byte[3073 * 2 + 100]);
+        assertMessage(() -> ImageFiles.read(bin, null, 3), bin + ": 6246 bytes is not a whole number of 3073-byte "
+                + "CIFAR-10 records (2 records and 100 bytes over");
+        byte[] records = new byte[3073 * 2];
+        records[3073] = 12;
+        Files.write(bin, records);
+        assertMessage(() -> ImageFiles.read(bin, null, 3), bin + ": record 1 has label 12; CIFAR-10 labels are 0..9");
+        Int8Model m = RandomModels.random(11, 2, 2, 1, 10, null);
+        assertMessage(() -> ImageInputs.of(m, List.of(new Image(2, 2, 1, new byte[4], 10)), PixelScaling.UNIT, "labels.idx"),
+                "labels.idx: test image 0 has label 10");
+    }
+
+    @Test
     void imagesBecomeQuantizedModelInputsAndWrongShapesAreRefused() {
         Int8Model m = RandomModels.random(11, 2, 2, 1, 10, null);
         Image img = new Image(2, 2, 1, new byte[] {0, (byte) 255, (byte) 128, 64}, 3);

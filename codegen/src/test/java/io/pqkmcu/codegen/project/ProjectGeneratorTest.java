@@ -202,11 +202,19 @@ class ProjectGeneratorTest {
         // A forced format is the user's word: no fallback, the fit check refuses instead.
         assertThrows(BoardFitException.class, () -> new ProjectGenerator(resolver(tight), null)
                 .render(m, GenerateOptions.of(tmp).withBoard("fake-m4").withPolicy(FormatPolicy.DENSE)));
-        // Too small even with every table sparse: refused, naming the overflow.
+        // Too small even with every table sparse: refused, naming the overflow; the model itself fits here, so
+        // the test inputs stored beside it are blamed, with how many fit.
         FirmwareBoard tiny = fakeBoard(new BoardLimits("fake-m4", fitted.usage().flashBytes() - 1, 1 << 20));
         BoardFitException e = assertThrows(BoardFitException.class, () -> new ProjectGenerator(resolver(tiny), null)
                 .render(m, GenerateOptions.of(tmp).withBoard("fake-m4")));
-        assertTrue(e.getMessage().contains("1 B over"), e.getMessage());
+        int inputs = fitted.usage().testInputs();
+        assertTrue(e.getMessage().contains("the " + inputs + " test inputs do not fit")
+                && e.getMessage().contains("At most " + (inputs - 1) + " fit"), e.getMessage());
+        FirmwareBoard tinier = fakeBoard(new BoardLimits("fake-m4", fitted.usage().modelFlashBytes() - 1, 1 << 20));
+        BoardFitException model = assertThrows(BoardFitException.class, () -> new ProjectGenerator(resolver(tinier), null)
+                .render(m, GenerateOptions.of(tmp).withBoard("fake-m4")));
+        assertTrue(model.getMessage().contains("the model does not fit")
+                && model.getMessage().contains((fitted.usage().testDataBytes() + 1) + " B over"), model.getMessage());
     }
 
     @Test

@@ -16,9 +16,10 @@ public final class KwsDataset {
     private final Map<Split, List<KwsEntry>> splits;
     private final Map<Split, List<KwsEntry>> unknownPools;
     private final List<Path> backgroundNoise;
+    private final List<String> notes;
 
     KwsDataset(Path root, KwsTask task, Map<Split, List<KwsEntry>> splits, Map<Split, List<KwsEntry>> unknownPools,
-               List<Path> backgroundNoise) {
+               List<Path> backgroundNoise, List<String> notes) {
         this.root = root;
         this.task = task;
         this.splits = new EnumMap<>(Split.class);
@@ -30,6 +31,12 @@ public final class KwsDataset {
             this.unknownPools.put(s, List.copyOf(unknownPools.getOrDefault(s, List.of())));
         }
         this.backgroundNoise = List.copyOf(backgroundNoise);
+        this.notes = List.copyOf(notes);
+    }
+
+    /** Things the reader accepted but a user should know (a missing split list, skipped entries), one line each. */
+    public List<String> notes() {
+        return notes;
     }
 
     /**
@@ -95,6 +102,9 @@ public final class KwsDataset {
         }
         sb.append(String.format(Locale.ROOT, "%-10s %7d %10d %7d%n", "total", train().size(), validation().size(),
                 test().size()));
+        for (String n : notes) {
+            sb.append("note: ").append(n).append('\n');
+        }
         return sb.toString();
     }
 }

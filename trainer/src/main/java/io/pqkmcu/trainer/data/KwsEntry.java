@@ -60,8 +60,8 @@ public final class KwsEntry {
         }
         if (samples > clipSamples) {
             throw new WavFormatException(file + ": " + samples + " samples (" + samples * 1000 / sampleRate
-                    + " ms) is longer than a clip of " + clipSamples + " samples; trim it (sox " + file
-                    + " out.wav trim 0 " + clipSamples + "s)");
+                    + " ms) is longer than a clip of " + clipSamples + " samples; trim it (sox "
+                    + io.pqkmcu.trainer.util.ShellQuote.quote(file.toString()) + " out.wav trim 0 " + clipSamples + "s)");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.trainer.util.PathProblems;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,8 @@ public final class SpeechCommands {
             throw new DatasetException(root + " holds an interrupted synthetic generation; generate it again with "
                     + "overwrite set");
         }
-        Map<String, List<Clip>> words = wordFolders(root);
+        List<String> skipped = new ArrayList<>();
+        Map<String, List<Clip>> words = wordFolders(root, skipped);
         checkKeywords(root, task, words);
 
         Map<String, Clip> clips = new HashMap<>();
@@ -72,8 +75,17 @@ public final class SpeechCommands {
             }
         }
         Map<String, Split> listed = new HashMap<>();
-        readList(root, VALIDATION_LIST, Split.VALIDATION, clips, listed);
-        readList(root, TESTING_LIST, Split.TEST, clips, listed);
+        List<String> notes = new ArrayList<>();
+        boolean validationListed = readList(root, VALIDATION_LIST, Split.VALIDATION, clips, listed);
+        boolean testListed = readList(root, TESTING_LIST, Split.TEST, clips, listed);
+        if (!validationListed || !testListed) {
+            notes.add(missingListsNote(root, validationListed, testListed));
+        }
+        if (!skipped.isEmpty()) {
+            notes.add(skipped.size() + " entr" + (skipped.size() == 1 ? "y" : "ies") + " named *.wav in word folders "
+                    + (skipped.size() == 1 ? "is" : "are") + " not a readable file and skipped (" + skipped.get(0)
+                    + (skipped.size() > 1 ? ", …" : "") + ")");
+        }
 
         Map<Split, List<KwsEntry>> keywordEntries = new EnumMap<>(Split.class);
         Map<Split, List<Clip>> unknownPool = new EnumMap<>(Split.class);
@@ -134,7 +146,7 @@ public final class SpeechCommands {
                 checkHeaders(entries, task);
             }
         }
-        return new KwsDataset(root, task, splits, pools, noise);
+        return new KwsDataset(root, task, splits, pools, noise, notes);
     }
 
     /**
@@ -146,7 +158,13 @@ public final class SpeechCommands {
             throw new DatasetException(root + ": no such directory (expected a Speech Commands dataset)");
         }
         try {
-            return List.copyOf(wordFolders(root).keySet());
+            List<String> words = List.copyOf(wordFolders(root, new ArrayList<>()).keySet());
+            if (words.isEmpty()) {
+                throw new DatasetException(root + ": no word folders (a Speech Commands dataset holds one folder of .wav "
+                        + "clips per word" + (Files.isDirectory(root.resolve(BACKGROUND_DIR)) ? "; " + BACKGROUND_DIR
+                        + " alone is only noise" : "") + ")");
+            }
+            return words;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
@@ -161,7 +179,7 @@ public final class SpeechCommands {
     }
 
     /** Word name → its clips sorted by file name, for every folder not starting with '_' or '.'. */
-    private static Map<String, List<Clip>> wordFolders(Path root) throws IOException {
+    private static Map<String, List<Clip>> wordFolders(Path root, List<String> skipped) throws IOException {
         Map<String, List<Clip>> words = new TreeMap<>();
         for (Path dir : children(root)) {
             String name = dir.getFileName().toString();
@@ -171,8 +189,12 @@ public final class SpeechCommands {
             List<Clip> clips = new ArrayList<>();
             for (Path f : children(dir)) {
                 String fn = f.getFileName().toString();
-                if (!fn.startsWith(".") && fn.toLowerCase(java.util.Locale.ROOT).endsWith(".wav") && Files.isRegularFile(f)) {
-                    clips.add(new Clip(name, name + "/" + fn, f));
+                if (!fn.startsWith(".") && fn.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+                    if (Files.isRegularFile(f)) {
+                        clips.add(new Clip(name, name + "/" + fn, f));
+                    } else {
+                        skipped.add(name + "/" + fn + " " + PathProblems.notAFile(f));
+                    }
                 }
             }
             words.put(name, clips);
@@ -215,12 +237,36 @@ public final class SpeechCommands {
         return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + ", … (" + l.size() + " in all)";
     }
 
-    /** Reads a split list; every line must name an existing clip in a word folder, and no clip two splits. */
-    private static void readList(Path root, String name, Split split, Map<String, Clip> clips,
-                                 Map<String, Split> listed) throws IOException {
+    /**
+     * The dataset's own convention for a missing split list: its clips all stay in training, so that split is
+     * empty. One line, saying what it means for training and for eval.
+     */
+    private static String missingListsNote(Path root, boolean validationListed, boolean testListed) {
+        String missing = !validationListed && !testListed ? VALIDATION_LIST + " or " + TESTING_LIST
+                : !validationListed ? VALIDATION_LIST : TESTING_LIST;
+        String splits = !validationListed && !testListed ? "no validation or test split"
+                : !validationListed ? "no validation split" : "no test split";
+        String consequence = !validationListed && !testListed
+                ? "training reports no validation or test accuracy, and eval can only use --split TRAIN"
+                : !validationListed ? "training reports no validation accuracy, and eval --split VALIDATION is refused"
+                : "training reports no test accuracy, and eval needs --split VALIDATION or TRAIN";
+        return root + " has no " + missing + ", so every clip is training data: there is " + splits + " ("
+                + consequence + ")";
+    }
+
+    /**
+     * Reads a split list; every line must name an existing clip in a word folder, and no clip two splits.
+     *
+     * @return false when there is no such list (then no clip goes to that split)
+     */
+    private static boolean readList(Path root, String name, Split split, Map<String, Clip> clips,
+                                    Map<String, Split> listed) throws IOException {
         Path list = root.resolve(name);
+        if (!Files.exists(list, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
         if (!Files.isRegularFile(list)) {
-            throw new DatasetException(root + ": missing " + name + " (it names the " + split.label()
+            throw new DatasetException(list + ": not a regular file (it should name the " + split.label()
                     + " clips, one relative path per line such as yes/0a1b2c3d_nohash_0.wav)");
         }
         List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -231,9 +277,7 @@ public final class SpeechCommands {
             }
             String where = list + ":" + (i + 1) + ": ";
             if (!clips.containsKey(rel)) {
-                boolean exists = !rel.contains("..") && Files.exists(root.resolve(rel));
-                throw new DatasetException(where + rel + (exists ? " is not a .wav clip in a word folder"
-                        : " does not exist under " + root));
+                throw new DatasetException(where + rel + " " + listEntryProblem(root, rel));
             }
             Split before = listed.putIfAbsent(rel, split);
             if (before != null && before != split) {
@@ -241,6 +285,26 @@ public final class SpeechCommands {
                         + "; a clip must belong to one split");
             }
         }
+        return true;
+    }
+
+    /** Why a list entry names no clip: it leaves the root, is no file (and what it is instead), or is no clip. */
+    private static String listEntryProblem(Path root, String rel) {
+        Path base = root.toAbsolutePath().normalize();
+        Path target;
+        try {
+            target = base.resolve(rel).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "is not a usable path (" + e.getReason() + ")";
+        }
+        if (!target.startsWith(base) || target.equals(base)) {
+            return "leaves the dataset root " + root + " (entries are paths inside it, such as yes/0a1b2c3d_nohash_0.wav)";
+        }
+        String problem = PathProblems.notAFile(root.resolve(rel));
+        if (problem == null) {
+            return "is not a .wav clip in a word folder";
+        }
+        return problem.equals("no such file") ? "does not exist under " + root : problem;
     }
 
     /** The background recordings, validated; required only when silence clips are requested. */

@@ -1,6 +1,7 @@
 package io.pqkmcu.trainer.data;
 
 import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.trainer.util.ShellQuote;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -22,7 +22,9 @@ import java.util.List;
  * <p>Reading validates the whole container before any sample is used: RIFF/WAVE magic, a {@code fmt }
  * chunk that describes integer PCM (plain or WAVE_FORMAT_EXTENSIBLE with the PCM subformat), a block
  * align that matches channels × sample width, and a {@code data} chunk that the file really holds.
- * Unknown chunks (LIST, fact, cue …) are skipped, honouring the pad byte after odd-sized chunks.
+ * Unknown chunks (LIST, fact, cue …) are skipped, honouring the pad byte after odd-sized chunks. The RIFF
+ * size field must match the file's length (the strict reading: a file with bytes after its RIFF chunk, or one
+ * cut short, is refused rather than half-trusted).
  * Every problem is a {@link WavFormatException} whose message starts with the file name.
  *
  * <p>The training contract is 16 kHz, mono, 16-bit signed PCM; {@link #readKwsClip} enforces it and
@@ -100,11 +102,18 @@ public final class WavFile {
         if (problems.isEmpty()) {
             return;
         }
-        String fileName = Path.of(name).getFileName().toString();
-        String stem = fileName.toLowerCase().endsWith(".wav") ? fileName.substring(0, fileName.length() - 4) : fileName;
         String verb = problems.size() == 1 && h.sampleRate() != sampleRate ? "resample" : "convert";
-        throw new WavFormatException(name + ": " + String.join("; ", problems) + " (" + verb + " with: sox " + name
-                + " -r " + sampleRate + " -c 1 -b 16 " + stem + "_" + sampleRate / 1000 + "k.wav)");
+        throw new WavFormatException(name + ": " + String.join("; ", problems) + " (" + verb + " with: sox "
+                + ShellQuote.quote(name) + " -r " + sampleRate + " -c 1 -b 16 "
+                + ShellQuote.quote(stemOf(name) + "_" + sampleRate / 1000 + "k.wav") + ")");
+    }
+
+    /** The file name without its directory and without a .wav suffix. */
+    private static String stemOf(String name) {
+        Path file = Path.of(name).getFileName();
+        String fileName = file == null ? name : file.toString();
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")
+                ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
     /**
@@ -216,7 +225,7 @@ public final class WavFile {
         if (!"RIFF".equals(magic)) {
             if ("RIFX".equals(magic)) {
                 throw new WavFormatException(name + ": big-endian WAV (RIFX) is not supported (convert with: sox "
-                        + name + " -L out.wav)");
+                        + ShellQuote.quote(name) + " -L out.wav)");
             }
             if ("RF64".equals(magic)) {
                 throw new WavFormatException(name + ": RF64 (64-bit) WAV is not supported; split or convert it with sox");
@@ -271,7 +280,31 @@ public final class WavFile {
             throw new WavFormatException(name + ": data chunk of " + dataBytes + " bytes is not a whole number of "
                     + blockAlign + "-byte frames");
         }
+        if (!streamed) {
+            checkRiffSize(ByteBuffer.wrap(head, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL, size, name);
+        }
         return new WavHeader(fmt.sampleRate(), fmt.channels(), fmt.bitsPerSample(), dataOffset, dataBytes);
+    }
+
+    /**
+     * The strict reading: the RIFF size field must account for the file exactly. A larger field means the file
+     * was cut short; a smaller one means bytes after the RIFF chunk that no WAV reader agrees on (appended tags,
+     * a concatenation, a writer bug). Only the pad byte after an odd-sized last chunk may go uncounted, a
+     * common writer slip. Pipe writers that cannot seek back (espeak-ng --stdout) are read with
+     * {@link #parseStreamed}, which skips this check.
+     */
+    private static void checkRiffSize(long riffSize, long size, String name) {
+        long announced = riffSize + 8;
+        if (announced == size || (announced + 1 == size && (riffSize & 1) == 1)) {
+            return;
+        }
+        if (announced > size) {
+            throw new WavFormatException(name + ": truncated: the RIFF header announces " + announced
+                    + " bytes, the file holds " + size);
+        }
+        throw new WavFormatException(name + ": the RIFF header announces " + announced + " bytes, but the file holds "
+                + size + " (" + (size - announced) + " bytes after the RIFF chunk); rewrite it with: sox "
+                + ShellQuote.quote(name) + " " + ShellQuote.quote(stemOf(name) + "_fixed.wav"));
     }
 
     private static Fmt parseFmt(byte[] b, long chunkSize, String name) {
@@ -297,7 +330,7 @@ public final class WavFile {
         }
         if (code == FORMAT_IEEE_FLOAT) {
             throw new WavFormatException(name + ": floating-point samples (format code 0x0003), expected 16-bit PCM"
-                    + " (convert with: sox " + name + " -b 16 -e signed-integer out.wav)");
+                    + " (convert with: sox " + ShellQuote.quote(name) + " -b 16 -e signed-integer out.wav)");
         }
         if (code != FORMAT_PCM) {
             throw new WavFormatException(name + ": compressed format (code " + String.format("0x%04X", code)
@@ -357,11 +390,12 @@ public final class WavFile {
     }
 
     private static RuntimeException ioProblem(Path path, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new WavFormatException(path + ": no such file");
-        }
+        String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
         if (Files.isDirectory(path)) {
             return new WavFormatException(path + ": is a directory, not a WAV file");
+        }
+        if (problem != null) {
+            return new WavFormatException(path + ": " + problem);
         }
         if (e instanceof AccessDeniedException) {
             return new WavFormatException(path + ": permission denied");

@@ -29,6 +29,14 @@ public interface TrainingSource {
     /** The examples at positions {@code order[from..to)} of epoch {@code epoch}. */
     Batch batch(int epoch, int[] order, int from, int to);
 
+    /**
+     * What, besides the data itself, decides the examples (for the checkpoint's settings check): "fixed" for
+     * precomputed features, the augmentation and its seed for an augmenting source.
+     */
+    default String settings() {
+        return "fixed";
+    }
+
     /** Dequantized inputs [n, height, width, channels] and their labels. */
     record Batch(Tensor x, int[] labels) {}
 }

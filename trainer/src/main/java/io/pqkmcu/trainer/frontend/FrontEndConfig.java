@@ -27,17 +27,19 @@ public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, 
     public enum FeatureType { MFCC, LOG_MEL }
 
     public FrontEndConfig {
-        if (sampleRate <= 0 || clipSamples <= 0 || windowSamples <= 0 || strideSamples <= 0) {
-            throw new IllegalArgumentException("front end sizes must be positive");
-        }
+        positive("sampleRate", sampleRate);
+        positive("clipSamples", clipSamples);
+        positive("windowSamples", windowSamples);
+        positive("strideSamples", strideSamples);
         if (windowSamples > clipSamples) {
-            throw new IllegalArgumentException("window (" + windowSamples + ") is longer than the clip (" + clipSamples + ")");
+            throw new IllegalArgumentException("windowSamples (" + windowSamples + ") is longer than clipSamples ("
+                    + clipSamples + ")");
         }
         if (Integer.bitCount(fftSize) != 1 || fftSize < windowSamples || fftSize > 4096) {
-            throw new IllegalArgumentException("fftSize must be a power of two between the window length and 4096, got " + fftSize);
+            throw new IllegalArgumentException("fftSize must be a power of two between windowSamples and 4096, got " + fftSize);
         }
         if (!(lowHz >= 0) || !(highHz > lowHz) || highHz > sampleRate / 2.0) {
-            throw new IllegalArgumentException("mel range must satisfy 0 <= low < high <= sampleRate/2, got "
+            throw new IllegalArgumentException("lowHz..highHz must satisfy 0 <= lowHz < highHz <= sampleRate/2, got "
                     + lowHz + ".." + highHz);
         }
         if (melBins <= 0 || melBins > 128) {
@@ -45,6 +47,12 @@ public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, 
         }
         if (type == FeatureType.MFCC && (coefficients <= 0 || coefficients > melBins)) {
             throw new IllegalArgumentException("coefficients must be in 1..melBins, got " + coefficients);
+        }
+    }
+
+    private static void positive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive, got " + value);
         }
     }
 

@@ -124,8 +124,9 @@ public final class FrontEndTables {
             }
             if (first < 0) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                        "mel band %d (%.1f..%.1f Hz) contains no FFT bin (bin spacing %.2f Hz): use fewer mel bins,"
-                                + " a wider frequency range or a larger fftSize", m, melToHz(left), melToHz(right),
+                        "melBins %d: mel band %d (%.1f..%.1f Hz) contains no FFT bin (bin spacing %.2f Hz): use fewer "
+                                + "mel bins, a wider frequency range or a larger fftSize", c.melBins(), m, melToHz(left),
+                        melToHz(right),
                         (double) c.sampleRate() / c.fftSize()));
             }
             short[] run = new short[last - first + 1];

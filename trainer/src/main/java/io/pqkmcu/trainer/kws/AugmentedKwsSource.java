@@ -95,6 +95,11 @@ public final class AugmentedKwsSource implements TrainingSource {
     }
 
     @Override
+    public String settings() {
+        return "augmented " + augmentation + " seed " + seed;
+    }
+
+    @Override
     public int size() {
         return keywords.size() + fixedUnknown.size() + silence;
     }

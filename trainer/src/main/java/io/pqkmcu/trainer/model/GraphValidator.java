@@ -55,7 +55,10 @@ final class GraphValidator {
             TensorSpec in = tensors.get(inputId);
             if (in.height() != frontEnd.frames() || in.width() != frontEnd.featuresPerFrame() || in.channels() != 1) {
                 throw new ModelFormatException("input tensor " + in.shapeString() + " does not match the front end's "
-                        + frontEnd.frames() + "x" + frontEnd.featuresPerFrame() + "x1 features");
+                        + frontEnd.frames() + "x" + frontEnd.featuresPerFrame() + "x1 features (frames = 1 + (clipSamples "
+                        + frontEnd.clipSamples() + " - windowSamples " + frontEnd.windowSamples() + ") / strideSamples "
+                        + frontEnd.strideSamples() + "; " + (frontEnd.type() == FrontEndConfig.FeatureType.MFCC
+                        ? "coefficients " + frontEnd.coefficients() : "melBins " + frontEnd.melBins()) + " per frame)");
             }
         }
     }

@@ -23,6 +23,8 @@ import java.util.zip.CRC32C;
  * The {@code .pqkm} model file: a 16-byte header — magic "PQKM", format version (u16), reserved (u16),
  * payload length (u32), CRC-32C of the payload (u32) — followed by the payload (big-endian fields, see
  * {@link #encodePayload}). Truncated, corrupt or foreign files are rejected with a message that says which.
+ * Every header byte is checked: the magic, version and reserved (zero) fields by value, the length against
+ * the file and the CRC against the payload.
  */
 public final class ModelFile {
     public static final int VERSION = 1;
@@ -41,8 +43,14 @@ public final class ModelFile {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new ModelFormatException("model file not found: " + path);
+            String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
+            throw new ModelFormatException(problem == null || problem.equals("no such file")
+                    ? "model file not found: " + path : path + ": " + problem);
         } catch (IOException e) {
+            String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
+            if (problem != null) {
+                throw new ModelFormatException(path + ": " + problem + ", not a model file");
+            }
             throw new UncheckedIOException("cannot read model file " + path + ": " + e.getMessage(), e);
         }
         try {
@@ -77,7 +85,12 @@ public final class ModelFile {
             throw new ModelFormatException("model format version " + version + " is not supported (this pqk reads version "
                     + VERSION + "); re-export the model with this pqk");
         }
-        buf.getShort();
+        int reserved = Short.toUnsignedInt(buf.getShort());
+        if (reserved != 0) {
+            // every header byte is checked: magic, version and these by value, length and CRC against the payload
+            throw new ModelFormatException(String.format("model file is corrupt: reserved header bytes 6..7 are 0x%04x,"
+                    + " expected 0", reserved));
+        }
         long length = Integer.toUnsignedLong(buf.getInt());
         int expectedCrc = buf.getInt();
         long actual = bytes.length - HEADER_BYTES;
@@ -174,6 +187,9 @@ public final class ModelFile {
             try {
                 fe = new FrontEndConfig(FrontEndConfig.FeatureType.values()[type], in.readInt(), in.readInt(), in.readInt(),
                         in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt());
+                // the tables are what eval, the stream detector and the generated C all build first: a setting that
+                // cannot produce them (a mel band with no FFT bin) is a defect of this file, named now
+                io.pqkmcu.trainer.frontend.FrontEndTables.of(fe);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException("invalid front-end settings: " + e.getMessage());
             }

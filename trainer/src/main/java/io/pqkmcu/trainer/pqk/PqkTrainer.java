@@ -50,6 +50,7 @@ public final class PqkTrainer {
     private int orderEpoch = -1;
     private double runningLoss = Double.NaN;
     private double runningAcc = Double.NaN;
+    private String dataSettings = "";
 
     public PqkTrainer(Network net, PqkConfig cfg, TrainingSource train, FeatureSet validation, Path checkpointPath) {
         this.net = net;
@@ -91,6 +92,19 @@ public final class PqkTrainer {
         this.stepsPerEpoch = train.size() / cfg.batchSize;
     }
 
+    /**
+     * The settings of the data (see {@code TrainingData.settings()}), checked on resume with the configuration's
+     * fingerprint: a checkpoint continues only on the data that made it.
+     */
+    public void setDataSettings(String settings) {
+        this.dataSettings = settings;
+    }
+
+    /** The configuration's fingerprint and the data settings: what a checkpoint must match. */
+    private String settings() {
+        return dataSettings.isEmpty() ? cfg.fingerprint() : cfg.fingerprint() + ";" + dataSettings;
+    }
+
     public int step() {
         return step;
     }
@@ -113,22 +127,83 @@ public final class PqkTrainer {
 
     /** Restores a checkpoint written by a run with the same settings. */
     public void resume(Checkpoint ck) {
-        if (!ck.fingerprint.equals(cfg.fingerprint())) {
-            throw new IllegalArgumentException("the checkpoint was made with different settings; resume with the same "
-                    + "options or start afresh.\n  checkpoint: " + ck.fingerprint + "\n  now:        " + cfg.fingerprint());
+        if (!ck.fingerprint.equals(settings())) {
+            throw new IllegalArgumentException("the checkpoint was made with different settings (" + differences(
+                    ck.fingerprint, settings()) + "); resume with the same options and data, or start afresh");
         }
         if (!ck.architecture.equals(net.architecture())) {
             throw new IllegalArgumentException("the checkpoint is for " + ck.architecture + ", not " + net.architecture());
         }
         ck.restoreInto(allState());
+        float[] exact = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "history.exact");
         float[] h = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "history");
         history.clear();
-        if (h != null) {
+        if (exact != null) {
+            double[] v = unpackDoubles(exact);
+            for (int i = 0; i + 6 < v.length; i += 7) {
+                history.add(new HistoryPoint((int) v[i], (int) v[i + 1], v[i + 2], v[i + 3], v[i + 4], v[i + 5], v[i + 6]));
+            }
+        } else if (h != null) {
             for (int i = 0; i + 6 < h.length; i += 7) {
                 history.add(new HistoryPoint((int) h[i], (int) h[i + 1], h[i + 2], h[i + 3], h[i + 4], h[i + 5], h[i + 6]));
             }
         }
+        float[] running = ck.arrays.get(Checkpoint.EXTRA_PREFIX + "running");
+        if (running != null) {
+            double[] v = unpackDoubles(running);
+            runningLoss = v[0];
+            runningAcc = v[1];
+        }
         step = ck.step;
+    }
+
+    /**
+     * Doubles as floats that each carry 16 of their bits (integers 0..65535 are exact in a float), so values the
+     * checkpoint keeps only for display and history come back bit for bit and a resumed run's history.csv and
+     * final checkpoint equal the uninterrupted run's.
+     */
+    static float[] packDoubles(double... values) {
+        float[] out = new float[4 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            for (int k = 0; k < 4; k++) {
+                out[4 * i + k] = (float) ((bits >>> (16 * k)) & 0xFFFF);
+            }
+        }
+        return out;
+    }
+
+    static double[] unpackDoubles(float[] packed) {
+        double[] out = new double[packed.length / 4];
+        for (int i = 0; i < out.length; i++) {
+            long bits = 0;
+            for (int k = 0; k < 4; k++) {
+                bits |= ((long) packed[4 * i + k] & 0xFFFF) << (16 * k);
+            }
+            out[i] = Double.longBitsToDouble(bits);
+        }
+        return out;
+    }
+
+    /** The ';'-separated entries of two settings strings that differ, as "checkpoint X, now Y". */
+    static String differences(String saved, String now) {
+        List<String> a = List.of(saved.split(";"));
+        List<String> b = List.of(now.split(";"));
+        List<String> out = new ArrayList<>();
+        for (String e : a) {
+            if (!b.contains(e)) {
+                String key = e.contains("=") ? e.substring(0, e.indexOf('=') + 1) : "";
+                String other = key.isEmpty() ? null : b.stream().filter(x -> x.startsWith(key)).findFirst().orElse(null);
+                out.add("checkpoint " + e + ", now " + (other == null ? "absent" : other));
+            }
+        }
+        for (String e : b) {
+            String key = e.contains("=") ? e.substring(0, e.indexOf('=') + 1) : "";
+            if (!a.contains(e) && (key.isEmpty() || a.stream().noneMatch(x -> x.startsWith(key)))) {
+                out.add("checkpoint absent, now " + e);
+            }
+        }
+        return out.isEmpty() ? "their order differs" : String.join("; ", out);
     }
 
     private List<NamedArray> allState() {
@@ -154,7 +229,16 @@ public final class PqkTrainer {
             System.arraycopy(v, 0, h, i * 7, 7);
         }
         state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history", h));
-        Checkpoint.capture(cfg.fingerprint(), net.architecture(), step, state).write(checkpointPath);
+        double[] exact = new double[history.size() * 7];
+        for (int i = 0; i < history.size(); i++) {
+            HistoryPoint p = history.get(i);
+            double[] v = {p.step(), p.phase(), p.trainLoss(), p.trainAccuracy(), p.sparsity(), p.studentValAccuracy(),
+                p.teacherValAccuracy()};
+            System.arraycopy(v, 0, exact, i * 7, 7);
+        }
+        state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history.exact", packDoubles(exact)));
+        state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "running", packDoubles(runningLoss, runningAcc)));
+        Checkpoint.capture(settings(), net.architecture(), step, state).write(checkpointPath);
     }
 
     /** Trains from the current step to the end of the configured schedule. */
@@ -196,9 +280,9 @@ public final class PqkTrainer {
     }
 
     private void recordHistory(int phase) {
-        double student = validation == null ? Double.NaN
+        double student = validation == null || validation.size() == 0 ? Double.NaN
                 : Evaluator.evaluate(net, validation, studentBranch(phase)).accuracy();
-        double teacher = validation == null || phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL ? Double.NaN
+        double teacher = validation == null || validation.size() == 0 || phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL ? Double.NaN
                 : Evaluator.evaluate(net, validation, teacherBranch()).accuracy();
         history.add(new HistoryPoint(step, phase, runningLoss, runningAcc, net.sparsity(), student, teacher));
     }

@@ -36,11 +36,12 @@ public final class TrainingJob {
                                      Path checkpoint, boolean resume, PrintStream log) {
         Network net = Architectures.build(architecture, data.train().height(), data.train().width(),
                 data.train().channels(), data.labels().size(), config.seed);
-        log.printf(Locale.ROOT, "%s: %d weights, %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
+        log.printf(Locale.ROOT, "%s: %d weights (convolution and fully connected kernels; biases not counted), %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
                 architecture, net.weightCount(), Parallel.threads(), config.phase1Steps,
                 config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
                 100 * config.targetSparsity);
         PqkTrainer trainer = new PqkTrainer(net, config, data.train(), data.validation(), checkpoint);
+        trainer.setDataSettings(data.settings());
         if (resume && checkpoint != null && Files.exists(checkpoint)) {
             trainer.resume(Checkpoint.read(checkpoint));
             log.println("resumed from " + checkpoint + " at step " + trainer.step());
@@ -54,8 +55,9 @@ public final class TrainingJob {
                     config.calibrationBatches);
         }
         FeatureSet test = data.test();
-        double student = Evaluator.evaluate(net, test, trainer.studentBranch(2)).accuracy();
-        double teacher = config.phase2Mode == PqkConfig.Phase2Mode.DISTILL
+        // without a test split (a dataset with no testing_list.txt) there is no test accuracy: NaN, shown as n/a
+        double student = test.size() == 0 ? Double.NaN : Evaluator.evaluate(net, test, trainer.studentBranch(2)).accuracy();
+        double teacher = config.phase2Mode == PqkConfig.Phase2Mode.DISTILL && test.size() > 0
                 ? Evaluator.evaluate(net, test, trainer.teacherBranch()).accuracy() : Double.NaN;
         SortedMap<String, String> meta = new TreeMap<>();
         meta.put("train.config", config.fingerprint());
@@ -68,7 +70,7 @@ public final class TrainingJob {
         return new TrainingResult(model, test, student, teacher, int8Accuracy(model, test), trainer.history(), seconds);
     }
 
-    /** Accuracy of the int8 model on a feature set, in the Java int8 interpreter. */
+    /** Accuracy of the int8 model on a feature set, in the Java int8 interpreter; NaN for an empty set. */
     public static double int8Accuracy(Int8Model model, FeatureSet set) {
         Int8Interpreter interp = new Int8Interpreter(model);
         int[] hits = new int[set.size()];
@@ -81,7 +83,7 @@ public final class TrainingJob {
         for (int h : hits) {
             correct += h;
         }
-        return set.size() == 0 ? 0 : (double) correct / set.size();
+        return set.size() == 0 ? Double.NaN : (double) correct / set.size();
     }
 
     private static String fmt(double v) {

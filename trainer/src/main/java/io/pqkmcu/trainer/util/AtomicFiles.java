@@ -21,6 +21,32 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Deletes the temp files that {@link #write} leaves beside {@code target} when a process is killed mid-write
+     * ({@code .NAME.*.tmp}). Only for a caller that holds the target's {@link OutputLock}: then no live writer
+     * owns them.
+     *
+     * @return how many were removed
+     */
+    public static int removeStaleTemporaries(Path target) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, "." + abs.getFileName() + ".*.tmp")) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up beside " + target + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
     public static void write(Path target, byte[] content) {
         write(target, out -> out.write(content));
     }

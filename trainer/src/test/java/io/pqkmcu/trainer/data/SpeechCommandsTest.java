@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpeechCommandsTest {
     @TempDir
     Path root;
+    @TempDir
+    Path elsewhere;
 
     /** yes/no keywords, bed/cat unknown words, speakers a..e; d is validation, e is test. */
     static final KwsTask TASK = KwsTask.defaults().withKeywords(List.of("yes", "no")).withPercentages(50, 50);
@@ -183,18 +185,74 @@ class SpeechCommandsTest {
     }
 
     @Test
-    void listFilesMissing() throws IOException {
+    void withoutSplitListsEveryClipIsTraining() throws IOException {
         Files.delete(root.resolve("validation_list.txt"));
-        assertContains(error(TASK), root + ": missing validation_list.txt");
-        list("validation_list.txt");
         Files.delete(root.resolve("testing_list.txt"));
-        assertContains(error(TASK), root + ": missing testing_list.txt");
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        assertEquals(0, d.validation().size());
+        assertEquals(0, d.test().size());
+        assertEquals(11, d.train().stream().filter(e -> e.file() != null && e.label() >= 2).count());
+        assertEquals(1, d.notes().size());
+        assertContains(d.notes().get(0), root + " has no validation_list.txt or testing_list.txt, so every clip is "
+                + "training data: there is no validation or test split");
+        assertContains(d.summary(), "note: " + root + " has no validation_list.txt");
+    }
+
+    @Test
+    void oneSplitListMissing() throws IOException {
+        Files.delete(root.resolve("testing_list.txt"));
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        assertEquals(0, d.test().size());
+        assertEquals(2, d.validation().stream().filter(e -> e.file() != null && e.label() >= 2).count());
+        assertContains(d.notes().get(0), "has no testing_list.txt, so every clip is training data: there is no test split");
+        Files.createDirectories(root.resolve("testing_list.txt"));
+        assertContains(error(TASK), root.resolve("testing_list.txt") + ": not a regular file");
     }
 
     @Test
     void listNamesAFileThatDoesNotExist() throws IOException {
         list("testing_list.txt", "yes/eeeeeeee_nohash_0.wav", "yes/ffffffff_nohash_0.wav");
         assertContains(error(TASK), root.resolve("testing_list.txt") + ":2: yes/ffffffff_nohash_0.wav does not exist under " + root);
+    }
+
+    @Test
+    void listEntriesThatAreNoClipSayWhatTheyAre() throws IOException {
+        Path lst = root.resolve("testing_list.txt");
+        // a clip outside the root that does exist: it leaves the root, whatever is there
+        WavFile.write(elsewhere.resolve("x.wav"), new short[100], 16000);
+        String out = root.relativize(elsewhere.resolve("x.wav")).toString();
+        list("testing_list.txt", out);
+        assertContains(error(TASK), lst + ":1: " + out + " leaves the dataset root " + root);
+        list("testing_list.txt", "yes/../" + out);
+        assertContains(error(TASK), "leaves the dataset root");
+        Files.createDirectories(root.resolve("yes/folder.wav"));
+        list("testing_list.txt", "yes/folder.wav");
+        assertContains(error(TASK), lst + ":1: yes/folder.wav is a directory, not a file");
+        Files.createSymbolicLink(root.resolve("yes/loop.wav"), root.resolve("yes/loop.wav"));
+        list("testing_list.txt", "yes/loop.wav");
+        assertContains(error(TASK), lst + ":1: yes/loop.wav is a symbolic link loop");
+        Files.createSymbolicLink(root.resolve("yes/gone.wav"), Path.of("nowhere.wav"));
+        list("testing_list.txt", "yes/gone.wav");
+        assertContains(error(TASK), lst + ":1: yes/gone.wav is a symbolic link to nowhere.wav, which does not exist");
+    }
+
+    @Test
+    void unlistedEntriesThatAreNoFileAreCountedInANote() throws IOException {
+        Files.createDirectories(root.resolve("yes/folder.wav"));
+        Files.createSymbolicLink(root.resolve("no/loop.wav"), root.resolve("no/loop.wav"));
+        KwsDataset d = SpeechCommands.load(root, TASK);
+        assertEquals(List.of("2 entries named *.wav in word folders are not a readable file and skipped "
+                + "(no/loop.wav is a symbolic link loop, …)"), d.notes());
+    }
+
+    @Test
+    void aFolderWithoutWordsIsNamed() throws IOException {
+        Path empty = Files.createDirectories(root.resolve("emptyset"));
+        assertContains(assertThrows(DatasetException.class, () -> SpeechCommands.words(empty)).getMessage(),
+                empty + ": no word folders");
+        Files.createDirectories(empty.resolve("_background_noise_"));
+        assertContains(assertThrows(DatasetException.class, () -> SpeechCommands.words(empty)).getMessage(),
+                "_background_noise_ alone is only noise");
     }
 
     @Test

@@ -193,4 +193,29 @@ class WavFileTest {
         assertArrayEquals(new short[] {5, 6}, WavFile.parseStreamed(bytes, "pipe").samples());
         assertThrows(WavFormatException.class, () -> WavFile.parse(bytes, "pipe"));
     }
+
+    @Test
+    void riffSizeMustAccountForTheWholeFile() throws IOException {
+        byte[] good = WavBytes.mono16(16000, (short) 1, (short) 2).bytes();
+        byte[] longer = Arrays.copyOf(good, good.length + 6); // e.g. a tag appended after the RIFF chunk
+        assertContains(readError(longer), "the RIFF header announces 48 bytes, but the file holds 54 (6 bytes after the RIFF chunk)");
+        byte[] shorter = good.clone();
+        java.nio.ByteBuffer.wrap(shorter).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 100);
+        assertContains(readError(shorter), "truncated: the RIFF header announces 108 bytes, the file holds 48");
+        // an odd last chunk whose pad byte the RIFF size leaves out is a common writer slip, and accepted
+        byte[] odd = new WavBytes().fmt(1, 1, 16000, 16).chunk("data", new byte[2]).chunk("note", new byte[3]).bytes();
+        java.nio.ByteBuffer.wrap(odd).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, odd.length - 9);
+        assertEquals(1, WavFile.read(file("odd.wav", odd)).samples().length);
+    }
+
+    @Test
+    void suggestedSoxCommandsAreShellQuoted() throws IOException {
+        Path p = dir.resolve("my clip's.wav");
+        Files.write(p, WavBytes.pcm(8000, 1, 16, new byte[4]).bytes());
+        String m = assertThrows(WavFormatException.class, () -> WavFile.readKwsClip(p, 16000)).getMessage();
+        assertContains(m, "sox '" + dir + "/my clip'\\''s.wav' -r 16000 -c 1 -b 16 'my clip'\\''s_16k.wav'");
+        String trim = assertThrows(WavFormatException.class, () -> KwsEntry.checkLength(p, 20000, 16000, 16000)).getMessage();
+        assertContains(trim, "(sox '" + dir + "/my clip'\\''s.wav' out.wav trim 0 16000s)");
+        assertEquals("plain/path_1.wav", io.pqkmcu.trainer.util.ShellQuote.quote("plain/path_1.wav"));
+    }
 }

@@ -56,6 +56,17 @@ class ModelFileTest {
         byte[] future = good.clone();
         future[5] = 9;
         assertTrue(failure(future).contains("version 9 is not supported"));
+        for (int i = 6; i < 8; i++) {
+            byte[] reserved = good.clone();
+            reserved[i] ^= 0x01;
+            assertTrue(failure(reserved).contains("reserved header bytes 6..7 are 0x"), failure(reserved));
+        }
+        // no single-bit flip anywhere in the header goes unnoticed
+        for (int bit = 0; bit < 16 * 8; bit++) {
+            byte[] b = good.clone();
+            b[bit / 8] ^= (byte) (1 << (bit % 8));
+            assertThrows(ModelFormatException.class, () -> ModelFile.fromBytes(b), "header bit " + bit);
+        }
         byte[] padded = Arrays.copyOf(good, good.length + 3);
         assertTrue(failure(padded).contains("unexpected bytes"));
     }

@@ -74,9 +74,11 @@ class PqkTrainerTest {
     }
 
     @Test
-    void resumingFromACheckpointReproducesTheUninterruptedRun(@TempDir Path dir) {
+    void resumingFromACheckpointReproducesTheUninterruptedRun(@TempDir Path dir) throws java.io.IOException {
         Network whole = net();
-        new PqkTrainer(whole, smallConfig(), TRAIN, VAL, null).train();
+        Path wholeCk = dir.resolve("whole.pqkc");
+        PqkTrainer wholeTrainer = new PqkTrainer(whole, smallConfig(), TRAIN, VAL, wholeCk);
+        wholeTrainer.train();
 
         Path ck = dir.resolve("ck.pqkc");
         new PqkTrainer(net(), smallConfig(), TRAIN, VAL, ck).trainUntil(150); // interrupted in phase 2
@@ -90,6 +92,9 @@ class PqkTrainerTest {
             assertArrayEquals(whole.units().get(i).weights(), resumedNet.units().get(i).weights());
             assertArrayEquals(whole.units().get(i).mask(), resumedNet.units().get(i).mask());
         }
+        // the running loss and accuracy (an EMA) travel in the checkpoint: history and checkpoint are identical too
+        assertEquals(wholeTrainer.history(), resumed.history());
+        assertArrayEquals(java.nio.file.Files.readAllBytes(wholeCk), java.nio.file.Files.readAllBytes(ck));
     }
 
     @Test

@@ -43,4 +43,22 @@ class ProgressTest {
         p.step();
         assertEquals(2, p.done());
     }
+
+    @Test
+    void theEtaLeavesOutTheSlowFirstStepAndWaitsForTimedSteps() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        long[] now = {0};
+        // log mode, one line per tenth: 10 steps of which the first takes 100 s (start-up), the rest 1 s each
+        Progress p = new Progress(new PrintStream(buf, true, StandardCharsets.UTF_8), "train", 10, 0, false,
+                () -> now[0]);
+        for (int i = 1; i <= 10; i++) {
+            now[0] += (i == 1 ? 100 : 1) * 1_000_000_000L;
+            p.update(i, "");
+        }
+        String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines[0].contains("1/10 ETA --"), lines[0]);
+        assertTrue(lines[1].contains("2/10 ETA --"), lines[1]);
+        assertTrue(lines[2].contains("3/10 ETA 7s"), lines[2]); // 7 steps left at 1 s each, not 7 × 34 s
+        assertTrue(lines[9].contains("10/10 1m49s total"), lines[9]);
+    }
 }
