@@ -132,6 +132,11 @@ public final class ConvUnit implements UnaryLayer {
         return weight.value;
     }
 
+    /** The weight parameter (the array {@link #mask} covers). */
+    public Param weightParam() {
+        return weight;
+    }
+
     /** 1 for kept weights, 0 for pruned ones; the pruning schedule writes it. */
     public float[] mask() {
         return mask;

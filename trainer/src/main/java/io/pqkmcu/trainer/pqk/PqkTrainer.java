@@ -236,6 +236,7 @@ public final class PqkTrainer {
     }
 
     private void prepareStep(int phase) {
+        holdPrunedWeights(phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL);
         net.quantControl().setActivationsActive(cfg.quantize
                 && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
         if (phase == 1 && schedule.updatesAt(step)) {
@@ -245,6 +246,17 @@ public final class PqkTrainer {
             for (ConvUnit u : net.units()) {
                 u.copyBatchNormSlot(Branch.STUDENT_SLOT, Branch.TEACHER_SLOT);
             }
+        }
+    }
+
+    /**
+     * Pruned weights get no student gradient, but the optimizer would still move them (Adam's stale first
+     * moment, weight decay, SGD momentum). While only the student trains they are held exactly; phase 2's
+     * teacher, which uses all weights, trains them again.
+     */
+    private void holdPrunedWeights(boolean hold) {
+        for (ConvUnit u : prunable) {
+            u.weightParam().updateMask = hold ? u.mask() : null;
         }
     }
 
