@@ -189,6 +189,11 @@ public final class PqkConfig {
         require(observerMomentum > 0 && observerMomentum <= 1, "observer momentum must be in (0, 1]");
         require(freezeBatchNormAt >= 0 && freezeBatchNormAt <= 1, "freezeBatchNormAt must be in [0, 1]");
         require(calibrationBatches >= 1, "calibration needs at least one batch");
+        // Once frozen in phase 1 the student is the folded int8 layer; going back to batch statistics in
+        // phase 2 would undo that (BN frozen, then unfrozen), which no one asks for on purpose.
+        require(freezeBatchNormAt >= 1 || freezeStudentBatchNorm, "--freeze-bn-at " + freezeBatchNormAt
+                + " freezes the student's BatchNorm in phase 1 and --student-batch-stats would unfreeze it in "
+                + "phase 2; use one or the other");
         return this;
     }
 
