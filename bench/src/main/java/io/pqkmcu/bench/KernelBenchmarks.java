@@ -79,7 +79,7 @@ public class KernelBenchmarks {
         float[] z = a.clone();
         BnActKernels.Stats s = BnActKernels.stats(z, ROWS, C);
         BnActKernels.forward(z, ROWS, C, s.mean(), ones, ones, zeros, 0f, Float.POSITIVE_INFINITY, xhat,
-                new BnActKernels.Quant(20f, 0.05f, 0f, 255f));
+                new io.pqkmcu.trainer.quant.ActQuant(0.05, -128).kernel());
         return z;
     }
 }

@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "ablate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compare PQK with its ablations — dense float, dense QAT, pruning only, pruning + QAT (phase 1 + "
                 + "the same number of fine-tuning steps without distillation) — with the same schedule and seeds. Int8 "
-                + "accuracies come from the int8 interpreter (runs without QAT are calibrated after training). Writes "
-                + "ablation.md, ablation.csv and ablation.svg to --out.")
+                + "accuracies come from the int8 interpreter (runs without QAT are calibrated after training), on the "
+                + "test and the validation split; PQK − (pruning + QAT) is reported paired by seed with a 95 % "
+                + "confidence interval. Writes ablation.md, ablation.csv and ablation.svg to --out.")
 final class AblateCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
@@ -73,7 +74,7 @@ final class AblateCommand implements Callable<Integer> {
                 training.architecture, base.phase1Steps, base.phase2Steps, base.batchSize);
         List<Ablation.Outcome> outcomes = Ablation.run(data, training.architecture, base, runs, out, resume, System.out);
         String setup = String.format(Locale.ROOT, "%s on %s (%d test examples), %d + %d steps of batch %d, seeds %s; "
-                        + "int8 accuracy from the int8 interpreter.", training.architecture, data.name(), data.test().size(),
+                        + "int8 accuracy from the int8 interpreter; choose hyperparameters on the validation columns only.", training.architecture, data.name(), data.test().size(),
                 base.phase1Steps, base.phase2Steps, base.batchSize, seeds);
         String md = AblationReport.markdown(outcomes, setup);
         AtomicFiles.writeString(out.resolve("ablation.md"), md);

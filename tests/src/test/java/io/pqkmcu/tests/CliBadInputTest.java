@@ -79,6 +79,9 @@ class CliBadInputTest {
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("target sparsity must be in [0, 1)"), r.err());
         assertEquals(2, CliRun.of("train", "--no-such-option").exitCode());
+        // BN frozen in phase 1, then unfrozen in phase 2: refused before any data is read
+        assertFails(CliRun.of("train", "--data", tmp.toString(), "--freeze-bn-at", "0.5", "--student-batch-stats"),
+                "--student-batch-stats would unfreeze it");
     }
 
     @Test

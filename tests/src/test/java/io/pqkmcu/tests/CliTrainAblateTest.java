@@ -92,6 +92,24 @@ class CliTrainAblateTest {
     }
 
     @Test
+    void ablateReportsThePairedDifferenceOverSeeds() throws IOException {
+        Path out = tmp.resolve("paired");
+        CliRun r = CliRun.of("ablate", "--data", kws.toString(), "--task", "all", "--arch", "ds-cnn-tiny", "--phase1-steps",
+                "12", "--phase2-steps", "4", "--batch", "8", "--sparsity", "0.5", "--variants", "prune-qat,pqk", "--seeds",
+                "1,2", "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        String md = Files.readString(out.resolve("ablation.md"));
+        assertTrue(md.contains("PQK − (pruning + QAT), int8 accuracy, paired by seed"), md);
+        assertTrue(java.util.regex.Pattern.compile("\\| 50 % \\| 2 \\| [+-]\\d+\\.\\d\\d \\| \\[[+-]\\d+\\.\\d\\d, [+-]\\d+\\.\\d\\d\\] \\|")
+                .matcher(md).find(), md);
+        List<String> csv = Files.readAllLines(out.resolve("ablation.csv"));
+        assertEquals(5, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(0).startsWith("variant,sparsity,seed,") && csv.get(0).contains("int8_test_accuracy")
+                && csv.get(0).contains("int8_validation_accuracy"), csv.get(0));
+        assertTrue(Files.readString(out.resolve("ablation.svg")).contains("paired by seed"));
+    }
+
+    @Test
     void trainAndEvalOnCifarBatchesWithTheMlperfResNet() {
         Path model = tmp.resolve("resnet8.pqkm");
         CliRun r = CliRun.of("train", "--dataset", "cifar10", "--data", cifar.toString(), "--arch", "resnet8",

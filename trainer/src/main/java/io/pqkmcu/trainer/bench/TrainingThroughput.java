@@ -17,9 +17,15 @@ import java.util.function.IntConsumer;
  * Wall-clock timing is only ever reported as a benchmark, next to a baseline measured in the same run.
  */
 public final class TrainingThroughput {
-    /** Samples per second of each mode. */
+    /**
+     * Samples per second of each mode, and in {@code otherCpu} the cores' worth of CPU other processes
+     * used while each was timed (see {@link CpuLoad}).
+     */
     public record Result(String architecture, int batch, double floatTraining, double qatTraining, double pqkPhase2,
-                         double inference) {}
+                         double inference, OtherCpu otherCpu) {}
+
+    /** Other processes' CPU in cores during each timed mode; NaN where /proc is not available. */
+    public record OtherCpu(double floatTraining, double qatTraining, double pqkPhase2, double inference) {}
 
     private final Network net;
     private final Tensor x;
@@ -43,11 +49,12 @@ public final class TrainingThroughput {
 
     /** Each mode runs {@code warmup} steps, then as many steps as fit in {@code seconds}. */
     public Result measure(double seconds, int warmup) {
-        double floatTraining = rate(seconds, warmup, s -> trainStep(Branch.FLOAT, s));
-        double qat = rate(seconds, warmup, s -> trainStep(Branch.student(true, false), s));
-        double phase2 = rate(seconds, warmup, this::distillStep);
-        double inference = rate(seconds, warmup, s -> net.forward(x, Pass.eval(Branch.FLOAT)));
-        return new Result(net.architecture(), x.n, floatTraining, qat, phase2, inference);
+        double[] floatTraining = rate(seconds, warmup, s -> trainStep(Branch.FLOAT, s));
+        double[] qat = rate(seconds, warmup, s -> trainStep(Branch.student(true, false), s));
+        double[] phase2 = rate(seconds, warmup, this::distillStep);
+        double[] inference = rate(seconds, warmup, s -> net.forward(x, Pass.eval(Branch.FLOAT)));
+        return new Result(net.architecture(), x.n, floatTraining[0], qat[0], phase2[0], inference[0],
+                new OtherCpu(floatTraining[1], qat[1], phase2[1], inference[1]));
     }
 
     private void trainStep(Branch branch, int step) {
@@ -73,10 +80,12 @@ public final class TrainingThroughput {
         adam.step(1e-3f);
     }
 
-    private double rate(double seconds, int warmup, IntConsumer step) {
+    /** {samples per second, other processes' CPU in cores} over the timed steps (warm-up excluded). */
+    private double[] rate(double seconds, int warmup, IntConsumer step) {
         for (int i = 0; i < warmup; i++) {
             step.accept(i);
         }
+        CpuLoad.Sample before = CpuLoad.sample();
         long start = System.nanoTime();
         int n = 0;
         double elapsed;
@@ -85,6 +94,6 @@ public final class TrainingThroughput {
             n++;
             elapsed = (System.nanoTime() - start) / 1e9;
         } while (elapsed < seconds);
-        return n * x.n / elapsed;
+        return new double[] {n * x.n / elapsed, CpuLoad.otherCores(before, CpuLoad.sample())};
     }
 }

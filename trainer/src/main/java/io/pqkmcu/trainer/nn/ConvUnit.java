@@ -132,6 +132,11 @@ public final class ConvUnit implements UnaryLayer {
         return weight.value;
     }
 
+    /** The weight parameter (the array {@link #mask} covers). */
+    public Param weightParam() {
+        return weight;
+    }
+
     /** 1 for kept weights, 0 for pruned ones; the pruning schedule writes it. */
     public float[] mask() {
         return mask;
@@ -303,8 +308,7 @@ public final class ConvUnit implements UnaryLayer {
         BatchNorm.Normalization norm = bn.prepare(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
         ActQuant quant = output.applyToRange(pass, () -> bn.outputRange(norm, z, rows, actLo, actHi));
         float[] xhat = pass.training ? new float[z.length] : null;
-        BnActKernels.Quant q = quant == null ? null : new BnActKernels.Quant((float) (1.0 / quant.scale()),
-                (float) quant.scale(), -128 - quant.zeroPoint(), 127 - quant.zeroPoint());
+        BnActKernels.Quant q = quant == null ? null : quant.kernel();
         BnActKernels.forward(z, rows, outC, norm.mean(), norm.invStd(), bn.gamma.value, bn.beta.value, actLo, actHi, xhat,
                 q);
         if (pass.training) {

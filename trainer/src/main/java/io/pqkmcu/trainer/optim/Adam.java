@@ -8,7 +8,10 @@ import java.util.List;
 
 /**
  * Adam (Kingma &amp; Ba) with decoupled weight decay (AdamW) on parameters that allow it.
- * Its moments are part of the checkpoint, so a resumed run continues exactly.
+ * Its moments are part of the checkpoint, so a resumed run continues exactly. Entries a parameter's
+ * {@link Param#updateMask} holds are skipped entirely: without that, a weight whose gradient has become
+ * zero (pruned) would keep moving on its stale first moment (about 10·lr after each pruning event) and
+ * shrink under the decoupled decay. Their moments resume where they were once the entry is released.
  */
 public final class Adam implements Optimizer {
     private final List<Param> params;
@@ -48,7 +51,11 @@ public final class Adam implements Optimizer {
             float[] mi = m.get(i);
             float[] vi = v.get(i);
             float decay = p.decay ? lr * weightDecay : 0f;
+            float[] keep = p.updateMask;
             for (int j = 0; j < p.value.length; j++) {
+                if (keep != null && keep[j] == 0f) {
+                    continue; // held (pruned in PQK phase 1): no moment update, no step, no decay
+                }
                 float g = p.grad[j];
                 mi[j] = beta1 * mi[j] + (1 - beta1) * g;
                 vi[j] = beta2 * vi[j] + (1 - beta2) * g * g;

@@ -10,6 +10,7 @@ import java.util.List;
  * Stochastic gradient descent with (optionally Nesterov) momentum, as PyTorch's {@code torch.optim.SGD}
  * with dampening 0: g ← ∇ + λ·w (L2 weight decay, coupled, on parameters that allow it);
  * v ← μ·v + g; w ← w − lr·(Nesterov ? g + μ·v : v). The velocities are part of the checkpoint.
+ * Entries a parameter's {@link Param#updateMask} holds are skipped (no decay, no momentum step).
  */
 public final class Sgd implements Optimizer {
     private final List<Param> params;
@@ -37,7 +38,11 @@ public final class Sgd implements Optimizer {
             Param p = params.get(i);
             float[] v = velocity.get(i);
             float decay = p.decay ? weightDecay : 0f;
+            float[] keep = p.updateMask;
             for (int j = 0; j < p.value.length; j++) {
+                if (keep != null && keep[j] == 0f) {
+                    continue; // held (pruned in PQK phase 1): velocity and value untouched
+                }
                 float g = p.grad[j] + decay * p.value[j];
                 v[j] = momentum * v[j] + g;
                 p.value[j] -= lr * (nesterov ? g + momentum * v[j] : v[j]);

@@ -32,7 +32,8 @@ public final class MaskUpdater {
         if (scope == PqkConfig.PruneScope.PER_LAYER) {
             for (ConvUnit u : units) {
                 float[] s = saliency(u, folded, revive);
-                setMask(u, s, threshold(s, sparsity));
+                float[] keep = keepMask(s, sparsity);
+                System.arraycopy(keep, 0, u.mask(), 0, keep.length);
             }
             return;
         }
@@ -49,9 +50,11 @@ public final class MaskUpdater {
             System.arraycopy(s, 0, all, o, s.length);
             o += s.length;
         }
-        float t = threshold(all, sparsity);
-        for (int i = 0; i < units.size(); i++) {
-            setMask(units.get(i), saliencies.get(i), t);
+        float[] keep = keepMask(all, sparsity);
+        o = 0;
+        for (ConvUnit u : units) {
+            System.arraycopy(keep, o, u.mask(), 0, u.mask().length);
+            o += u.mask().length;
         }
     }
 
@@ -69,21 +72,32 @@ public final class MaskUpdater {
         return s;
     }
 
-    /** The magnitude below which a fraction {@code sparsity} of values falls; ties pruned by index order. */
-    private static float threshold(float[] saliency, double sparsity) {
-        int prune = (int) Math.round(sparsity * saliency.length);
-        if (prune <= 0) {
-            return Float.NEGATIVE_INFINITY;
+    /**
+     * The mask that prunes exactly ⌊sparsity·n⌋ values (more only when more are already pruned and
+     * cannot come back, saliency −1): the smallest, ties broken by index (the lower index is pruned
+     * first), so that the fraction never overshoots however many weights share a magnitude.
+     */
+    static float[] keepMask(float[] saliency, double sparsity) {
+        int n = saliency.length;
+        int prune = (int) Math.floor(sparsity * n + 1e-9); // 1e-9: 0.29·100 is 28.999999999999996 in double
+        int held = 0;
+        for (float v : saliency) {
+            held += v < 0f ? 1 : 0;
         }
-        float[] sorted = saliency.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(prune, sorted.length) - 1];
-    }
-
-    private static void setMask(ConvUnit u, float[] saliency, float threshold) {
-        float[] mask = u.mask();
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = saliency[i] > threshold ? 1f : 0f;
+        prune = Math.min(n, Math.max(prune, held));
+        // Sort keys: the saliency's bits made order-preserving as a signed int, then the index.
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToIntBits(saliency[i]);
+            bits ^= (bits >> 31) & 0x7fffffff;
+            keys[i] = ((long) bits << 32) | i;
         }
+        Arrays.sort(keys);
+        float[] keep = new float[n];
+        Arrays.fill(keep, 1f);
+        for (int k = 0; k < prune; k++) {
+            keep[(int) keys[k]] = 0f;
+        }
+        return keep;
     }
 }

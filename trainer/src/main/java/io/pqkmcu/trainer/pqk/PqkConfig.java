@@ -189,6 +189,11 @@ public final class PqkConfig {
         require(observerMomentum > 0 && observerMomentum <= 1, "observer momentum must be in (0, 1]");
         require(freezeBatchNormAt >= 0 && freezeBatchNormAt <= 1, "freezeBatchNormAt must be in [0, 1]");
         require(calibrationBatches >= 1, "calibration needs at least one batch");
+        // Once frozen in phase 1 the student is the folded int8 layer; going back to batch statistics in
+        // phase 2 would undo that (BN frozen, then unfrozen), which no one asks for on purpose.
+        require(freezeBatchNormAt >= 1 || freezeStudentBatchNorm, "--freeze-bn-at " + freezeBatchNormAt
+                + " freezes the student's BatchNorm in phase 1 and --student-batch-stats would unfreeze it in "
+                + "phase 2; use one or the other");
         return this;
     }
 
@@ -198,41 +203,31 @@ public final class PqkConfig {
         }
     }
 
-    /** Settings that change the result; a checkpoint made under other settings cannot be resumed. */
+    /**
+     * Fields that do not change what a run computes, left out of the fingerprint so that changing them
+     * does not block a resume: how often checkpoints are written.
+     */
+    static final java.util.Set<String> NOT_FINGERPRINTED = java.util.Set.of("checkpointEvery");
+
+    /**
+     * Every setting that changes the result, as name=value pairs sorted by name; a checkpoint made under
+     * other settings cannot be resumed, and {@code pqk ablate --resume} reuses only runs with the same one.
+     * Derived from the fields by reflection, so a new option cannot be left out (a hand-written list once
+     * omitted calibrationBatches).
+     */
     public String fingerprint() {
-        return "seed=" + seed + ";batch=" + batchSize + ";p1=" + phase1Steps + "," + phase1Lr + "," + phase1FinalLr
-                + ";wd=" + weightDecay + ";sparsity=" + initialSparsity + "->" + targetSparsity + "@" + pruneStart + ".."
-                + pruneEnd + "/" + effectivePruneInterval() + "," + pruneScope + "," + excludedLayers + ",dw=" + pruneDepthwise + ",folded=" + foldedSaliency
-                + ",revive=" + reviveWeights + ";q=" + quantize + ","
-                + activationQuantStart + ";p2=" + phase2Mode + "," + phase2Steps + "," + phase2Lr + "," + phase2FinalLr
-                + ";T=" + temperature + ";l=" + distillWeight + "," + studentCeWeight + "," + teacherCeWeight + ";"
-                + teacherPrecision + ";detach=" + detachTeacher + ";freezeBn=" + freezeStudentBatchNorm + extras();
-    }
-
-    /** Settings added after the first release, listed only when not at their default (old checkpoints still resume). */
-    private String extras() {
-        PqkConfig d = new PqkConfig();
-        StringBuilder sb = new StringBuilder();
-        extra(sb, "opt", optimizer, d.optimizer);
-        extra(sb, "momentum", momentum, d.momentum);
-        extra(sb, "nesterov", nesterov, d.nesterov);
-        extra(sb, "lr", lrSchedule, d.lrSchedule);
-        extra(sb, "warmup", warmupSteps, d.warmupSteps);
-        extra(sb, "gamma", stepGamma, d.stepGamma);
-        extra(sb, "milestones", stepMilestones, d.stepMilestones);
-        extra(sb, "pruneExp", pruneExponent, d.pruneExponent);
-        extra(sb, "wq", weightGranularity, d.weightGranularity);
-        extra(sb, "observer", observer, d.observer);
-        extra(sb, "observerMomentum", observerMomentum, d.observerMomentum);
-        extra(sb, "ste", ste, d.ste);
-        extra(sb, "freezeBnAt", freezeBatchNormAt, d.freezeBatchNormAt);
-        extra(sb, "teacherBn", teacherBatchNorm, d.teacherBatchNorm);
-        return sb.toString();
-    }
-
-    private static void extra(StringBuilder sb, String key, Object value, Object dflt) {
-        if (!value.equals(dflt)) {
-            sb.append(';').append(key).append('=').append(value);
+        java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
+        try {
+            for (java.lang.reflect.Field f : PqkConfig.class.getFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !NOT_FINGERPRINTED.contains(f.getName())) {
+                    values.put(f.getName(), String.valueOf(f.get(this)));
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        return sb.toString();
     }
 }

@@ -320,6 +320,7 @@ public final class PqkTrainer {
     }
 
     private void prepareStep(int phase) {
+        holdPrunedWeights(phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL);
         net.quantControl().setActivationsActive(cfg.quantize
                 && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
         if (phase == 1 && schedule.updatesAt(step)) {
@@ -329,6 +330,17 @@ public final class PqkTrainer {
             for (ConvUnit u : net.units()) {
                 u.copyBatchNormSlot(Branch.STUDENT_SLOT, Branch.TEACHER_SLOT);
             }
+        }
+    }
+
+    /**
+     * Pruned weights get no student gradient, but the optimizer would still move them (Adam's stale first
+     * moment, weight decay, SGD momentum). While only the student trains they are held exactly; phase 2's
+     * teacher, which uses all weights, trains them again.
+     */
+    private void holdPrunedWeights(boolean hold) {
+        for (ConvUnit u : prunable) {
+            u.weightParam().updateMask = hold ? u.mask() : null;
         }
     }
 
@@ -351,8 +363,25 @@ public final class PqkTrainer {
     private double distillStep() {
         prepareStep(2);
         TrainingSource.Batch batch = nextBatch();
-        Tensor x = batch.x();
-        int[] y = batch.labels();
+        Phase2Loss r = phase2Gradients(batch.x(), batch.labels());
+        checkFinite(r.loss(), 2);
+        optimizer.step(learningRate(2));
+        checkParameters(2);
+        track(r.loss(), (double) r.studentCorrect() / batch.labels().length);
+        return r.loss();
+    }
+
+    /** The phase-2 loss of a batch and how many the student got right. */
+    record Phase2Loss(double loss, int studentCorrect) {}
+
+    /**
+     * The phase-2 loss of one batch, its gradient left in the parameters' grad (no update):
+     * L = a·CE(y, s) + b·CE(y, t) + λ·T²·KL(t ‖ s) (t detached from the KL term unless mutual). Both
+     * branches backpropagate into the same W, so dW = M ⊙ dW_student + dW_teacher: kept weights learn
+     * from both branches, pruned ones only from the teacher. Phase2GradientTest pins this against finite
+     * differences of the loss.
+     */
+    Phase2Loss phase2Gradients(Tensor x, int[] y) {
         net.zeroGrad();
         Pass teacherPass = new Pass(teacherBranch(), true, stepSeed() ^ 0x5DEECE66DL);
         Tensor teacherLogits = net.forward(x, teacherPass);
@@ -364,17 +393,13 @@ public final class PqkTrainer {
         Tensor gt = teacherLogits.zerosLike();
         double kd = Losses.distillation(studentLogits, teacherLogits, cfg.temperature, gs, cfg.detachTeacher ? null : gt);
         double loss = cfg.studentCeWeight * s.loss() + cfg.teacherCeWeight * t.loss() + cfg.distillWeight * kd;
-        checkFinite(loss, 2);
         for (int i = 0; i < gs.data.length; i++) {
             gs.data[i] = (float) (cfg.distillWeight * gs.data[i] + cfg.studentCeWeight * s.grad().data[i]);
             gt.data[i] = (float) (cfg.distillWeight * gt.data[i] + cfg.teacherCeWeight * t.grad().data[i]);
         }
         net.backward(gs, studentPass);
         net.backward(gt, teacherPass);
-        optimizer.step(learningRate(2));
-        checkParameters(2);
-        track(loss, (double) s.correct() / y.length);
-        return loss;
+        return new Phase2Loss(loss, s.correct());
     }
 
     private long stepSeed() {

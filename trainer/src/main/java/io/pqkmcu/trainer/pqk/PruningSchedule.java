@@ -22,13 +22,22 @@ public final class PruningSchedule {
         this.initial = initial;
         this.target = target;
         this.start = start;
-        this.end = Math.max(end, start + 1);
+        if (end < start) {
+            throw new IllegalArgumentException("pruning ends (step " + end + ") before it starts (step " + start + ")");
+        }
+        this.end = end;
         this.interval = Math.max(1, interval);
     }
 
+    /**
+     * The schedule of a configuration. Masks are updated only in phase 1, so the end is clamped to its
+     * last step (phase1Steps − 1): with {@code pruneEnd} = 1 the final update would otherwise fall on
+     * the first step of phase 2 and never happen, leaving the run short of its target sparsity.
+     */
     public static PruningSchedule of(PqkConfig c) {
-        int start = (int) Math.round(c.pruneStart * c.phase1Steps);
-        int end = (int) Math.round(c.pruneEnd * c.phase1Steps);
+        int last = c.phase1Steps - 1;
+        int end = Math.min((int) Math.round(c.pruneEnd * c.phase1Steps), last);
+        int start = Math.min((int) Math.round(c.pruneStart * c.phase1Steps), Math.max(0, end - 1));
         return new PruningSchedule(c.initialSparsity, c.targetSparsity, start, end, c.effectivePruneInterval(),
                 c.pruneExponent);
     }

@@ -20,22 +20,29 @@ public record ActQuant(double scale, int zeroPoint) {
         return QuantMath.clamp(QuantMath.roundHalfAway(x / scale) + zeroPoint, -128, 127);
     }
 
+    /** The real value of code q: float scale times (q − zeroPoint), in float, as the QAT kernels compute it. */
     public float dequantize(int q) {
-        return (float) (scale * (q - zeroPoint));
+        return (float) scale * (q - zeroPoint);
     }
 
-    /** The value after a round trip through int8 (NaN stays NaN, so divergence is not hidden). */
+    /**
+     * The value after a round trip through int8, {@code dequantize(quantize(x))}: the one definition of
+     * fake quantization (NaN stays NaN, so divergence is not hidden). The kernels behind
+     * {@link #fakeInPlace} and the fused BatchNorm path compute exactly this (see {@link #kernel()}).
+     */
     public float fake(float x) {
         return Float.isNaN(x) ? x : dequantize(quantize(x));
     }
 
-    /**
-     * Fake-quantizes values[from, to) in place — the hot loop of QAT, in float arithmetic. Rounds half
-     * away from zero like {@link #quantize}; NaN passes through.
-     */
+    /** Fake-quantizes values[from, to) in place — the hot loop of QAT — bit for bit as {@link #fake}. */
     public void fakeInPlace(float[] values, int from, int to) {
-        io.pqkmcu.trainer.tensor.Elementwise.fakeQuant(values, from, to, (float) (1.0 / scale), (float) scale,
-                -128 - zeroPoint, 127 - zeroPoint);
+        io.pqkmcu.trainer.tensor.Elementwise.fakeQuant(values, from, to, kernel());
+    }
+
+    /** This quantization as the element-wise kernels take it. */
+    public io.pqkmcu.trainer.tensor.BnActKernels.Quant kernel() {
+        return new io.pqkmcu.trainer.tensor.BnActKernels.Quant((float) (1.0 / scale), (float) scale, -128 - zeroPoint,
+                127 - zeroPoint, scale);
     }
 
     /** Smallest representable real value. */

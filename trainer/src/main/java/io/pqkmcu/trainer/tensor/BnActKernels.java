@@ -19,8 +19,13 @@ public final class BnActKernels {
     /** Per-channel batch statistics of z: mean, biased variance, minimum and maximum. */
     public record Stats(float[] mean, float[] variance, float[] min, float[] max) {}
 
-    /** Fake quantization of the fused output (see ActQuant): real = s·(clamp(round(v·inv)) ...). */
-    public record Quant(float inv, float scale, float lo, float hi) {}
+    /**
+     * Fake quantization of an output, made by {@code ActQuant.kernel()}: code r = clamp(round(x / divisor),
+     * lo, hi) (round half away from zero, x / divisor in double: the integer path's definition), real =
+     * scale·r in float. The kernels compute x·inv in float and fall back to the double division for the
+     * rare values whose product lands near a rounding midpoint, so the result is that definition exactly.
+     */
+    public record Quant(float inv, float scale, float lo, float hi, double divisor) {}
 
     static boolean vector(int channels) {
         return Gemm.vectorized() && channels % VectorKernels.vectorLength() == 0;
@@ -158,8 +163,7 @@ public final class BnActKernels {
                 }
             }
             if (quant != null) {
-                Elementwise.fakeQuantScalar(z, from * channels, to * channels, quant.inv(), quant.scale(), quant.lo(),
-                        quant.hi());
+                Elementwise.fakeQuantScalar(z, from * channels, to * channels, quant);
             }
         });
     }

@@ -16,25 +16,43 @@ public final class Elementwise {
         }
     }
 
-    /** Fake quantization in place (see ActQuant.fakeInPlace): round half away from zero, clamp, rescale. */
-    public static void fakeQuant(float[] x, int from, int to, float inv, float s, float lo, float hi) {
+    /**
+     * Distance from a rounding midpoint below which the float product x·inv may round differently from
+     * the exact x / divisor: their relative difference is at most about 2·2⁻²⁴ (inv and the product each
+     * rounded once), 2.5e-4 at the 1024 cap, plus half an ulp of |v| + 0.5; 1/1024 leaves a margin of 3.
+     */
+    static final float MIDPOINT_BAND = 1f / 1024;
+
+    /** Fake quantization in place, exactly ActQuant.fake (see {@link BnActKernels.Quant}). */
+    public static void fakeQuant(float[] x, int from, int to, BnActKernels.Quant q) {
         if (Gemm.vectorized()) {
-            VectorKernels.fakeQuant(x, from, to, inv, s, lo, hi);
+            VectorKernels.fakeQuant(x, from, to, q);
         } else {
-            fakeQuantScalar(x, from, to, inv, s, lo, hi);
+            fakeQuantScalar(x, from, to, q);
         }
     }
 
-    static void fakeQuantScalar(float[] x, int from, int to, float inv, float s, float lo, float hi) {
+    static void fakeQuantScalar(float[] x, int from, int to, BnActKernels.Quant q) {
+        float inv = q.inv();
+        float s = q.scale();
+        float lo = q.lo();
+        float hi = q.hi();
         for (int i = from; i < to; i++) {
             float v = x[i] * inv;
             float m = Math.min(Math.abs(v) + 0.5f, 1024f);
             float t = (m + 8388608f) - 8388608f;
             t = t > m ? t - 1f : t;
-            float r = v < 0f ? -t : t;
+            float d = m - t;
+            float r = d < MIDPOINT_BAND || d > 1f - MIDPOINT_BAND ? exactCode(x[i], q) : (v < 0f ? -t : t) + 0f;
             r = Math.min(Math.max(r, lo), hi);
             x[i] = v != v ? x[i] : r * s;
         }
+    }
+
+    /** round(x / divisor) in double, half away from zero, as ActQuant.quantize (NaN: the caller keeps x). */
+    static float exactCode(float x, BnActKernels.Quant q) {
+        double v = x / q.divisor();
+        return v != v ? 0f : (float) Math.max(q.lo(), Math.min(q.hi(), io.pqkmcu.trainer.quant.QuantMath.roundHalfAway(v)));
     }
 
     /** {min, max} of x[from, to), ignoring NaN; {+inf, −inf} when empty or all NaN. */

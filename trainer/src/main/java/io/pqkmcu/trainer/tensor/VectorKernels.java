@@ -80,23 +80,20 @@ final class VectorKernels {
     /**
      * Fake quantization in place: v = x·inv, r = sign(v)·floor(min(|v| + 0.5, 1024)) (round half away
      * from zero; the cap is far outside any int8 range), clamped to [lo, hi], x = r·s; NaN stays NaN.
-     * Same operations as the scalar twin in Elementwise.
+     * A vector with a lane near a rounding midpoint goes to the scalar twin in Elementwise, which decides
+     * those lanes by the exact double division.
      */
-    static void fakeQuant(float[] x, int from, int to, float inv, float s, float lo, float hi) {
+    static void fakeQuant(float[] x, int from, int to, BnActKernels.Quant q) {
         int i = from;
         for (; i + VL <= to; i += VL) {
-            FloatVector orig = FloatVector.fromArray(S, x, i);
-            FloatVector v = orig.mul(inv);
-            // floor(min(|v| + 0.5, 1024)) without a float→int conversion (not intrinsified on JDK 17):
-            // adding and removing 2^23 rounds to the nearest integer; step down where that rounded up.
-            FloatVector m = v.abs().add(0.5f).min(1024f);
-            FloatVector near = m.add(8388608f).sub(8388608f);
-            FloatVector t = near.sub(1f, near.compare(VectorOperators.GT, m));
-            FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f));
-            r = r.max(lo).min(hi);
-            r.mul(s).blend(orig, v.test(VectorOperators.IS_NAN)).intoArray(x, i);
+            FloatVector r = fake(FloatVector.fromArray(S, x, i), q);
+            if (r == null) {
+                Elementwise.fakeQuantScalar(x, i, i + VL, q);
+            } else {
+                r.intoArray(x, i);
+            }
         }
-        Elementwise.fakeQuantScalar(x, i, to, inv, s, lo, hi);
+        Elementwise.fakeQuantScalar(x, i, to, q);
     }
 
     /** {min, max} of x[from, to) (NaN ignored, as in the scalar twin). */
@@ -154,21 +151,35 @@ final class VectorKernels {
                 if (xhat != null) {
                     xh.intoArray(xhat, o);
                 }
-                if (q != null) {
-                    y = fake(y, q);
+                FloatVector f = q == null ? y : fake(y, q);
+                if (f == null) {
+                    y.intoArray(z, o);
+                    Elementwise.fakeQuantScalar(z, o, o + VL, q);
+                } else {
+                    f.intoArray(z, o);
                 }
-                y.intoArray(z, o);
             }
         }
     }
 
-    /** The lane-wise fake quantization of {@link #fakeQuant}. */
+    /**
+     * The lane-wise fake quantization of {@link #fakeQuant}, or null when a lane lies within
+     * Elementwise.MIDPOINT_BAND of a rounding midpoint (the caller then uses the exact scalar path).
+     */
     private static FloatVector fake(FloatVector orig, BnActKernels.Quant q) {
         FloatVector v = orig.mul(q.inv());
+        // floor(min(|v| + 0.5, 1024)) without a float→int conversion (not intrinsified on JDK 17):
+        // adding and removing 2^23 rounds to the nearest integer; step down where that rounded up.
         FloatVector m = v.abs().add(0.5f).min(1024f);
         FloatVector near = m.add(8388608f).sub(8388608f);
         FloatVector t = near.sub(1f, near.compare(VectorOperators.GT, m));
-        FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).max(q.lo()).min(q.hi());
+        FloatVector d = m.sub(t);
+        if (d.compare(VectorOperators.LT, Elementwise.MIDPOINT_BAND)
+                .or(d.compare(VectorOperators.GT, 1f - Elementwise.MIDPOINT_BAND)).anyTrue()) {
+            return null;
+        }
+        // + 0: −0 (a negative value rounding to 0) becomes +0, as in the integer path's dequantization.
+        FloatVector r = t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).add(0f).max(q.lo()).min(q.hi());
         return r.mul(q.scale()).blend(orig, v.test(VectorOperators.IS_NAN));
     }
 

@@ -29,8 +29,9 @@ import java.util.Properties;
  *   <li>pruning + QAT — PQK's phase 1, then the same number of fine-tuning steps without distillation;</li>
  *   <li>PQK — phase 1, then phase 2 with the teacher made of all weights.</li>
  * </ul>
- * The dense variants run once per seed; the others once per sparsity and seed. Every accuracy is on the
- * test split; int8 accuracies come from the int8 interpreter. Each finished run leaves its model and a
+ * The dense variants run once per seed; the others once per sparsity and seed. Accuracies are on the
+ * test split, plus the int8 accuracy on the validation split, the only one to choose hyperparameters
+ * on; int8 accuracies come from the int8 interpreter. Each finished run leaves its model and a
  * result file, so an interrupted ablation resumes where it stopped.
  */
 public final class Ablation {
@@ -90,10 +91,11 @@ public final class Ablation {
     /**
      * @param floatAccuracy  the student in float (fake-quantized when trained with QAT)
      * @param teacher        the teacher (PQK only; NaN otherwise)
+     * @param int8Validation the int8 model on the validation split
      * @param prunedWeights  fraction of all the model's weights that are pruned (depthwise and excluded layers count)
      */
-    public record Outcome(Run run, double floatAccuracy, double teacher, double int8Accuracy, double prunedWeights,
-                          long weights, double seconds) {}
+    public record Outcome(Run run, double floatAccuracy, double teacher, double int8Accuracy, double int8Validation,
+                          double prunedWeights, long weights, double seconds) {}
 
     /** Dense variants once per seed, the others once per sparsity and seed, in the order given. */
     public static List<Run> plan(List<Variant> variants, List<Double> sparsities, List<Long> seeds) {
@@ -148,9 +150,9 @@ public final class Ablation {
             Outcome o = outcome(r, t);
             write(result, o, settings);
             outcomes.add(o);
-            log.printf(Locale.ROOT, "[%d/%d] %s: float %.2f%%, int8 %.2f%%, %.1f%% of weights pruned, %.0f s%n", k,
-                    runs.size(), r.id(), 100 * o.floatAccuracy(), 100 * o.int8Accuracy(), 100 * o.prunedWeights(),
-                    o.seconds());
+            log.printf(Locale.ROOT, "[%d/%d] %s: float %.2f%%, int8 %.2f%% (validation %.2f%%), %.1f%% of weights "
+                    + "pruned, %.0f s%n", k, runs.size(), r.id(), 100 * o.floatAccuracy(), 100 * o.int8Accuracy(),
+                    100 * o.int8Validation(), 100 * o.prunedWeights(), o.seconds());
         }
         return outcomes;
     }
@@ -168,7 +170,7 @@ public final class Ablation {
             }
         }
         return new Outcome(r, t.studentTestAccuracy(), t.teacherTestAccuracy(), t.int8TestAccuracy(),
-                total == 0 ? 0 : (double) pruned / total, total, t.seconds());
+                t.int8ValidationAccuracy(), total == 0 ? 0 : (double) pruned / total, total, t.seconds());
     }
 
     private static void write(Path file, Outcome o, String settings) {
@@ -177,6 +179,7 @@ public final class Ablation {
         p.setProperty("float", Double.toString(o.floatAccuracy()));
         p.setProperty("teacher", Double.toString(o.teacher()));
         p.setProperty("int8", Double.toString(o.int8Accuracy()));
+        p.setProperty("int8_validation", Double.toString(o.int8Validation()));
         p.setProperty("pruned", Double.toString(o.prunedWeights()));
         p.setProperty("weights", Long.toString(o.weights()));
         p.setProperty("seconds", Double.toString(o.seconds()));
@@ -200,7 +203,8 @@ public final class Ablation {
                         + "); resume with the same options, or use another --out folder");
             }
             return new Outcome(r, Double.parseDouble(p.getProperty("float")), Double.parseDouble(p.getProperty("teacher")),
-                    Double.parseDouble(p.getProperty("int8")), Double.parseDouble(p.getProperty("pruned")),
+                    Double.parseDouble(p.getProperty("int8")), Double.parseDouble(p.getProperty("int8_validation")),
+                    Double.parseDouble(p.getProperty("pruned")),
                     Long.parseLong(p.getProperty("weights")), Double.parseDouble(p.getProperty("seconds")));
         } catch (IllegalArgumentException e) {
             throw e;

@@ -8,10 +8,66 @@ import java.util.Map;
 
 /**
  * The ablation's outputs: a markdown table (mean over seeds, ± the standard deviation when there are
- * several), a CSV with one row per run, and a self-contained SVG bar chart of the int8 accuracies.
+ * several), the paired difference PQK − (pruning + QAT) per sparsity with its 95 % confidence interval,
+ * a CSV with one row per run, and a self-contained SVG chart of both.
  */
 public final class AblationReport {
     private AblationReport() {}
+
+    /**
+     * PQK − (pruning + QAT) at one sparsity over the seeds both variants ran: the runs of one seed share
+     * initialisation, batch order and phase 1, so pairing them removes the seed-to-seed spread from the
+     * comparison. {@code lo}/{@code hi} bound the 95 % confidence interval of the mean difference (paired
+     * t: mean ± t(0.975, n − 1)·sd/√n), {@code p} is the two-sided paired t-test; NaN with fewer than two
+     * pairs (and for p also when every difference is the same).
+     */
+    public record Paired(double sparsity, int pairs, double mean, double lo, double hi, double p) {}
+
+    /** The paired differences of {@code metric}, one per sparsity at which both variants ran. */
+    public static List<Paired> paired(List<Ablation.Outcome> outcomes,
+                                      java.util.function.ToDoubleFunction<Ablation.Outcome> metric) {
+        java.util.TreeMap<Double, java.util.TreeMap<Long, double[]>> bySparsity = new java.util.TreeMap<>();
+        for (Ablation.Outcome o : outcomes) {
+            int slot = o.run().variant() == Ablation.Variant.PQK ? 0 : o.run().variant() == Ablation.Variant.PRUNE_QAT ? 1 : -1;
+            if (slot >= 0) {
+                bySparsity.computeIfAbsent(o.run().sparsity(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(o.run().seed(), k -> new double[] {Double.NaN, Double.NaN})[slot] =
+                        metric.applyAsDouble(o);
+            }
+        }
+        List<Paired> result = new ArrayList<>();
+        bySparsity.forEach((sparsity, seeds) -> {
+            List<double[]> pairs = seeds.values().stream().filter(v -> !Double.isNaN(v[0]) && !Double.isNaN(v[1])).toList();
+            if (pairs.isEmpty()) {
+                return;
+            }
+            double[] a = pairs.stream().mapToDouble(v -> v[0]).toArray();
+            double[] b = pairs.stream().mapToDouble(v -> v[1]).toArray();
+            int n = a.length;
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += (a[i] - b[i]) / n;
+            }
+            double lo = Double.NaN;
+            double hi = Double.NaN;
+            double p = Double.NaN;
+            if (n >= 2) {
+                double ss = 0;
+                for (int i = 0; i < n; i++) {
+                    ss += (a[i] - b[i] - mean) * (a[i] - b[i] - mean);
+                }
+                double se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+                double t = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.975);
+                lo = mean - t * se;
+                hi = mean + t * se;
+                if (se > 0) {
+                    p = new org.apache.commons.math3.stat.inference.TTest().pairedTTest(a, b);
+                }
+            }
+            result.add(new Paired(sparsity, n, mean, lo, hi, p));
+        });
+        return result;
+    }
 
     /** Runs of one variant at one sparsity, over seeds. */
     record Group(Ablation.Variant variant, double sparsity, List<Ablation.Outcome> runs) {
@@ -54,32 +110,52 @@ public final class AblationReport {
         return Double.isNaN(sd) ? pct(m) : String.format(Locale.ROOT, "%.2f ± %.2f %%", 100 * m, 100 * sd);
     }
 
-    /** The markdown table, preceded by {@code setup} (one line saying what was run). */
+    /** The markdown tables, preceded by {@code setup} (one line saying what was run). */
     public static String markdown(List<Ablation.Outcome> outcomes, String setup) {
         StringBuilder sb = new StringBuilder();
         sb.append(setup).append("\n\n");
         sb.append("| variant | target sparsity | weights pruned | float test acc. | int8 test acc. | int8 − float "
-                + "| teacher | seeds | train time |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "| int8 validation acc. | teacher | seeds | train time |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Group g : groups(outcomes)) {
             double delta = g.mean(o -> o.int8Accuracy() - o.floatAccuracy());
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %s | %s | %+.2f | %s | %d | %.0f s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %s | %s | %+.2f | %s | %s | %d | %.0f s |%n",
                     g.variant().label, g.variant().pruned ? String.format(Locale.ROOT, "%.0f %%", 100 * g.sparsity()) : "0 %",
                     100 * g.mean(Ablation.Outcome::prunedWeights), pctSd(g, Ablation.Outcome::floatAccuracy),
-                    pctSd(g, Ablation.Outcome::int8Accuracy), 100 * delta, pct(g.mean(Ablation.Outcome::teacher)),
-                    g.runs().size(), g.mean(Ablation.Outcome::seconds)));
+                    pctSd(g, Ablation.Outcome::int8Accuracy), 100 * delta, pctSd(g, Ablation.Outcome::int8Validation),
+                    pct(g.mean(Ablation.Outcome::teacher)), g.runs().size(), g.mean(Ablation.Outcome::seconds)));
+        }
+        List<Paired> test = paired(outcomes, Ablation.Outcome::int8Accuracy);
+        if (!test.isEmpty()) {
+            List<Paired> val = paired(outcomes, Ablation.Outcome::int8Validation);
+            sb.append("\nPQK − (pruning + QAT), int8 accuracy, paired by seed (points; 95 % confidence interval of the "
+                    + "mean difference from the paired t distribution; p: two-sided paired t-test):\n\n");
+            sb.append("| target sparsity | pairs | test: mean difference | test: 95 % CI | test: p | validation: mean "
+                    + "difference | validation: 95 % CI |\n");
+            sb.append("|---|---|---|---|---|---|---|\n");
+            for (int i = 0; i < test.size(); i++) {
+                Paired t = test.get(i);
+                Paired v = val.get(i);
+                sb.append(String.format(Locale.ROOT, "| %.0f %% | %d | %+.2f | %s | %s | %+.2f | %s |%n", 100 * t.sparsity(),
+                        t.pairs(), 100 * t.mean(), interval(t), Double.isNaN(t.p()) ? "–"
+                                : String.format(Locale.ROOT, "%.3f", t.p()), 100 * v.mean(), interval(v)));
+            }
         }
         return sb.toString();
     }
 
+    private static String interval(Paired p) {
+        return Double.isNaN(p.lo()) ? "– (one seed)" : String.format(Locale.ROOT, "[%+.2f, %+.2f]", 100 * p.lo(), 100 * p.hi());
+    }
+
     public static String csv(List<Ablation.Outcome> outcomes) {
-        StringBuilder sb = new StringBuilder("variant,target_sparsity,seed,weights,pruned_fraction,float_test_accuracy,"
-                + "int8_test_accuracy,teacher_test_accuracy,train_seconds\n");
+        StringBuilder sb = new StringBuilder("variant,sparsity,seed,weights,pruned_fraction,float_test_accuracy,"
+                + "int8_test_accuracy,int8_validation_accuracy,teacher_test_accuracy,train_seconds\n");
         for (Ablation.Outcome o : outcomes) {
-            sb.append(String.format(Locale.ROOT, "%s,%.4f,%d,%d,%.5f,%.5f,%.5f,%s,%.1f%n", o.run().variant().id,
+            sb.append(String.format(Locale.ROOT, "%s,%.4f,%d,%d,%.5f,%.5f,%.5f,%.5f,%s,%.1f%n", o.run().variant().id,
                     o.run().sparsity(), o.run().seed(), o.weights(), o.prunedWeights(), o.floatAccuracy(),
-                    o.int8Accuracy(), Double.isNaN(o.teacher()) ? "" : String.format(Locale.ROOT, "%.5f", o.teacher()),
-                    o.seconds()));
+                    o.int8Accuracy(), o.int8Validation(),
+                    Double.isNaN(o.teacher()) ? "" : String.format(Locale.ROOT, "%.5f", o.teacher()), o.seconds()));
         }
         return sb.toString();
     }
@@ -89,7 +165,8 @@ public final class AblationReport {
 
     /**
      * A grouped bar chart: one group per variant, one bar per sparsity (dense variants: one grey bar), bar
-     * height the mean int8 test accuracy, a black tick at the float accuracy.
+     * height the mean int8 test accuracy, a black tick at the float accuracy; below it, when both PQK and
+     * pruning + QAT ran, their paired difference per sparsity with its 95 % confidence interval.
      */
     public static String svg(List<Ablation.Outcome> outcomes, String title) {
         List<Group> groups = groups(outcomes);
@@ -124,10 +201,12 @@ public final class AblationReport {
         int bottom = 90;
         double plotW = w - left - right;
         double plotH = h - top - bottom;
+        List<Paired> paired = paired(outcomes, Ablation.Outcome::int8Accuracy);
+        int total = h + (paired.isEmpty() ? 0 : PANEL_HEIGHT);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h, w, h));
-        sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, h));
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, total, w, total));
+        sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, total));
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n",
                 left, escape(title)));
         for (int t = 0; t <= ticks; t++) {
@@ -182,7 +261,74 @@ public final class AblationReport {
                 + "stroke-width=\"2\"/>%n", tx, ly - 4, tx + 14, ly - 4));
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">float accuracy (fake-quant for QAT runs)</text>%n",
                 tx + 20, ly));
+        if (!paired.isEmpty()) {
+            sb.append(pairedPanel(paired, h, w, left, right));
+        }
         sb.append("</svg>\n");
+        return sb.toString();
+    }
+
+    private static final int PANEL_HEIGHT = 240;
+
+    /** The paired differences as points with 95 % interval whiskers around a zero line, from y = {@code y0}. */
+    private static String pairedPanel(List<Paired> paired, int y0, int w, int left, int right) {
+        double extent = 0.001;
+        for (Paired p : paired) {
+            extent = Math.max(extent, Math.abs(p.mean()));
+            if (!Double.isNaN(p.lo())) {
+                extent = Math.max(extent, Math.max(Math.abs(p.lo()), Math.abs(p.hi())));
+            }
+        }
+        // a symmetric axis in whole tenths of a point, at most 10 ticks each way
+        double step = 0.001;
+        for (double s : new double[] {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2}) {
+            step = s;
+            if (extent / s <= 5) {
+                break;
+            }
+        }
+        int ticks = (int) Math.ceil(extent / step);
+        double axis = ticks * step;
+        double top = y0 + 40;
+        double plotH = PANEL_HEIGHT - 80;
+        double plotW = w - left - right;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\">PQK − "
+                + "(pruning + QAT): int8 test accuracy, paired by seed, 95 %% confidence interval</text>%n", left, y0 + 22.0));
+        for (int t = -ticks; t <= ticks; t++) {
+            double v = t * step;
+            double y = top + plotH * (axis - v) / (2 * axis);
+            sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+                    left, y, w - right, y, t == 0 ? "black" : "#dddddd"));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%+.1f</text>%n", left - 6,
+                    y + 4, 100 * v));
+        }
+        sb.append(String.format(Locale.ROOT, "<text transform=\"translate(18 %.1f) rotate(-90)\" text-anchor=\"middle\">"
+                + "points</text>%n", top + plotH / 2));
+        double slot = plotW / paired.size();
+        for (int i = 0; i < paired.size(); i++) {
+            Paired p = paired.get(i);
+            double x = left + slot * (i + 0.5);
+            double ym = top + plotH * (axis - p.mean()) / (2 * axis);
+            String color = !Double.isNaN(p.lo()) && p.lo() > 0 ? "#59a14f" : !Double.isNaN(p.hi()) && p.hi() < 0
+                    ? "#e15759" : "#4e79a7";
+            if (!Double.isNaN(p.lo())) {
+                double yl = top + plotH * (axis - p.lo()) / (2 * axis);
+                double yh = top + plotH * (axis - p.hi()) / (2 * axis);
+                sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                        + "stroke-width=\"2\"/>%n", x, yl, x, yh, color));
+                for (double yy : new double[] {yl, yh}) {
+                    sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"%s\" stroke-width=\"2\"/>%n", x - 8, yy, x + 8, yy, color));
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%.0f %% "
+                    + "sparsity: %+.2f points, 95 %% CI %s, %d pairs</title></circle>%n", x, ym, color, 100 * p.sparsity(),
+                    100 * p.mean(), escape(interval(p)), p.pairs()));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.0f %% sparsity: "
+                    + "%+.2f %s (%d seeds)</text>%n", x, top + plotH + 22, 100 * p.sparsity(), 100 * p.mean(),
+                    escape(interval(p)), p.pairs()));
+        }
         return sb.toString();
     }
 

@@ -67,7 +67,8 @@ public final class TrainingJob {
         meta.put("train.test_examples", Integer.toString(test.size()));
         Int8Model model = Int8Exporter.export(net, data.train().inputQuant(), data.labels(), data.frontEnd(), modelName,
                 meta);
-        return new TrainingResult(model, test, student, teacher, int8Accuracy(model, test), trainer.history(), seconds);
+        return new TrainingResult(model, test, student, teacher, int8Accuracy(model, test),
+                int8Accuracy(model, data.validation()), trainer.history(), seconds);
     }
 
     /** Accuracy of the int8 model on a feature set, in the Java int8 interpreter; NaN for an empty set. */

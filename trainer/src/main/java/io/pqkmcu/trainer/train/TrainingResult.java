@@ -14,7 +14,9 @@ import java.util.List;
  * @param studentTestAccuracy  the student in float (with fake quantization when trained with QAT)
  * @param teacherTestAccuracy  the teacher (all weights, float), NaN without distillation
  * @param int8TestAccuracy     the exported model in the Java int8 interpreter
+ * @param int8ValidationAccuracy the same on the validation split (what hyperparameters are chosen on)
  * @param seconds              wall time of training (feature extraction excluded)
  */
 public record TrainingResult(Int8Model model, FeatureSet test, double studentTestAccuracy, double teacherTestAccuracy,
-                             double int8TestAccuracy, List<HistoryPoint> history, double seconds) {}
+                             double int8TestAccuracy, double int8ValidationAccuracy, List<HistoryPoint> history,
+                             double seconds) {}

@@ -66,6 +66,41 @@ class MaskUpdaterTest {
     }
 
     @Test
+    void tiesArePrunedByIndexAndTheCountIsExactlyTheFloor() {
+        ConvUnit u = unit();
+        int n = u.weights().length; // 144
+        java.util.Arrays.fill(u.weights(), 0.5f);
+        u.weights()[100] = 0.1f; // the one smaller weight goes first, then the tied ones by index
+        MaskUpdater.apply(List.of(u), 0.33, PqkConfig.PruneScope.PER_LAYER, false, false);
+        int expected = (int) Math.floor(0.33 * n); // 47 (rounding would give 48)
+        assertEquals(expected, pruned(u));
+        assertEquals(0f, u.mask()[100]);
+        for (int i = 0; i < n; i++) {
+            if (i != 100) {
+                assertEquals(i < expected - 1 ? 0f : 1f, u.mask()[i], "index " + i);
+            }
+        }
+    }
+
+    @Test
+    void aGlobalThresholdAlsoPrunesExactlyTheFloorWithTies() {
+        Network net = Network.builder("t", 4, 4, 2, 1).conv("c", 8, 3, 3, 1, 1, Activation.RELU)
+                .conv("d", 4, 3, 3, 1, 1, Activation.RELU).globalAvgPool("p").dense("fc", 3);
+        ConvUnit a = net.units().get(0);
+        ConvUnit b = net.units().get(1);
+        java.util.Arrays.fill(a.weights(), 0.25f);
+        java.util.Arrays.fill(b.weights(), 0.25f);
+        int n = a.weights().length + b.weights().length; // 144 + 288
+        MaskUpdater.apply(List.of(a, b), 0.5, PqkConfig.PruneScope.GLOBAL, false, false);
+        assertEquals(n / 2, pruned(a) + pruned(b));
+        assertEquals(a.weights().length, pruned(a), "lower indices (the first layer) go first");
+        // A later, higher target keeps every pruned weight pruned and adds exactly the difference.
+        MaskUpdater.apply(List.of(a, b), 0.75, PqkConfig.PruneScope.GLOBAL, false, false);
+        assertEquals(n * 3 / 4, pruned(a) + pruned(b));
+        assertEquals(a.weights().length, pruned(a));
+    }
+
+    @Test
     void scheduleFollowsTheCubeAndUpdatesOnItsInterval() {
         PruningSchedule s = new PruningSchedule(0.0, 0.8, 100, 500, 50);
         assertEquals(0.0, s.sparsityAt(50), 0.0);

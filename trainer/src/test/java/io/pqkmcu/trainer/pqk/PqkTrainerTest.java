@@ -116,6 +116,37 @@ class PqkTrainerTest {
     }
 
     @Test
+    void pruningThatEndsWithPhase1StillReachesTheTarget() {
+        PqkConfig c = smallConfig();
+        c.phase1Steps = 40;
+        c.phase2Mode = PqkConfig.Phase2Mode.NONE;
+        c.pruneEnd = 1.0; // the last update is due at step 40, the first step that would belong to phase 2
+        c.pruneInterval = 7;
+        Network net = net();
+        new PqkTrainer(net, c, TRAIN, VAL, null).train();
+        for (ConvUnit u : net.units()) {
+            int pruned = 0;
+            for (float m : u.mask()) {
+                pruned += m == 0f ? 1 : 0;
+            }
+            int expected = u.kind() == ConvUnit.Kind.DEPTHWISE ? 0 : (int) Math.floor(0.6 * u.mask().length);
+            assertEquals(expected, pruned, u.name());
+        }
+    }
+
+    @Test
+    void freezingBatchNormInPhase1CannotBeUndoneInPhase2() {
+        PqkConfig c = smallConfig();
+        c.freezeBatchNormAt = 0.5;
+        c.freezeStudentBatchNorm = false; // --student-batch-stats
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, c::validate);
+        assertTrue(e.getMessage().contains("--freeze-bn-at") && e.getMessage().contains("--student-batch-stats"),
+                e.getMessage());
+        c.freezeBatchNormAt = 1.0;
+        c.validate(); // batch statistics throughout are fine
+    }
+
+    @Test
     void resumeRefusesOtherSettings(@TempDir Path dir) {
         Network n = net();
         new PqkTrainer(n, smallConfig(), TRAIN, VAL, dir.resolve("ck.pqkc")).train();

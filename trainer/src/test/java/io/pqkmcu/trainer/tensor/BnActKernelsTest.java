@@ -72,7 +72,7 @@ class BnActKernelsTest {
         java.util.Arrays.fill(inv, 0.7f);
         float[] gamma = random(C, 6, 1.0);
         float[] beta = random(C, 7, 0.3);
-        BnActKernels.Quant q = new BnActKernels.Quant(1f / 0.05f, 0.05f, -128f, 127f);
+        BnActKernels.Quant q = new io.pqkmcu.trainer.quant.ActQuant(0.05, 0).kernel();
         float[] a = z.clone();
         float[] b = z.clone();
         BnActKernels.forward(a, ROWS, C, mean, inv, gamma, beta, 0f, 6f, new float[z.length], q);
@@ -89,7 +89,7 @@ class BnActKernelsTest {
         for (int i = 0; i < C; i++) {
             inv[i] = Math.abs(inv[i]) + 0.5f;
         }
-        for (BnActKernels.Quant q : new BnActKernels.Quant[] {null, new BnActKernels.Quant(40f, 0.025f, 0f, 255f)}) {
+        for (BnActKernels.Quant q : new BnActKernels.Quant[] {null, new io.pqkmcu.trainer.quant.ActQuant(0.025, -128).kernel()}) {
             for (boolean batch : new boolean[] {true, false}) {
                 float[] z = random(ROWS * C, 6, 2.0);
                 float[][] out = new float[2][];
@@ -122,7 +122,7 @@ class BnActKernelsTest {
         float[] zeros = new float[C];
         float[] xhat = new float[z.length];
         BnActKernels.forward(z, ROWS, C, zeros, ones, ones, zeros, 0f, 6f, xhat,
-                new BnActKernels.Quant(40f, 0.025f, 0f, 255f));
+                new io.pqkmcu.trainer.quant.ActQuant(0.025, -128).kernel());
         for (int i = 0; i < z.length; i++) {
             assertTrue(z[i] >= 0f && z[i] <= 6f);
             float code = z[i] / 0.025f;

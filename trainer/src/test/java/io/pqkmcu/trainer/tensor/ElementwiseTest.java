@@ -27,8 +27,9 @@ class ElementwiseTest {
             for (int zp : new int[] {-128, 0, 17}) {
                 float[] a = x.clone();
                 float[] b = x.clone();
-                Elementwise.fakeQuant(a, 3, 1000, 1f / scale, scale, -128 - zp, 127 - zp);
-                Elementwise.fakeQuantScalar(b, 3, 1000, 1f / scale, scale, -128 - zp, 127 - zp);
+                BnActKernels.Quant q = new io.pqkmcu.trainer.quant.ActQuant(scale, zp).kernel();
+                Elementwise.fakeQuant(a, 3, 1000, q);
+                Elementwise.fakeQuantScalar(b, 3, 1000, q);
                 for (int i = 0; i < a.length; i++) {
                     assertEquals(Float.floatToRawIntBits(b[i]), Float.floatToRawIntBits(a[i]),
                             "x=" + x[i] + " scale=" + scale + " zp=" + zp + ": " + a[i] + " vs " + b[i]);
@@ -40,8 +41,8 @@ class ElementwiseTest {
     @Test
     void fakeQuantRoundsHalfAwayFromZeroAndClamps() {
         float[] x = {0.5f, -0.5f, 1.5f, -1.5f, 200f, -200f, Float.NaN, -0.2f};
-        Elementwise.fakeQuant(x, 0, x.length, 1f, 1f, -128, 127);
-        assertArrayEquals(new float[] {1f, -1f, 2f, -2f, 127f, -128f, Float.NaN, -0f}, x);
+        Elementwise.fakeQuant(x, 0, x.length, new io.pqkmcu.trainer.quant.ActQuant(1, 0).kernel());
+        assertArrayEquals(new float[] {1f, -1f, 2f, -2f, 127f, -128f, Float.NaN, 0f}, x);
     }
 
     @Test

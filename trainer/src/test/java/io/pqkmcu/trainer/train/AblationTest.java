@@ -45,7 +45,7 @@ class AblationTest {
 
     private static Ablation.Outcome outcome(Ablation.Variant v, double s, long seed, double fl, double int8) {
         return new Ablation.Outcome(new Ablation.Run(v, s, seed), fl, v == Ablation.Variant.PQK ? 0.95 : Double.NaN, int8,
-                v.pruned ? s * 0.9 : 0, 1000, 12);
+                int8 - 0.01, v.pruned ? s * 0.9 : 0, 1000, 12);
     }
 
     @Test
@@ -57,15 +57,54 @@ class AblationTest {
                 outcome(Ablation.Variant.PQK, 0.9, 1, 0.88, 0.87));
         String md = AblationReport.markdown(o, "setup line");
         assertTrue(md.startsWith("setup line\n\n| variant |"), md);
-        assertTrue(md.contains("| dense float | 0 % | 0.0 % | 94.00 ± 1.41 % | 93.00 ± 1.41 % | -1.00 | – | 2 | 12 s |"), md);
-        assertTrue(md.contains("| PQK | 90 % | 81.0 % | 88.00 % | 87.00 % | -1.00 | 95.00 % | 1 | 12 s |"), md);
+        assertTrue(md.contains("| dense float | 0 % | 0.0 % | 94.00 ± 1.41 % | 93.00 ± 1.41 % | -1.00 | 92.00 ± 1.41 % | – | 2 "
+                + "| 12 s |"), md);
+        assertTrue(md.contains("| PQK | 90 % | 81.0 % | 88.00 % | 87.00 % | -1.00 | 86.00 % | 95.00 % | 1 | 12 s |"), md);
+        assertFalse(md.contains("paired by seed"), "no pruning + QAT runs, no paired table:\n" + md);
         String csv = AblationReport.csv(o);
         assertEquals(5, csv.lines().count());
-        assertTrue(csv.contains("pqk,0.8000,1,1000,0.72000,0.91000,0.90500,0.95000,12.0"), csv);
+        assertTrue(csv.startsWith("variant,sparsity,seed,"), csv);
+        assertTrue(csv.contains("pqk,0.8000,1,1000,0.72000,0.91000,0.90500,0.89500,0.95000,12.0"), csv);
         String svg = AblationReport.svg(o, "t <&>");
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assertEquals(3, svg.split("<rect x=").length - 1 - 3, "three bars besides the three legend swatches");
         assertTrue(svg.contains("t &lt;&amp;&gt;"));
+        assertFalse(svg.contains("NaN"), svg);
+    }
+
+    @Test
+    void thePairedDifferenceHasAPairedTInterval() {
+        double[] pqk = {0.90, 0.92, 0.91};
+        double[] qat = {0.89, 0.90, 0.91};
+        List<Ablation.Outcome> o = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            o.add(outcome(Ablation.Variant.PRUNE_QAT, 0.9, i + 1, 0.95, qat[i]));
+            o.add(outcome(Ablation.Variant.PQK, 0.9, i + 1, 0.95, pqk[i]));
+        }
+        o.add(outcome(Ablation.Variant.PQK, 0.9, 9, 0.95, 0.99)); // no partner: left out of the pairs
+        o.add(outcome(Ablation.Variant.PRUNE_QAT, 0.8, 1, 0.95, 0.9));
+        o.add(outcome(Ablation.Variant.PQK, 0.8, 1, 0.95, 0.91));
+        List<AblationReport.Paired> p = AblationReport.paired(o, Ablation.Outcome::int8Accuracy);
+        assertEquals(2, p.size());
+        AblationReport.Paired one = p.get(0);
+        assertEquals(0.8, one.sparsity());
+        assertEquals(1, one.pairs());
+        assertEquals(0.01, one.mean(), 1e-12);
+        assertTrue(Double.isNaN(one.lo()) && Double.isNaN(one.p()), "one pair: no interval");
+        AblationReport.Paired three = p.get(1);
+        // differences 0.01, 0.02, 0.00: mean 0.01, sd 0.01; t(0.975, 2) = 4.302652729911275 (tables)
+        double half = 4.302652729911275 * 0.01 / Math.sqrt(3);
+        assertEquals(3, three.pairs());
+        assertEquals(0.01, three.mean(), 1e-12);
+        assertEquals(0.01 - half, three.lo(), 1e-9);
+        assertEquals(0.01 + half, three.hi(), 1e-9);
+        // t = sqrt(3) with 2 degrees of freedom: two-sided p = 1 - t / sqrt(t^2 + 2)
+        assertEquals(1 - Math.sqrt(3) / Math.sqrt(5), three.p(), 1e-9);
+        String md = AblationReport.markdown(o, "s");
+        assertTrue(md.contains("| 90 % | 3 | +1.00 | [-1.48, +3.48] | 0.225 | +1.00 | [-1.48, +3.48] |"), md);
+        assertTrue(md.contains("| 80 % | 1 | +1.00 | – (one seed) | – |"), md);
+        String svg = AblationReport.svg(o, "t");
+        assertTrue(svg.contains("90 % sparsity: +1.00 [-1.48, +3.48] (3 seeds)"), svg);
         assertFalse(svg.contains("NaN"), svg);
     }
 }

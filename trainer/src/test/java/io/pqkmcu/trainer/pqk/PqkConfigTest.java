@@ -1,0 +1,75 @@
+package io.pqkmcu.trainer.pqk;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+class PqkConfigTest {
+    /** A different value of the same type as {@code v}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object changed(Field f, Object v) {
+        if (v instanceof Integer i) {
+            return i + 1;
+        }
+        if (v instanceof Long l) {
+            return l + 1;
+        }
+        if (v instanceof Float x) {
+            return x * 2 + 1;
+        }
+        if (v instanceof Double x) {
+            return x * 2 + 1;
+        }
+        if (v instanceof Boolean b) {
+            return !b;
+        }
+        if (v instanceof Enum<?> e) {
+            Object[] all = e.getDeclaringClass().getEnumConstants();
+            return all[(e.ordinal() + 1) % all.length];
+        }
+        if (v instanceof List<?> l) {
+            List copy = new ArrayList<>(l);
+            copy.add(l.isEmpty() || l.get(0) instanceof String ? (Object) "x" : (Object) 0.5);
+            return copy;
+        }
+        fail("no way to change field " + f.getName() + " of type " + f.getType());
+        return null;
+    }
+
+    @Test
+    void changingAnySettingChangesTheFingerprint() throws Exception {
+        String base = new PqkConfig().fingerprint();
+        int checked = 0;
+        for (Field f : PqkConfig.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            PqkConfig c = new PqkConfig();
+            f.set(c, changed(f, f.get(c)));
+            if (PqkConfig.NOT_FINGERPRINTED.contains(f.getName())) {
+                assertEquals(base, c.fingerprint(), f.getName() + " does not change the result");
+            } else {
+                assertNotEquals(base, c.fingerprint(), f.getName() + " must be part of the fingerprint");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 40, "fields checked: " + checked);
+    }
+
+    @Test
+    void calibrationBatchesInParticularChangeIt() {
+        PqkConfig a = new PqkConfig();
+        PqkConfig b = new PqkConfig();
+        b.calibrationBatches = a.calibrationBatches + 5;
+        assertNotEquals(a.fingerprint(), b.fingerprint());
+        assertEquals(a.fingerprint(), a.copy().fingerprint(), "a copy has the same fingerprint");
+    }
+}
