@@ -121,7 +121,7 @@ public final class TfliteImporter {
         if (in.type() != TfliteFile.INT8) {
             String why = in.type() == TfliteFile.FLOAT32
                     ? "it is a float model (float32 input '" + in.name() + "'); pqk import needs a fully int8-quantized"
-                    + " model (a float or hybrid model can seed training: pqk train --init)"
+                    + " model (quantize it with the TFLite converter first)"
                     : "its input '" + in.name() + "' is " + typeName(in.type()) + ", not int8";
             throw new TfliteFormatException("cannot import: " + why);
         }
