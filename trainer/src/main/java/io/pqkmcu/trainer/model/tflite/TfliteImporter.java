@@ -141,6 +141,9 @@ public final class TfliteImporter {
             }
         }
         meta.put("tflite.operators", String.valueOf(f.operators.size()));
+        if (deadChannels > 0) {
+            meta.put("tflite.dead_channels_rewritten", String.valueOf(deadChannels));
+        }
         return new Int8Model(name, ls, null, tensors, ops, irTensor.get(graphIn), outSpec.id(), meta);
     }
 
@@ -389,10 +392,9 @@ public final class TfliteImporter {
         for (int c = 0; c < channels; c++) {
             float sw = w.scale()[w.scale().length == 1 ? 0 : c];
             ws[c] = sw;
-            double real = floatProduct ? (double) (sIn * sw) / (double) sOut : (double) sIn * (double) sw / (double) sOut;
             QuantMath.Multiplier m;
             try {
-                m = QuantMath.quantizeMultiplier(real);
+                m = multiplier(sIn, sw, sOut, floatProduct);
             } catch (IllegalArgumentException e) {
                 throw new TfliteFormatException(label(op) + ": channel " + c + ": " + e.getMessage());
             }
@@ -403,6 +405,63 @@ public final class TfliteImporter {
         Arrays.fill(mask, true);
         return new QuantizedWeights(shape.clone(), data, mask, ws, bias, mult, shift);
     }
+
+    /** The TFLM multiplier for one channel (see the class comment for the float32 product of FC layers). */
+    private static QuantMath.Multiplier multiplier(double sIn, double sW, double sOut, boolean floatProduct) {
+        float fi = (float) sIn;
+        float fw = (float) sW;
+        float fo = (float) sOut;
+        double real = floatProduct ? (double) (fi * fw) / (double) fo : (double) fi * (double) fw / (double) fo;
+        return QuantMath.quantizeMultiplier(real);
+    }
+
+    /**
+     * A channel whose weights are all zero outputs the same value for every input:
+     * clamp(requantize(bias) + zp). TFLite leaves such dead channels with biases near ±2^30 (their weight
+     * scales are tiny), beyond the range the C kernels accept. They are re-expressed exactly: weight
+     * scale s_out / s_in (multiplier about 1, as TFLM would compute it from the stored float scales) and
+     * a bias of a few units that gives the very same output value. Every input gives the same bytes as
+     * before, and an exported file keeps the property for TFLM.
+     */
+    private QuantizedWeights deadChannels(QuantizedWeights w, boolean depthwise, TensorSpec in, TensorSpec out, int[] act,
+                                          boolean floatProduct) {
+        int channels = w.outputChannels();
+        int per = w.data().length / channels;
+        double[] ws = w.weightScale().clone();
+        int[] bias = w.bias().clone();
+        int[] mult = w.multiplier().clone();
+        int[] shift = w.shift().clone();
+        int rewritten = 0;
+        for (int c = 0; c < channels; c++) {
+            boolean dead = true;
+            for (int i = 0; i < per && dead; i++) {
+                dead = w.data()[depthwise ? i * channels + c : c * per + i] == 0;
+            }
+            if (!dead || Math.abs((long) bias[c]) < (1 << 16)) {
+                continue;
+            }
+            int y0 = QuantMath.requantize(bias[c], mult[c], shift[c], out.zeroPoint(), act[0], act[1]);
+            double newScale = (float) ((float) out.scale() / (float) in.scale());
+            QuantMath.Multiplier m = multiplier(in.scale(), newScale, out.scale(), floatProduct);
+            for (int b = y0 - out.zeroPoint() - 3; b <= y0 - out.zeroPoint() + 3; b++) {
+                if (QuantMath.requantize(b, m.multiplier(), m.shift(), out.zeroPoint(), act[0], act[1]) == y0) {
+                    ws[c] = newScale;
+                    bias[c] = b;
+                    mult[c] = m.multiplier();
+                    shift[c] = m.shift();
+                    rewritten++;
+                    break;
+                }
+            }
+        }
+        if (rewritten == 0) {
+            return w;
+        }
+        deadChannels += rewritten;
+        return new QuantizedWeights(w.shape(), w.data(), w.mask(), ws, bias, mult, shift);
+    }
+
+    private int deadChannels;
 
     private void conv(TfliteFile.Operator op, boolean depthwise) {
         int inId = activationInput(op, 0);
@@ -436,9 +495,9 @@ public final class TfliteImporter {
             throw new TfliteFormatException(label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
                     + " must be positive");
         }
-        QuantizedWeights w = weights(op, in, out, depthwise ? 3 : 0, false);
-        Padding p = padding(op, pad, in, out, wt.shape()[1], wt.shape()[2], sh, sw, dh, dw);
         int[] c = clamp(op, act, out);
+        QuantizedWeights w = deadChannels(weights(op, in, out, depthwise ? 3 : 0, false), depthwise, in, out, c, false);
+        Padding p = padding(op, pad, in, out, wt.shape()[1], wt.shape()[2], sh, sw, dh, dw);
         ops.add(depthwise
                 ? new DepthwiseConv2DOp(irName(op, "dw"), inId, outId, sh, sw, dh, dw, p, w, c[0], c[1])
                 : new Conv2DOp(irName(op, "conv"), inId, outId, sh, sw, dh, dw, p, w, c[0], c[1]));
@@ -459,8 +518,8 @@ public final class TfliteImporter {
             throw new TfliteFormatException(label(op) + ": weights " + Arrays.toString(wt.shape()) + " do not fit input of "
                     + in.size() + " values");
         }
-        QuantizedWeights w = weights(op, in, out, 0, true);
         int[] c = clamp(op, o.i8(0, 0), out);
+        QuantizedWeights w = deadChannels(weights(op, in, out, 0, true), false, in, out, c, true);
         ops.add(new FullyConnectedOp(irName(op, "fc"), inId, outId, w, c[0], c[1]));
     }
 
