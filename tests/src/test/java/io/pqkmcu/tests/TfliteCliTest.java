@@ -49,6 +49,23 @@ class TfliteCliTest {
         }
     }
 
+    /** pqk export of an imported model, imported again, runs to the same TFLM bytes. */
+    @Test
+    void exportThenImportRunsTheSame() throws Exception {
+        String name = "str_ww_ref_model";
+        Path pqkm = tmp.resolve("a.pqkm");
+        assertEquals(0, CliRun.of("import", SharedOracle.model(name).toString(), "--out", pqkm.toString()).exitCode());
+        Path tflite = tmp.resolve("a.tflite");
+        CliRun exp = CliRun.of("export", pqkm.toString(), "--out", tflite.toString());
+        assertEquals(0, exp.exitCode(), exp.err());
+        Path again = tmp.resolve("b.pqkm");
+        assertEquals(0, CliRun.of("import", tflite.toString(), "--out", again.toString()).exitCode());
+        Path out = tmp.resolve("o.bin");
+        assertEquals(0, CliRun.of("run", again.toString(), "--input",
+                SharedOracle.oracle(name).resolve("in_4.bin").toString(), "--output", out.toString()).exitCode());
+        assertArrayEquals(SharedOracle.read(SharedOracle.oracle(name).resolve("out_4.bin")), Files.readAllBytes(out));
+    }
+
     private void assertImportFails(byte[] file, String expected) throws Exception {
         Path in = tmp.resolve("bad.tflite");
         Files.write(in, file);

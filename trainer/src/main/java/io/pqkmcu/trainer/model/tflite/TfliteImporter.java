@@ -290,15 +290,23 @@ public final class TfliteImporter {
 
     /** The fused activation as an int8 clamp, as TFLM's CalculateActivationRangeQuantized computes it. */
     private int[] clamp(TfliteFile.Operator op, int act, TensorSpec out) {
-        float s = (float) out.scale();
-        int zp = out.zeroPoint();
+        int[] r = fusedRange(act, out.scale(), out.zeroPoint());
+        if (r == null) {
+            throw new TfliteFormatException(label(op) + ": fused activation " + act
+                    + " is not supported (NONE, RELU, RELU6, RELU_N1_TO_1 are)");
+        }
+        return r;
+    }
+
+    /** The int8 range of a fused activation for an output quantization, or null for an unsupported one. */
+    static int[] fusedRange(int act, double scale, int zp) {
+        float s = (float) scale;
         return switch (act) {
             case BuiltinOps.ACT_NONE -> new int[] {-128, 127};
             case BuiltinOps.ACT_RELU -> new int[] {Math.max(-128, zp + q(0f, s)), 127};
             case BuiltinOps.ACT_RELU6 -> new int[] {Math.max(-128, zp + q(0f, s)), Math.min(127, zp + q(6f, s))};
             case BuiltinOps.ACT_RELU_N1_TO_1 -> new int[] {Math.max(-128, zp + q(-1f, s)), Math.min(127, zp + q(1f, s))};
-            default -> throw new TfliteFormatException(label(op) + ": fused activation " + act
-                    + " is not supported (NONE, RELU, RELU6, RELU_N1_TO_1 are)");
+            default -> null;
         };
     }
 
@@ -437,7 +445,7 @@ public final class TfliteImporter {
             for (int i = 0; i < per && dead; i++) {
                 dead = w.data()[depthwise ? i * channels + c : c * per + i] == 0;
             }
-            if (!dead || Math.abs((long) bias[c]) < (1 << 16)) {
+            if (!dead || Math.abs((long) bias[c]) < DEAD_BIAS) {
                 continue;
             }
             int y0 = QuantMath.requantize(bias[c], mult[c], shift[c], out.zeroPoint(), act[0], act[1]);
@@ -462,6 +470,9 @@ public final class TfliteImporter {
     }
 
     private int deadChannels;
+
+    /** Dead channels with smaller biases are left as they are (the kernels take them, and the file stays as given). */
+    private static final long DEAD_BIAS = 1L << 28;
 
     private void conv(TfliteFile.Operator op, boolean depthwise) {
         int inId = activationInput(op, 0);
