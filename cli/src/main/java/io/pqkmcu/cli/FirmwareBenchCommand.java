@@ -7,6 +7,7 @@ import io.pqkmcu.codegen.bench.DsCnnModels;
 import io.pqkmcu.codegen.bench.FirmwareBench;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.model.tflite.TfliteImporter;
 import io.pqkmcu.trainer.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class FirmwareBenchCommand implements Callable<Integer> {
     @Option(names = "--board", split = ",", description = "boards (default: ${DEFAULT-VALUE})")
     List<String> boards = new ArrayList<>(List.of("qemu-mps2-an386", "qemu-mps2-an385"));
 
-    @Option(names = "--model", split = ",", paramLabel = "FILE", description = "trained .pqkm models to add")
+    @Option(names = "--model", split = ",", paramLabel = "FILE", description = "trained .pqkm models, or int8 .tflite models (imported as pqk import does), to add")
     List<Path> models = new ArrayList<>();
 
     @Option(names = "--cmsis-nn", paramLabel = "DIR", description = "a CMSIS-NN source tree (v7 API): also measure the "
@@ -72,7 +73,10 @@ final class FirmwareBenchCommand implements Callable<Integer> {
             all.add(DsCnnModels.small(s / 100.0, seed));
         }
         for (Path m : models) {
-            all.add(ModelFile.read(m));
+            String file = m.getFileName().toString();
+            all.add(file.endsWith(".tflite")
+                    ? TfliteImporter.read(m, file.substring(0, file.length() - ".tflite".length()), null)
+                    : ModelFile.read(m));
         }
         List<BenchVariant> variants = new ArrayList<>(List.of(BenchVariant.DENSE, BenchVariant.AUTO));
         if (cmsisNn != null) {

@@ -65,6 +65,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--test-images", description = "number of test images stored in flash (default: ${DEFAULT-VALUE})")
     int testImages = 20;
 
+    @Option(names = "--inputs", split = ",", paramLabel = "PATH",
+            description = "raw int8 input tensors as test vectors (what pqk run takes): .bin files, or folders whose "
+                    + ".bin files are taken in natural name order")
+    List<Path> inputs;
+
     @Option(names = "--pixels", description = "how 8-bit pixels become the model's real input: UNIT (p/255), SIGNED "
             + "(p/127.5-1) or RAW (p), then the input quantization (default: ${DEFAULT-VALUE})")
     PixelScaling pixels = PixelScaling.UNIT;
@@ -135,6 +140,12 @@ final class GenerateCommand implements Callable<Integer> {
                     (imageLabels != null ? imageLabels : images).toString()));
         } else if (imageLabels != null) {
             throw new IllegalArgumentException("--image-labels needs --images");
+        }
+        if (inputs != null) {
+            if (images != null || data != null || stream != null) {
+                throw new IllegalArgumentException("--inputs are the test vectors; drop --images/--data/--stream");
+            }
+            o = o.withTests(RawInputFiles.read(inputs, model));
         }
         if (mode == Mode.STREAM || stream != null) {
             o = o.withStream(streamInput(model));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Train compressed keyword-spotting networks with PQK (pruning + int8 QAT + self-distillation)"
                 + " and generate bit-exact Cortex-M firmware.",
         subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, AblateCommand.class,
-                GenerateCommand.class, BuildCommand.class, SimulateCommand.class, FlashCommand.class, DemoCommand.class,
+                ImportCommand.class, ExportCommand.class, RunCommand.class, GenerateCommand.class, BuildCommand.class, SimulateCommand.class, FlashCommand.class, DemoCommand.class,
                 BenchCommand.class, BoardsCommand.class})
 public final class PqkMain implements Runnable {
     @CommandLine.Spec

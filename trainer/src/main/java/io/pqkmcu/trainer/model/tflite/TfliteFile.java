@@ -1,0 +1,224 @@
+package io.pqkmcu.trainer.model.tflite;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The parts of a .tflite flatbuffer that the int8 IR needs, read with our own accessors from the
+ * public TensorFlow Lite schema (schema version 3, file identifier "TFL3"). Field numbers are the
+ * schema's: Model{0 version, 1 operator_codes, 2 subgraphs, 3 description, 4 buffers},
+ * SubGraph{0 tensors, 1 inputs, 2 outputs, 3 operators, 4 name},
+ * Tensor{0 shape, 1 type, 2 buffer, 3 name, 4 quantization, 6 sparsity},
+ * QuantizationParameters{2 scale, 3 zero_point, 4/5 details union, 6 quantized_dimension},
+ * Buffer{0 data, 1 offset, 2 size}, OperatorCode{0 deprecated_builtin_code, 1 custom_code, 2 version,
+ * 3 builtin_code}, Operator{0 opcode_index, 1 inputs, 2 outputs, 3/4 builtin_options union}.
+ */
+public final class TfliteFile {
+    public static final String IDENTIFIER = "TFL3";
+
+    /** Tensor element types (schema enum TensorType). */
+    public static final int FLOAT32 = 0;
+    public static final int INT32 = 2;
+    public static final int UINT8 = 3;
+    public static final int INT64 = 4;
+    public static final int INT16 = 7;
+    public static final int INT8 = 9;
+
+    public record OpCode(int builtin, String custom, int version) {}
+
+    public record Tensor(int index, String name, int[] shape, int type, long buffer, float[] scale, long[] zeroPoint,
+                         int quantizedDimension, boolean sparse) {
+        public int elements() {
+            int n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return n;
+        }
+
+        public boolean quantized() {
+            return scale != null && scale.length > 0;
+        }
+    }
+
+    public record Operator(int index, int opcodeIndex, int[] inputs, int[] outputs, int optionsType, Options options) {}
+
+    /** A builtin-options table; read by field number with the schema's defaults. */
+    public static final class Options {
+        private final FbTable t;
+
+        Options(FbTable t) {
+            this.t = t;
+        }
+
+        public int i32(int field, int dflt) {
+            return t == null ? dflt : t.i32(field, dflt);
+        }
+
+        public int i8(int field, int dflt) {
+            return t == null ? dflt : t.i8(field, dflt);
+        }
+
+        public boolean bool(int field) {
+            return t != null && t.bool(field);
+        }
+
+        public float f32(int field, float dflt) {
+            return t == null ? dflt : t.f32(field, dflt);
+        }
+
+        public int[] ints(int field) {
+            return t == null ? null : t.ints(field);
+        }
+    }
+
+    public final long version;
+    public final String description;
+    public final List<OpCode> opcodes;
+    public final List<Tensor> tensors;
+    public final int[] inputs;
+    public final int[] outputs;
+    public final List<Operator> operators;
+    private final List<FbTable> buffers;
+    private final ByteBuffer file;
+
+    private TfliteFile(ByteBuffer bb) {
+        this.file = bb;
+        if (bb.limit() < 8) {
+            throw new TfliteFormatException("not a .tflite model: " + bb.limit() + " bytes is too short for a flatbuffer");
+        }
+        byte[] ident = new byte[4];
+        bb.get(4, ident);
+        if (!Arrays.equals(ident, IDENTIFIER.getBytes(StandardCharsets.US_ASCII))) {
+            throw new TfliteFormatException("not a .tflite model: file identifier is '" + printable(ident)
+                    + "', expected '" + IDENTIFIER + "'");
+        }
+        FbTable model = FbTable.root(bb, "Model");
+        version = model.u32(0, 0);
+        if (version != 3) {
+            throw new TfliteFormatException("schema version " + version + " is not supported (expected 3)");
+        }
+        description = model.string(3);
+        int nCodes = model.vectorLength(1);
+        opcodes = new ArrayList<>();
+        for (int i = 0; i < nCodes; i++) {
+            FbTable c = model.tableAt(1, i, "OperatorCode[" + i + "]");
+            int builtin = Math.max(c.i8(0, 0), c.i32(3, 0));
+            opcodes.add(new OpCode(builtin, c.string(1), c.i32(2, 1)));
+        }
+        int nSub = model.vectorLength(2);
+        if (nSub != 1) {
+            throw new TfliteFormatException("model has " + nSub + " subgraphs; only single-subgraph models are supported");
+        }
+        FbTable sg = model.tableAt(2, 0, "SubGraph[0]");
+        int nTensors = sg.vectorLength(0);
+        tensors = new ArrayList<>();
+        for (int i = 0; i < nTensors; i++) {
+            FbTable t = sg.tableAt(0, i, "Tensor[" + i + "]");
+            FbTable q = t.table(4, "quantization");
+            float[] scale = q == null ? null : q.floats(2);
+            long[] zp = q == null ? null : q.longs(3);
+            int qdim = q == null ? 0 : q.i32(6, 0);
+            int[] shape = t.ints(0);
+            tensors.add(new Tensor(i, t.string(3), shape == null ? new int[0] : shape, t.i8(1, 0), t.u32(2, 0),
+                    scale, zp, qdim, t.has(6)));
+        }
+        inputs = orEmpty(sg.ints(1));
+        outputs = orEmpty(sg.ints(2));
+        int nOps = sg.vectorLength(3);
+        operators = new ArrayList<>();
+        for (int i = 0; i < nOps; i++) {
+            FbTable o = sg.tableAt(3, i, "Operator[" + i + "]");
+            int type = o.u8(3, 0);
+            FbTable opts = type == 0 ? null : o.table(4, "builtin_options");
+            operators.add(new Operator(i, (int) o.u32(0, 0), orEmpty(o.ints(1)), orEmpty(o.ints(2)), type,
+                    new Options(opts)));
+        }
+        int nBuf = model.vectorLength(4);
+        buffers = new ArrayList<>();
+        for (int i = 0; i < nBuf; i++) {
+            buffers.add(model.tableAt(4, i, "Buffer[" + i + "]"));
+        }
+        for (Operator op : operators) {
+            if (op.opcodeIndex() >= opcodes.size()) {
+                throw new TfliteFormatException("operator " + op.index() + " refers to operator code "
+                        + op.opcodeIndex() + " but the model has " + opcodes.size());
+            }
+            for (int[] ids : new int[][] {op.inputs(), op.outputs()}) {
+                for (int id : ids) {
+                    if (id < -1 || id >= tensors.size()) {
+                        throw new TfliteFormatException("operator " + op.index() + " refers to tensor " + id
+                                + " but the model has " + tensors.size());
+                    }
+                }
+            }
+        }
+        for (int id : concat(inputs, outputs)) {
+            if (id < 0 || id >= tensors.size()) {
+                throw new TfliteFormatException("subgraph input/output refers to tensor " + id + " but the model has "
+                        + tensors.size());
+            }
+        }
+    }
+
+    /** Parses a .tflite file held in memory; the bytes are not copied. */
+    public static TfliteFile parse(byte[] bytes) {
+        return new TfliteFile(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** The constant data of a tensor (its buffer), or null when the tensor has none. */
+    public byte[] data(Tensor t) {
+        if (t.buffer() == 0) {
+            return null;
+        }
+        if (t.buffer() >= buffers.size()) {
+            throw new TfliteFormatException("tensor " + t.index() + " ('" + t.name() + "') refers to buffer "
+                    + t.buffer() + " but the model has " + buffers.size());
+        }
+        FbTable b = buffers.get((int) t.buffer());
+        byte[] data = b.bytes(0);
+        if ((data == null || data.length == 0) && b.i64(1, 0) > 1) {
+            // Large models keep buffers after the flatbuffer, addressed by offset and size.
+            long off = b.i64(1, 0);
+            long size = b.i64(2, 0);
+            if (off < 0 || size < 0 || off + size > file.limit()) {
+                throw new TfliteFormatException("buffer " + t.buffer() + " (offset " + off + ", " + size
+                        + " bytes) lies outside the file: the file is truncated");
+            }
+            data = new byte[(int) size];
+            file.get((int) off, data);
+        }
+        return data == null || data.length == 0 ? null : data;
+    }
+
+    public String opName(Operator op) {
+        OpCode c = opcodes.get(op.opcodeIndex());
+        return c.builtin() == 32 && c.custom() != null ? "CUSTOM '" + c.custom() + "'" : BuiltinOps.name(c.builtin());
+    }
+
+    public int builtin(Operator op) {
+        return opcodes.get(op.opcodeIndex()).builtin();
+    }
+
+    private static int[] orEmpty(int[] a) {
+        return a == null ? new int[0] : a;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static String printable(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (byte x : b) {
+            s.append(x >= 32 && x < 127 ? String.valueOf((char) x) : String.format("\\x%02x", x));
+        }
+        return s.toString();
+    }
+}
