@@ -29,8 +29,8 @@ import java.util.Random;
  * bit-exact run.
  */
 public final class FirmwareBench {
-    /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift, rounding}. */
-    static final int PQK_CHANNEL_BYTES = 16;
+    /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift}. */
+    static final int PQK_CHANNEL_BYTES = 12;
     /** Per-channel bytes of CMSIS-NN's bias, multiplier and shift arrays. */
     static final int CMSIS_CHANNEL_BYTES = 12;
 

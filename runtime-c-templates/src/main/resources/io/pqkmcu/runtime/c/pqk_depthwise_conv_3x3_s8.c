@@ -305,6 +305,9 @@ pqk_status pqk_depthwise_conv_3x3_s8(const pqk_context *ctx, const pqk_conv_para
     /* the borders stay zero: every pass rewrites the same interior cells */
     memset(planes, 0, (size_t)pqk_depthwise_conv_3x3_s8_get_buffer_size(params, input_dims, output_dims));
     mode = pqk_requant_mode(quant, ch, params->output_offset, &params->activation);
+    if (!PQK_REQUANT_COMPILED(mode)) {
+        return PQK_ERROR_ARGUMENT; /* the general path, not compiled in this project */
+    }
 #if defined(__ARM_FEATURE_DSP)
     scale = mode != PQK_REQUANT_GENERAL ? 2 : 1;
 #else

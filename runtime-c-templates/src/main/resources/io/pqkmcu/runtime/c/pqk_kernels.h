@@ -90,17 +90,16 @@ typedef struct {
  *   bias        int32 at scale input_scale * weight_scale[c]
  *   multiplier  Q31 in [2^30, 2^31), or 0 (output = zero point)
  *   shift       power-of-two exponent, positive = left (TFLite convention)
- *   rounding    for 2 <= -shift <= 22: (2 * output_offset + 1) * 2^(-shift - 2), the high word of the
- *               64-bit constant that lets one SMLAL do both TFLite roundings and add the zero point
- *               (pqk_kernel_util.h, pqk_requantize_fast); otherwise 0
- * A kernel takes the fast requantization when every channel of the layer satisfies the condition
- * (it checks once per call) and the exact general one otherwise; both give identical results.
+ * 12 bytes per channel. A kernel takes the fast requantization when every channel of the layer has
+ * 2 <= -shift <= 22 and a non-negative multiplier (it checks once per call, and derives the constant
+ * (2 * output_offset + 1) * 2^(-shift - 2) that lets one SMLAL or SMMLAR do both TFLite roundings and
+ * add the zero point, pqk_kernel_util.h) and the exact general one otherwise; both give identical
+ * results.
  */
 typedef struct {
     int32_t bias;
     int32_t multiplier;
     int32_t shift;
-    int32_t rounding;
 } pqk_channel_quant;
 
 /*
