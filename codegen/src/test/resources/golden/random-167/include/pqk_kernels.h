@@ -90,17 +90,16 @@ typedef struct {
  *   bias        int32 at scale input_scale * weight_scale[c]
  *   multiplier  Q31 in [2^30, 2^31), or 0 (output = zero point)
  *   shift       power-of-two exponent, positive = left (TFLite convention)
- *   rounding    for 2 <= -shift <= 22: (2 * output_offset + 1) * 2^(-shift - 2), the high word of the
- *               64-bit constant that lets one SMLAL do both TFLite roundings and add the zero point
- *               (pqk_kernel_util.h, pqk_requantize_fast); otherwise 0
- * A kernel takes the fast requantization when every channel of the layer satisfies the condition
- * (it checks once per call) and the exact general one otherwise; both give identical results.
+ * 12 bytes per channel. A kernel takes the fast requantization when every channel of the layer has
+ * 2 <= -shift <= 22 and a non-negative multiplier (it checks once per call, and derives the constant
+ * (2 * output_offset + 1) * 2^(-shift - 2) that lets one SMLAL or SMMLAR do both TFLite roundings and
+ * add the zero point, pqk_kernel_util.h) and the exact general one otherwise; both give identical
+ * results.
  */
 typedef struct {
     int32_t bias;
     int32_t multiplier;
     int32_t shift;
-    int32_t rounding;
 } pqk_channel_quant;
 
 /*
@@ -240,10 +239,14 @@ pqk_status pqk_depthwise_conv_s8(const pqk_context *ctx, const pqk_conv_params *
                                  const pqk_dims *output_dims, int8_t *output);
 
 /*
- * Depthwise 3x3 convolution, dilation 1, padding at most 1: the taps of a window row are unrolled and
- * the in-bounds test is made once per window. Same buffer and in-place rules as pqk_depthwise_conv_s8
- * (it uses pqk_depthwise_conv_s8_get_buffer_size).
+ * Depthwise 3x3 convolution, depth multiplier 1, dilation 1, padding at most 1, any stride. One channel
+ * at a time through an int16 copy of its input plane with a zero border (the buffer), so no window
+ * needs a bounds test; two taps per SMLAD on DSP cores. Always may run in place (output == input).
+ * input  [1, H_IN, W_IN, C]        filter Format: [1, 3, 3, C] (filter_dims = {1, 3, 3, C})
+ * quant  [C]                       output [1, H_OUT, W_OUT, C]
  */
+int32_t pqk_depthwise_conv_3x3_s8_get_buffer_size(const pqk_conv_params *params, const pqk_dims *input_dims,
+                                                  const pqk_dims *output_dims);
 pqk_status pqk_depthwise_conv_3x3_s8(const pqk_context *ctx, const pqk_conv_params *params,
                                      const pqk_channel_quant *quant, const pqk_dims *input_dims, const int8_t *input,
                                      const pqk_dims *filter_dims, const int8_t *filter,

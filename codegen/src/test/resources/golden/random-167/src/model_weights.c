@@ -13,9 +13,9 @@ const int8_t random_167_res_dw_0_weights[25] = {
     6, -2, -2, 3, -6, -6, -5, 2, 3,
 };
 /* res_dw_0: per output channel {bias (int32 at input_scale * weight_scale[c]), Q31 multiplier,
-   shift (positive = left), rounding (fast-path constant for output zero point 0)} [1]. */
+   shift (positive = left)} [1]. */
 const pqk_channel_quant random_167_res_dw_0_quant[1] = {
-    {468, 1728891821, -5, 8},
+    {468, 1728891821, -5},
 };
 
 /* res_dw_1: PQKS1 table of rows [C=1][KH*KW=1] (weights Format: [1, KH=1, KW=1, C=1]).
@@ -31,9 +31,9 @@ const pqk_sparse_table random_167_res_dw_1_table = {
     1, 1, 1 /* gap bits g, value bits v, value base b */
 };
 /* res_dw_1: per output channel {bias (int32 at input_scale * weight_scale[c]), Q31 multiplier,
-   shift (positive = left), rounding (fast-path constant for output zero point -128)} [1]. */
+   shift (positive = left)} [1]. */
 const pqk_channel_quant random_167_res_dw_1_quant[1] = {
-    {-1852, 1376707046, -7, -8160},
+    {-1852, 1376707046, -7},
 };
 
 /* conv_3: PQKS1 table of rows [C_OUT=13][KH*KW*C_IN=12] (weights Format: [C_OUT=13, KH=4, KW=3, C_IN=1]).
@@ -52,21 +52,21 @@ const pqk_sparse_table random_167_conv_3_table = {
     2, 8, 1 /* gap bits g, value bits v, value base b */
 };
 /* conv_3: per output channel {bias (int32 at input_scale * weight_scale[c]), Q31 multiplier,
-   shift (positive = left), rounding (fast-path constant for output zero point -111)} [13]. */
+   shift (positive = left)} [13]. */
 const pqk_channel_quant random_167_conv_3_quant[13] = {
-    {-2674, 1087596331, -6, -3536},
-    {-3121, 1317980014, -6, -3536},
-    {3227, 1078051453, -6, -3536},
-    {-753216, 1673635528, -7, -7072},
-    {-2822, 1908924784, -8, -14144},
-    {760549, 1957082729, -8, -14144},
-    {1004256, 1305936309, -7, -7072},
-    {-1009848, 1455379664, -8, -14144},
-    {-664, 1684650600, -8, -14144},
-    {-873, 1873826035, -7, -7072},
-    {1941, 1634780142, -8, -14144},
-    {-3638, 2143590482, -8, -14144},
-    {-1222, 1352682706, -8, -14144},
+    {-2674, 1087596331, -6},
+    {-3121, 1317980014, -6},
+    {3227, 1078051453, -6},
+    {-753216, 1673635528, -7},
+    {-2822, 1908924784, -8},
+    {760549, 1957082729, -8},
+    {1004256, 1305936309, -7},
+    {-1009848, 1455379664, -8},
+    {-664, 1684650600, -8},
+    {-873, 1873826035, -7},
+    {1941, 1634780142, -8},
+    {-3638, 2143590482, -8},
+    {-1222, 1352682706, -8},
 };
 
 /* fc_6: dense int8 weights, symmetric (zero point 0). Format: [C_OUT=13, C_IN=117]. 1521 bytes. */
@@ -169,19 +169,19 @@ const int8_t random_167_fc_6_weights[1521] = {
     4,
 };
 /* fc_6: per output channel {bias (int32 at input_scale * weight_scale[c]), Q31 multiplier,
-   shift (positive = left), rounding (fast-path constant for output zero point -128)} [13]. */
+   shift (positive = left)} [13]. */
 const pqk_channel_quant random_167_fc_6_quant[13] = {
-    {-20432, 1592288245, -10, -65280},
-    {796914, 1324058471, -9, -32640},
-    {4762, 1960243610, -10, -65280},
-    {1047971, 1654983308, -9, -32640},
-    {-16951, 1122348866, -9, -32640},
-    {80, 1905406494, -10, -65280},
-    {8386, 1970590364, -9, -32640},
-    {5485, 2037122945, -10, -65280},
-    {-2807, 2023704238, -9, -32640},
-    {9100, 1569274549, -10, -65280},
-    {2302, 1255169529, -10, -65280},
-    {-14428, 1749610118, -9, -32640},
-    {-2426, 2147483647, 30, 0},
+    {-20432, 1592288245, -10},
+    {796914, 1324058471, -9},
+    {4762, 1960243610, -10},
+    {1047971, 1654983308, -9},
+    {-16951, 1122348866, -9},
+    {80, 1905406494, -10},
+    {8386, 1970590364, -9},
+    {5485, 2037122945, -10},
+    {-2807, 2023704238, -9},
+    {9100, 1569274549, -10},
+    {2302, 1255169529, -10},
+    {-14428, 1749610118, -9},
+    {-2426, 2147483647, 30},
 };

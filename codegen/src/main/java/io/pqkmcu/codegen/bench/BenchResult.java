@@ -14,6 +14,8 @@ package io.pqkmcu.codegen.bench;
  * @param codeBytes         linked code of the kernels (from the map file)
  * @param arenaBytes        the static arena: activations plus kernel scratch (memory plan)
  * @param ramBytes          the firmware's whole RAM: data + bss, stack reserve included
+ * @param firmwareFlashBytes the firmware's whole flash (text + data: code, weights, parameters, start-up
+ *                          and test harness) without its test inputs and expected logits
  * @param instructions      instructions per inference under QEMU -icount (median of the test inputs)
  * @param nonZeros          non-zero weights of the model
  * @param tableBytes        bytes of the PQKS1 tables of the sparse layers (values and gaps)
@@ -22,7 +24,7 @@ package io.pqkmcu.codegen.bench;
  */
 public record BenchResult(String model, double sparsity, String board, BenchVariant variant, int sparseLayers,
                           int layersWithWeights, long weightBytes, long indexBytes, long channelBytes, long codeBytes,
-                          long arenaBytes, long ramBytes, long instructions, long nonZeros, long tableBytes,
+                          long arenaBytes, long ramBytes, long firmwareFlashBytes, long instructions, long nonZeros, long tableBytes,
                           long tableNonZeros, boolean bitExact) {
     /** Weights plus index data: what "model flash" counts (per-channel parameters excluded). */
     public long modelFlashBytes() {

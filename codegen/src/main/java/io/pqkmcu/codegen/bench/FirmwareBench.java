@@ -29,8 +29,10 @@ import java.util.Random;
  * bit-exact run.
  */
 public final class FirmwareBench {
-    /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift, rounding}. */
-    static final int PQK_CHANNEL_BYTES = 16;
+    /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift}. */
+    static final int PQK_CHANNEL_BYTES = 12;
+    /** The input section of the test firmware's data blobs (firmware/test_data.S). */
+    static final String TEST_DATA_SECTION = ".rodata.pqk_test_data";
     /** Per-channel bytes of CMSIS-NN's bias, multiplier and shift arrays. */
     static final int CMSIS_CHANNEL_BYTES = 12;
 
@@ -99,8 +101,10 @@ public final class FirmwareBench {
         Path map = p.root().resolve("build/" + board + "/firmware.map");
         // pqk's kernels and support functions, or the CMSIS-NN objects plus pqk's kernels for the other ops
         long code = MapFileSizes.textBytes(map, List.of("/src/kernels/", "/cmsis-nn/"));
+        // the image without the test inputs and expected logits that test_data.S places in flash
+        long firmwareFlash = size.flashBytes() - MapFileSizes.sectionBytes(map, TEST_DATA_SECTION);
         return new BenchResult(model.name(), sparsity, board, variant, sparseLayers, p.layerFormats().size(), weights, index,
-                channels, code, p.plan().arenaSize(), size.ramBytes(), run.medianModelInstructions(),
+                channels, code, p.plan().arenaSize(), size.ramBytes(), firmwareFlash, run.medianModelInstructions(),
                 nonZeros, tableBytes, tableNonZeros, run.firmwarePassed() && run.bitExact() == run.vectors().size());
     }
 

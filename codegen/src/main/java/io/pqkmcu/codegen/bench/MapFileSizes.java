@@ -20,6 +20,35 @@ public final class MapFileSizes {
 
     private MapFileSizes() {}
 
+    /** Any kept input section: its name, then (same or next line) address, size and object. */
+    private static final Pattern ANY_SECTION = Pattern.compile(
+            "^ (\\.\\S+)\\s*(?:\\n\\s+)?0x([0-9a-fA-F]+)\\s+0x([0-9a-fA-F]+)\\s+(\\S+\\.o)\\s*$", Pattern.MULTILINE);
+
+    /** Bytes of the kept input sections named {@code section} (any object). */
+    public static long sectionBytes(Path map, String section) {
+        long total = 0;
+        Matcher m = ANY_SECTION.matcher(keptPart(map));
+        while (m.find()) {
+            if (m.group(1).equals(section)) {
+                total += Long.parseLong(m.group(3), 16);
+            }
+        }
+        return total;
+    }
+
+    /** The memory-map part of a map file: the sections the linker kept. */
+    private static String keptPart(Path map) {
+        String text;
+        try {
+            text = Files.readString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read linker map " + map, e);
+        }
+        int discarded = text.indexOf("Discarded input sections");
+        int memoryMap = text.indexOf("Linker script and memory map");
+        return memoryMap > discarded ? text.substring(memoryMap) : text;
+    }
+
     /** Bytes of kept .text input sections from objects whose path contains one of {@code fragments}. */
     public static long textBytes(Path map, List<String> fragments) {
         String text;

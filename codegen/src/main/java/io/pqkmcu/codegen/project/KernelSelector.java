@@ -85,12 +85,12 @@ public final class KernelSelector {
             case CONVOLVE_1X1:
             case CONVOLVE_1X1_SPARSE:
                 return out.channels() <= in.channels();
-            case DEPTHWISE_CONV:
-            case DEPTHWISE_CONV_3X3: {
+            case DEPTHWISE_CONV: {
                 DepthwiseConv2DOp d = (DepthwiseConv2DOp) op;
                 int rows = depthwiseInPlaceRows(d, in, out);
                 return rows > 0 && (long) rows * out.width() * out.channels() < out.size();
             }
+            case DEPTHWISE_CONV_3X3:
             case DEPTHWISE_CONV_SPARSE:
             case ELEMENTWISE_ADD:
             case SOFTMAX:
@@ -134,8 +134,15 @@ public final class KernelSelector {
                 return columnBlockBytes(kk) + align8(kk);
             }
             case DEPTHWISE_CONV:
-            case DEPTHWISE_CONV_3X3:
                 return inPlace ? depthwiseInPlaceRows((DepthwiseConv2DOp) op, in, out) * out.width() * out.channels() : 0;
+            case DEPTHWISE_CONV_3X3: {
+                // pqk_depthwise_conv_3x3_s8_get_buffer_size: the int16 planes (with their zero border) of
+                // four channels, or of one when there are fewer
+                DepthwiseConv2DOp d = (DepthwiseConv2DOp) op;
+                int planeH = Math.max((out.height() - 1) * d.strideH() + 3, d.padding().top() + in.height());
+                int planeW = Math.max((out.width() - 1) * d.strideW() + 3, d.padding().left() + in.width());
+                return (in.channels() >= 4 ? 4 : 1) * align8(2 * planeH * planeW + 4);
+            }
             case CONVOLVE_SPARSE: {
                 Conv2DOp c = (Conv2DOp) op;
                 int kk = c.kernelH() * c.kernelW() * in.channels();

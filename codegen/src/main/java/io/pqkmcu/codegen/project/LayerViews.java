@@ -167,9 +167,8 @@ final class LayerViews {
     }
 
     /**
-     * One {bias, multiplier, shift, rounding} initializer per output channel. rounding is the high word of
-     * the fast requantization's 64-bit constant, (2 * zp + 1) * 2^(e - 2) for e = -shift in 2..22 (see
-     * pqk_kernel_util.h), else 0 (the kernels then take the general path, for the whole layer).
+     * One {bias, multiplier, shift} initializer per output channel (the kernels derive the fast
+     * requantization's rounding constant from the shift and the output zero point, pqk_kernel_util.h).
      *
      * A channel whose weights were all pruned and whose bias is 0 accumulates exactly 0 in every kernel,
      * and both requantizations map 0 to the output zero point whatever the multiplier and shift; its
@@ -186,15 +185,38 @@ final class LayerViews {
                 multiplier = 1 << 30;
                 shift = -2;
             }
-            lines.add("{" + w.bias()[c] + ", " + multiplier + ", " + shift + ", " + rounding(shift, outputZeroPoint) + "},");
+            lines.add("{" + w.bias()[c] + ", " + multiplier + ", " + shift + "},");
         }
         return lines;
     }
 
-    static int rounding(int shift, int outputZeroPoint) {
-        int e = -shift;
-        return e >= 2 && e <= 22 ? (2 * outputZeroPoint + 1) * (1 << (e - 2)) : 0;
+    /** pqk_kernel_util.h's PQK_REQUANT_GENERAL, PQK_REQUANT_FAST and PQK_REQUANT_FAST_FULL_RANGE. */
+    static final int REQUANT_GENERAL = 0;
+    static final int REQUANT_FAST = 1;
+    static final int REQUANT_FAST_FULL_RANGE = 2;
+
+    /**
+     * Twin of pqk_requant_mode for the layer's emitted channel parameters (those quantLines writes):
+     * the fast path when every channel has e = -shift in 2..22 and a non-negative multiplier, in its
+     * full-range form when the activation is the whole int8 range.
+     */
+    static int requantMode(Op op, int actMin, int actMax) {
+        QuantizedWeights w = op.weights();
+        WeightMatrix rows = WeightMatrix.of(op);
+        for (int c = 0; c < w.outputChannels(); c++) {
+            int multiplier = w.multiplier()[c];
+            int shift = w.shift()[c];
+            if (w.bias()[c] == 0 && rows.rowNonZeros(c) == 0) {
+                multiplier = 1 << 30;
+                shift = -2;
+            }
+            if (-shift < 2 || -shift > 22 || multiplier < 0) {
+                return REQUANT_GENERAL;
+            }
+        }
+        return actMin == -128 && actMax == 127 ? REQUANT_FAST_FULL_RANGE : REQUANT_FAST;
     }
+
 
     private static String denseSym(String modelSym, CompiledLayer l) {
         return modelSym + "_" + l.sym() + "_weights";

@@ -188,7 +188,8 @@ public final class ProjectGenerator {
                 modelSources, options.boardId(), board != null,
                 board == null ? "" : String.join(" ", board.cflags()), board == null ? "" : String.join(" ", board.ldflags()),
                 boardSources, board == null ? "" : board.linkerScript(),
-                kernels.stream().anyMatch(Kernel::external), options.cmsisNn() == null ? "" : options.cmsisNn().toString());
+                kernels.stream().anyMatch(Kernel::external), options.cmsisNn() == null ? "" : options.cmsisNn().toString(),
+                KernelPaths.defines(layers));
 
         Map<String, Object> data = app.templateData(view);
         putText(files, "include/model.h", TemplateRenderer.render("model_h.ftl", data));

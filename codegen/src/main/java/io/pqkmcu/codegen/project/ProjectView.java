@@ -18,6 +18,8 @@ import java.util.List;
  * @param boardSources     project-relative board sources (firmware only)
  * @param cmsisNn          some layers call ARM's CMSIS-NN (the Makefile then needs its source tree)
  * @param cmsisNnPath      the default of the Makefile's CMSIS_NN variable, "" when none was given
+ * @param kernelDefines    -D flags that compile only the kernel paths the model's layers take (host and
+ *                         firmware): {@link KernelPaths}
  */
 public record ProjectView(String headerText, String modelName, String modelNameLiteral, String checksum, String sym,
                           String symUpper, String guard, int inputHeight, int inputWidth, int inputChannels, int inputSize,
@@ -27,4 +29,4 @@ public record ProjectView(String headerText, String modelName, String modelNameL
                           String frontEndConfigSymbol, int frontEndScratchBytes, int frontEndScratchArena,
                           boolean testAudio, int testCount, List<String> modelSources, String boardId, boolean hasBoard,
                           String boardCflags, String boardLdflags, List<String> boardSources, String linkerScript,
-                          boolean cmsisNn, String cmsisNnPath) {}
+                          boolean cmsisNn, String cmsisNnPath, String kernelDefines) {}

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param layout     the weights' layout, e.g. "[C_OUT=8, KH=3, KW=3, C_IN=4]"
  * @param rowsLayout the sparse row view, e.g. "[C_OUT=8][KH*KW*C_IN=36]"
- * @param quantLines one "{bias, multiplier, shift, rounding}," line per output channel
+ * @param quantLines one "{bias, multiplier, shift}," line per output channel
  * @param cmsis      the layer calls CMSIS-NN: its bias, multipliers and shifts are three int32 arrays
  *                   named prefix + _bias/_multiplier/_shift instead
  */

@@ -11,7 +11,7 @@ class BenchTableTest {
     private static BenchResult result(String model, String board, BenchVariant v, long weights, long index,
                                       long instructions, long tableBytes, long tableNonZeros) {
         return new BenchResult(model, 0.8, board, v, tableNonZeros == 0 ? 0 : 1, 2, weights, index, 64, 1000, 512,
-                2048, instructions, 100, tableBytes, tableNonZeros, true);
+                2048, 30000 + weights, instructions, 100, tableBytes, tableNonZeros, true);
     }
 
     @Test
@@ -27,6 +27,8 @@ class BenchTableTest {
         assertTrue(lines[2].contains(",0.4000,0.3000,"), lines[2]); // 400/1000 instructions, 150/500 flash
         assertTrue(lines[4].contains(",0.2000,0.3000,"), lines[4]); // board b's own dense row
         assertTrue(lines[2].contains(",1.5000,1.4000,"), lines[2]); // model flash / nnz, table bytes / table nnz
+        assertTrue(lines[0].contains(",ram_bytes,firmware_flash_bytes,instructions,"), lines[0]);
+        assertTrue(lines[2].contains(",2048,30100,400,"), lines[2]); // RAM, firmware flash, instructions
         String text = BenchTable.text(rs);
         assertTrue(text.contains(" 0.400 |") && text.contains(" 0.200 |"), text);
         assertEquals(6, text.split("\n").length, text);

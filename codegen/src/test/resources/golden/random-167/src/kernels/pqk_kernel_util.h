@@ -178,14 +178,24 @@ static inline int32_t pqk_requantize_fast(int32_t acc, int32_t multiplier, int32
 #endif /* __ARM_FEATURE_DSP */
 }
 
-/* 1 when every channel of the layer can use pqk_requantize_fast with this output offset. */
+/*
+ * The fast path's rounding constant (2 * zp + 1) * 2^(e - 2) for e = -shift in 2..22, computed where a
+ * channel's constants are loaded (a shift, no branch), so pqk_channel_quant does not store it. For other
+ * shifts (the general path, which does not read it) the value is meaningless but defined.
+ */
+static inline int32_t pqk_quant_rounding(int32_t shift, int32_t output_offset)
+{
+    return (int32_t)((uint32_t)(2 * output_offset + 1) << ((uint32_t)(-shift - 2) & 31u));
+}
+
+/* 1 when every channel of the layer can use pqk_requantize_fast. */
 static inline int pqk_quant_fast_ok(const pqk_channel_quant *q, int32_t channels, int32_t output_offset)
 {
     int32_t c;
+    (void)output_offset;
     for (c = 0; c < channels; c++) {
         const int32_t e = -q[c].shift;
-        if (e < 2 || e > 22 || q[c].multiplier < 0
-            || q[c].rounding != (2 * output_offset + 1) * (int32_t)(1u << (e - 2))) {
+        if (e < 2 || e > 22 || q[c].multiplier < 0) {
             return 0;
         }
     }
@@ -221,13 +231,32 @@ enum {
     PQK_REQUANT_FAST_FULL_RANGE = 2
 };
 
+/*
+ * PQK_REQUANT_MODES: the modes whose specialised loops are compiled (bit m for mode m; default all).
+ * A generated project sets it to the modes its layers take, so that the copies no layer runs cost no
+ * flash. A layer's mode that is not compiled falls back to a more general one with the same results
+ * (the full range is the clamp to [-128, 127], and the fast path equals the general one); when the
+ * general path is needed and not compiled, the kernel returns PQK_ERROR_ARGUMENT.
+ */
+#ifndef PQK_REQUANT_MODES
+#define PQK_REQUANT_MODES 7
+#endif
+#define PQK_REQUANT_COMPILED(m) (((PQK_REQUANT_MODES) >> (m)) & 1)
+/* The same for #if (where the enum constants are unknown): GENERAL = 0, FAST = 1, FAST_FULL_RANGE = 2. */
+#define PQK_REQUANT_GENERAL_COMPILED ((PQK_REQUANT_MODES) & 1)
+#define PQK_REQUANT_FAST_COMPILED (((PQK_REQUANT_MODES) >> 1) & 1)
+#define PQK_REQUANT_FULL_RANGE_COMPILED (((PQK_REQUANT_MODES) >> 2) & 1)
+
 static inline int32_t pqk_requant_mode(const pqk_channel_quant *q, int32_t channels, int32_t output_offset,
                                        const pqk_activation *act)
 {
     if (!pqk_quant_fast_ok(q, channels, output_offset)) {
         return PQK_REQUANT_GENERAL;
     }
-    return act->min == -128 && act->max == 127 ? PQK_REQUANT_FAST_FULL_RANGE : PQK_REQUANT_FAST;
+    if (act->min == -128 && act->max == 127 && PQK_REQUANT_COMPILED(PQK_REQUANT_FAST_FULL_RANGE)) {
+        return PQK_REQUANT_FAST_FULL_RANGE;
+    }
+    return PQK_REQUANT_COMPILED(PQK_REQUANT_FAST) ? PQK_REQUANT_FAST : PQK_REQUANT_GENERAL;
 }
 
 /*
@@ -250,16 +279,41 @@ static inline pqk_requant pqk_requant_of(const pqk_channel_quant *q, int32_t out
 {
     pqk_requant r;
     r.multiplier = q->multiplier;
-    r.rounding = q->rounding;
+    r.rounding = pqk_quant_rounding(q->shift, output_offset);
     r.shift = q->shift;
     r.lo = act != 0 ? act->min : -128;
     r.hi = act != 0 ? act->max : 127;
     r.output_offset = output_offset;
 #if defined(__ARM_FEATURE_DSP)
-    r.fast_operand = 2 * q->rounding;
+    r.fast_operand = 2 * r.rounding;
     r.fast_shift = -q->shift;
 #else
-    r.fast_operand = q->rounding;
+    r.fast_operand = r.rounding;
+    r.fast_shift = -q->shift - 1;
+#endif /* __ARM_FEATURE_DSP */
+    return r;
+}
+
+/*
+ * The layer part of pqk_requant_of, for loops that load many channels' constants: output offset,
+ * clamp, and in fast_operand the rounding constant's odd factor (2 * zp + 1, doubled on DSP cores).
+ */
+static inline pqk_requant pqk_requant_layer(int32_t output_offset, const pqk_activation *act)
+{
+    pqk_requant r = pqk_requant_of(&(const pqk_channel_quant){0, 0, -2}, output_offset, act);
+    return r;
+}
+
+/* pqk_requant_of from a pqk_requant_layer: the channel's constants at two instructions more than a load. */
+static inline pqk_requant pqk_requant_channel(const pqk_channel_quant *q, const pqk_requant *layer)
+{
+    pqk_requant r = *layer;
+    r.multiplier = q->multiplier;
+    r.shift = q->shift;
+    r.fast_operand = (int32_t)((uint32_t)layer->fast_operand << ((uint32_t)(-q->shift - 2) & 31u));
+#if defined(__ARM_FEATURE_DSP)
+    r.fast_shift = -q->shift;
+#else
     r.fast_shift = -q->shift - 1;
 #endif /* __ARM_FEATURE_DSP */
     return r;
@@ -278,16 +332,38 @@ static inline int32_t pqk_requant_fast(int32_t acc, const pqk_requant *r)
 #endif /* __ARM_FEATURE_DSP */
 }
 
-/* One output in the given mode (a constant at every call site after inlining). */
+#if PQK_REQUANT_GENERAL_COMPILED
+/*
+ * The general requantization, out of line: only layers that the fast path cannot take run it, and
+ * inlined into every unrolled copy of a loop it would cost kilobytes of flash.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline, unused)) static int8_t pqk_requant_general(int32_t acc, const pqk_requant *r)
+#else
+static inline int8_t pqk_requant_general(int32_t acc, const pqk_requant *r)
+#endif
+{
+    return (int8_t)pqk_requantize_to_range(acc, r->multiplier, r->shift, r->output_offset, r->lo, r->hi);
+}
+#endif /* PQK_REQUANT_GENERAL_COMPILED */
+
+/* One output in the given mode (a constant at most call sites after inlining; any compiled mode). */
 static inline int8_t pqk_requant_apply(int32_t acc, const pqk_requant *r, const int32_t mode)
 {
-    if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
+    if (PQK_REQUANT_FULL_RANGE_COMPILED && mode == PQK_REQUANT_FAST_FULL_RANGE) {
         return pqk_sat_s8(pqk_requant_fast(acc, r));
     }
+#if PQK_REQUANT_GENERAL_COMPILED
     if (mode == PQK_REQUANT_FAST) {
         return pqk_clamp_s8(pqk_requant_fast(acc, r), r->lo, r->hi);
     }
-    return (int8_t)pqk_requantize_to_range(acc, r->multiplier, r->shift, r->output_offset, r->lo, r->hi);
+    return pqk_requant_general(acc, r);
+#else
+    /* the kernels refuse the general mode when it is not compiled: the fast path with the clamp is
+       right for both fast modes */
+    (void)mode;
+    return pqk_clamp_s8(pqk_requant_fast(acc, r), r->lo, r->hi);
+#endif /* PQK_REQUANT_GENERAL_COMPILED */
 }
 
 /* One output in the given mode, straight from the channel's parameters. */
@@ -306,16 +382,16 @@ static inline int8_t pqk_requant_output(int32_t acc, const pqk_channel_quant *q,
 #endif
 
 /*
- * Calls body(m) with m the layer's requantization mode as a compile-time constant: three specialised
- * copies of a hot loop, chosen once per call.
+ * Calls body(m) with m the layer's requantization mode as a compile-time constant: up to three
+ * specialised copies of a hot loop (those PQK_REQUANT_MODES compiles), chosen once per call.
  */
 #define PQK_REQUANT_DISPATCH(mode, body)                                                                     \
     do {                                                                                                     \
-        if ((mode) == PQK_REQUANT_FAST_FULL_RANGE) {                                                         \
+        if (PQK_REQUANT_COMPILED(PQK_REQUANT_FAST_FULL_RANGE) && (mode) == PQK_REQUANT_FAST_FULL_RANGE) {    \
             body(PQK_REQUANT_FAST_FULL_RANGE);                                                               \
-        } else if ((mode) == PQK_REQUANT_FAST) {                                                             \
+        } else if (PQK_REQUANT_COMPILED(PQK_REQUANT_FAST) && (mode) == PQK_REQUANT_FAST) {                   \
             body(PQK_REQUANT_FAST);                                                                          \
-        } else {                                                                                             \
+        } else if (PQK_REQUANT_COMPILED(PQK_REQUANT_GENERAL)) {                                             \
             body(PQK_REQUANT_GENERAL);                                                                       \
         }                                                                                                    \
     } while (0)

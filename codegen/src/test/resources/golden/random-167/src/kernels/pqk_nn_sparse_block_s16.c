@@ -72,9 +72,7 @@
                 const int32_t k0 = *k++;                                                                     \
                 PQK_SPARSE_MAC(w0, k0);                                                                      \
             }                                                                                                \
-            rq = pqk_requant_of(&quant[r], layer->output_offset, 0);                                         \
-            rq.lo = layer->lo;                                                                               \
-            rq.hi = layer->hi;                                                                               \
+            rq = pqk_requant_channel(&quant[r], layer);                                                      \
             if (pixels == PQK_SPARSE_BLOCK) {                                                                \
                 out[r] = pqk_requant_apply(a0, &rq, mode);                                                   \
                 out[stride + r] = pqk_requant_apply(a1, &rq, mode);                                          \
@@ -108,12 +106,27 @@
 #define PQK_NOINLINE
 #endif
 
+/* Only the copies the project can run are compiled (PQK_REQUANT_MODES, PQK_SPARSE_WIDE_INDEX). */
+#if PQK_REQUANT_FULL_RANGE_COMPILED
 PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k8_full, uint8_t, PQK_REQUANT_FAST_FULL_RANGE)
-PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k16_full, uint16_t, PQK_REQUANT_FAST_FULL_RANGE)
+#endif
+#if PQK_REQUANT_FAST_COMPILED
 PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k8_fast, uint8_t, PQK_REQUANT_FAST)
-PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k16_fast, uint16_t, PQK_REQUANT_FAST)
+#endif
+#if PQK_REQUANT_GENERAL_COMPILED
 PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k8_general, uint8_t, PQK_REQUANT_GENERAL)
+#endif
+#if PQK_SPARSE_WIDE_INDEX
+#if PQK_REQUANT_FULL_RANGE_COMPILED
+PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k16_full, uint16_t, PQK_REQUANT_FAST_FULL_RANGE)
+#endif
+#if PQK_REQUANT_FAST_COMPILED
+PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k16_fast, uint16_t, PQK_REQUANT_FAST)
+#endif
+#if PQK_REQUANT_GENERAL_COMPILED
 PQK_NOINLINE PQK_SPARSE_ROWS_FUNCTION(pqk_sparse_rows_k16_general, uint16_t, PQK_REQUANT_GENERAL)
+#endif
+#endif /* PQK_SPARSE_WIDE_INDEX */
 
 void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const void *index, int32_t wide,
                              const uint16_t *row_nnz, int32_t rows, const pqk_channel_quant *quant, int32_t mode,
@@ -121,27 +134,47 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const 
                              int32_t out_stride)
 {
     const uint8_t *const base = (const uint8_t *)block;
-    pqk_requant layer;
-    layer.output_offset = output_offset;
-    layer.lo = act->min;
-    layer.hi = act->max;
+    const pqk_requant layer = pqk_requant_layer(output_offset, act);
+    (void)mode; /* unread when only the general copies are compiled */
+#if PQK_SPARSE_WIDE_INDEX
     if (wide) {
         const uint16_t *k = (const uint16_t *)index;
+#if PQK_REQUANT_FULL_RANGE_COMPILED
         if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
             pqk_sparse_rows_k16_full(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
-        } else if (mode == PQK_REQUANT_FAST) {
-            pqk_sparse_rows_k16_fast(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
-        } else {
-            pqk_sparse_rows_k16_general(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+            return;
         }
-    } else {
+#endif
+#if PQK_REQUANT_FAST_COMPILED
+        if (mode == PQK_REQUANT_FAST) {
+            pqk_sparse_rows_k16_fast(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+            return;
+        }
+#endif
+#if PQK_REQUANT_GENERAL_COMPILED
+        pqk_sparse_rows_k16_general(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+#endif
+        return;
+    }
+#else
+    (void)wide; /* pqk_sparse_unpack refuses wide tables when they are not compiled in */
+#endif /* PQK_SPARSE_WIDE_INDEX */
+    {
         const uint8_t *k = (const uint8_t *)index;
+#if PQK_REQUANT_FULL_RANGE_COMPILED
         if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
             pqk_sparse_rows_k8_full(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
-        } else if (mode == PQK_REQUANT_FAST) {
-            pqk_sparse_rows_k8_fast(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
-        } else {
-            pqk_sparse_rows_k8_general(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+            return;
         }
+#endif
+#if PQK_REQUANT_FAST_COMPILED
+        if (mode == PQK_REQUANT_FAST) {
+            pqk_sparse_rows_k8_fast(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+            return;
+        }
+#endif
+#if PQK_REQUANT_GENERAL_COMPILED
+        pqk_sparse_rows_k8_general(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+#endif
     }
 }

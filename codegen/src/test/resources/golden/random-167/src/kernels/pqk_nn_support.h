@@ -71,6 +71,15 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const 
                              int32_t output_offset, const pqk_activation *act, int32_t pixels, int8_t *out,
                              int32_t out_stride);
 
+/*
+ * PQK_SPARSE_WIDE_INDEX: 1 (default) compiles the uint16 index paths, for tables with rows of more than
+ * 256 positions; a generated project sets 0 when none of its tables has such rows, and
+ * pqk_sparse_unpack then refuses one with PQK_ERROR_ARGUMENT.
+ */
+#ifndef PQK_SPARSE_WIDE_INDEX
+#define PQK_SPARSE_WIDE_INDEX 1
+#endif
+
 /* Bytes of one decoded index: uint8_t for rows of at most 256 positions, else uint16_t. */
 static inline int32_t pqk_sparse_index_bytes(const pqk_sparse_table *t)
 {

@@ -39,6 +39,9 @@ pqk_status pqk_convolve_1x1_s8(const pqk_context *ctx, const pqk_conv_params *pa
     }
     block = (int16_t *)ctx->buf;
     mode = pqk_requant_mode(quant, out_c, params->output_offset, &params->activation);
+    if (!PQK_REQUANT_COMPILED(mode)) {
+        return PQK_ERROR_ARGUMENT; /* the general path, not compiled in this project */
+    }
 
     for (px = 0; px < pixels; px += PQK_COLUMNS) {
         const int32_t n = pixels - px < PQK_COLUMNS ? pixels - px : PQK_COLUMNS;

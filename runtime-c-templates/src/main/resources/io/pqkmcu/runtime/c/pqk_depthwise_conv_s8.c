@@ -86,6 +86,9 @@ pqk_status pqk_depthwise_conv_s8(const pqk_context *ctx, const pqk_conv_params *
         return status;
     }
     mode = pqk_requant_mode(quant, input_dims->c, params->output_offset, &params->activation);
+    if (!PQK_REQUANT_COMPILED(mode)) {
+        return PQK_ERROR_ARGUMENT; /* the general path, not compiled in this project */
+    }
     for (oy = 0; oy < output_dims->h; oy++) {
         int8_t *const row_out = pqk_dw_row_out(output, ring_rows > 0 ? (int8_t *)ctx->buf : 0, ring_rows, row_bytes, oy);
 #define PQK_DW_BODY(m) pqk_dw_row(params, quant, m, input_dims, input, filter_dims, filter, output_dims, oy, row_out)

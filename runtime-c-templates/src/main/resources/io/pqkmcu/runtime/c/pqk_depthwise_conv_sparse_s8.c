@@ -149,6 +149,9 @@ pqk_status pqk_depthwise_conv_sparse_s8(const pqk_context *ctx, const pqk_conv_p
     weight = offset + (filter->max_row_nnz > 0 ? filter->max_row_nnz : 1);
     memset(plane, -params->input_offset, (size_t)(4 * plane_h * plane_w));
     mode = pqk_requant_mode(quant, ch, params->output_offset, &params->activation);
+    if (!PQK_REQUANT_COMPILED(mode)) {
+        return PQK_ERROR_ARGUMENT; /* the general path, not compiled in this project */
+    }
 
     for (c0 = 0; c0 < ch; c0 += 4) {
         const int32_t group = ch - c0 < 4 ? ch - c0 : 4;

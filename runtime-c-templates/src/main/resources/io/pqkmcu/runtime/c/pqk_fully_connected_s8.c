@@ -52,6 +52,9 @@ pqk_status pqk_fully_connected_s8(const pqk_fc_params *params, const pqk_channel
         return PQK_ERROR_ARGUMENT;
     }
     mode = pqk_requant_mode(quant, out_n, params->output_offset, &params->activation);
+    if (!PQK_REQUANT_COMPILED(mode)) {
+        return PQK_ERROR_ARGUMENT; /* the general path, not compiled in this project */
+    }
     for (co = 0; co < out_n; co += 2) {
         const int32_t next = co + 1 < out_n ? co + 1 : co;
         int32_t acc[2];

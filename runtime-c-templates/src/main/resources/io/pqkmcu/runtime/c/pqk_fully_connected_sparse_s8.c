@@ -43,6 +43,9 @@ pqk_status pqk_fully_connected_sparse_s8(const pqk_context *ctx, const pqk_fc_pa
         return status;
     }
     mode = pqk_requant_mode(quant, out_n, params->output_offset, &params->activation);
+    if (!PQK_REQUANT_COMPILED(mode)) {
+        return PQK_ERROR_ARGUMENT; /* the general path, not compiled in this project */
+    }
     k8 = (const uint8_t *)index;
     k16 = (const uint16_t *)index;
     for (co = 0; co < out_n; co++) {

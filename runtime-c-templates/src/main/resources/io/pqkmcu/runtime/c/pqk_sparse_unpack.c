@@ -12,6 +12,7 @@
  * Bit-exact twin of io.pqkmcu.codegen.sparse.SparseTableDecoder.
  */
 #include "pqk_kernel_util.h"
+#include "pqk_nn_support.h"
 
 pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, void *index, uint16_t *row_nnz)
 {
@@ -39,7 +40,7 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, voi
 
     if (t.gap_bits < 1 || t.gap_bits > 8 || t.value_bits < 1 || t.value_bits > 8 || t.value_base < 1
         || t.value_base > 127 || t.rows <= 0 || cols <= 0 || cols > 32767 || t.entries < 0 || t.nnz < 0
-        || t.stream_bytes < 0 || (t.stream_bytes > 0 && t.stream == 0)) {
+        || t.stream_bytes < 0 || (t.stream_bytes > 0 && t.stream == 0) || (wide && !PQK_SPARSE_WIDE_INDEX)) {
         return PQK_ERROR_ARGUMENT;
     }
     end = t.stream + t.stream_bytes;

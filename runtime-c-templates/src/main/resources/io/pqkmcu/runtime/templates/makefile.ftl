@@ -13,6 +13,8 @@
 
 HOST_CC ?= gcc
 STRICT_CFLAGS := -std=c99 -Wall -Wextra -Werror -pedantic
+# Only the kernel paths this model's layers take (requantization modes, wide sparse indexes) are compiled.
+KERNEL_DEFINES := ${project.kernelDefines}
 INCLUDES := -Iinclude -Isrc -Isrc/kernels
 MODEL_SRCS := \
 <#list project.modelSources as src>
@@ -51,7 +53,7 @@ host: build/host/libpqkmodel.so
 
 build/host/libpqkmodel.so: $(MODEL_SRCS) $(HEADERS) $(HOST_CMSIS_OBJS)
 	@mkdir -p $(@D)
-	$(HOST_CC) $(STRICT_CFLAGS) -O2 -fPIC -shared $(INCLUDES) $(MODEL_SRCS) $(HOST_CMSIS_OBJS) -o $@
+	$(HOST_CC) $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 -fPIC -shared $(INCLUDES) $(MODEL_SRCS) $(HOST_CMSIS_OBJS) -o $@
 
 <#if project.hasBoard>
 BOARD := ${project.boardId}
@@ -92,7 +94,7 @@ firmware: $(FW)/firmware.elf $(FW)/firmware.bin $(FW)/firmware.hex
 
 $(FW)/obj/%.o: %.c $(FW_HEADERS)
 	@mkdir -p $(@D)
-	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) -O2 $(BOARD_CFLAGS) $(PROFILE_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
+	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 $(BOARD_CFLAGS) $(PROFILE_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
 
 $(FW)/obj/%.o: %.S $(TEST_DATA)
 	@mkdir -p $(@D)

@@ -21,7 +21,7 @@ const int32_t ${w.prefix}_shift[${w.channels}] = {
 };
 <#else>
 /* ${w.name}: per output channel {bias (int32 at input_scale * weight_scale[c]), Q31 multiplier,
-   shift (positive = left), rounding (fast-path constant for output zero point ${w.outputZeroPoint})} [${w.channels}]. */
+   shift (positive = left)} [${w.channels}]. */
 const pqk_channel_quant ${w.quantSym}[${w.channels}] = {
 <#list w.quantLines as line>
     ${line}

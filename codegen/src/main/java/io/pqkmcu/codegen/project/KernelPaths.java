@@ -1,0 +1,64 @@
+package io.pqkmcu.codegen.project;
+
+import io.pqkmcu.trainer.model.Conv2DOp;
+import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
+import io.pqkmcu.trainer.model.FullyConnectedOp;
+import io.pqkmcu.trainer.model.Op;
+
+import java.util.List;
+
+/**
+ * Which specialised paths of the runtime kernels a model can take, as the -D flags its Makefile compiles
+ * with (host and firmware), so that the copies no layer runs cost no flash:
+ * <ul>
+ *   <li>{@code PQK_REQUANT_MODES} (pqk_kernel_util.h): the requantization modes of the model's pqk layers
+ *   (pqk_requant_mode's answer for each, {@link LayerViews#requantMode}); a kernel refuses a layer whose
+ *   mode is not compiled, so the two must agree;</li>
+ *   <li>{@code PQK_SPARSE_WIDE_INDEX=0} (pqk_nn_support.h) when no sparse table has rows of more than 256
+ *   positions (uint16 decoded indexes).</li>
+ * </ul>
+ * The kernels default to every path, so sources compiled without the flags (the runtime's own tests)
+ * are unchanged.
+ */
+public final class KernelPaths {
+    private KernelPaths() {}
+
+    public static String defines(List<CompiledLayer> layers) {
+        int modes = 0;
+        boolean wide = false;
+        for (CompiledLayer l : layers) {
+            Op op = l.op();
+            if (op.weights() == null || l.kernel().external()) {
+                continue;
+            }
+            modes |= 1 << LayerViews.requantMode(op, actMin(op), actMax(op));
+            if (l.sparse() && l.choice().table().cols() > 256) {
+                wide = true;
+            }
+        }
+        if (modes == 0) {
+            modes = 1 << LayerViews.REQUANT_GENERAL; // no layer requantizes: any one mode, the smallest code
+        }
+        return "-DPQK_REQUANT_MODES=" + modes + (wide ? "" : " -DPQK_SPARSE_WIDE_INDEX=0");
+    }
+
+    private static int actMin(Op op) {
+        if (op instanceof Conv2DOp c) {
+            return c.actMin();
+        }
+        if (op instanceof DepthwiseConv2DOp d) {
+            return d.actMin();
+        }
+        return ((FullyConnectedOp) op).actMin();
+    }
+
+    private static int actMax(Op op) {
+        if (op instanceof Conv2DOp c) {
+            return c.actMax();
+        }
+        if (op instanceof DepthwiseConv2DOp d) {
+            return d.actMax();
+        }
+        return ((FullyConnectedOp) op).actMax();
+    }
+}
