@@ -519,17 +519,17 @@ pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio
     return PQK_OK;
 }
 
-pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
-                            int32_t *scratch)
+pqk_status pqk_frontend_run_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
+                                   int8_t *features, int32_t *scratch)
 {
     int32_t f;
     int32_t j;
     int32_t *frame_out;
-    if (!pqk_frontend_config_ok(cfg) || audio == NULL || features == NULL || scratch == NULL) {
+    if (!pqk_frontend_config_ok(cfg) || audio == NULL || features == NULL || scratch == NULL || frames < 1) {
         return PQK_ERROR_ARGUMENT;
     }
     frame_out = scratch + pqk_frontend_fft_words(cfg) + cfg->mel_bins;
-    for (f = 0; f < cfg->frames; f++) {
+    for (f = 0; f < frames; f++) {
         int8_t *q = features + f * cfg->features_per_frame;
         pqk_frontend_frame(cfg, audio + f * cfg->stride_samples, scratch, frame_out);
         for (j = 0; j < cfg->features_per_frame; j++) {
@@ -540,4 +540,13 @@ pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio
         }
     }
     return PQK_OK;
+}
+
+pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
+                            int32_t *scratch)
+{
+    if (cfg == NULL) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    return pqk_frontend_run_frames(cfg, audio, cfg->frames, features, scratch);
 }

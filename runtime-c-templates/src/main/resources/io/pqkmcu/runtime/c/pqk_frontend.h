@@ -97,4 +97,11 @@ pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio
 pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
                             int32_t *scratch);
 
+/* int8 features of `frames` consecutive frames of a longer recording: audio points at the first frame's
+ * first sample and must hold (frames - 1) * stride_samples + window_samples samples. Every frame depends
+ * only on its own window (the normalisation is per frame), so a stream may compute each frame once and
+ * reuse it in every window that contains it (AudioFrontEnd.rawFrames). */
+pqk_status pqk_frontend_run_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
+                                   int8_t *features, int32_t *scratch);
+
 #endif /* PQK_FRONTEND_H */

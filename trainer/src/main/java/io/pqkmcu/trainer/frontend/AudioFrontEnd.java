@@ -65,15 +65,33 @@ public final class AudioFrontEnd {
     /** Q10 features, frame-major [frames][featuresPerFrame]. */
     public int[] raw(short[] clip) {
         checkClip(clip);
+        return rawFrames(clip, 0, config.frames());
+    }
+
+    /**
+     * Q10 features of {@code count} consecutive frames of a longer recording, the first starting at sample
+     * {@code start}, frame-major. Each frame depends only on its own window of samples (the block
+     * normalisation is per frame), so frame f of a clip equals frame 0 here with start = f·stride: a stream
+     * can compute each frame once and reuse it in every window that contains it.
+     */
+    public int[] rawFrames(short[] audio, int start, int count) {
+        if (audio == null) {
+            throw new IllegalArgumentException("audio is null");
+        }
+        long end = (long) start + (long) (count - 1) * config.strideSamples() + config.windowSamples();
+        if (start < 0 || count < 1 || end > audio.length) {
+            throw new IllegalArgumentException(count + " frames from sample " + start + " need samples up to " + end
+                    + " but the audio has " + audio.length);
+        }
         int n = config.fftSize();
         int[] re = new int[n];
         int[] im = new int[n + 1]; // REAL: the power, up to N/2 + 1 bins
         int[] z = new int[n]; // REAL: the packed half-size FFT
         int[] logMel = new int[config.melBins()];
         int features = config.featuresPerFrame();
-        int[] out = new int[outputSize()];
-        for (int f = 0; f < config.frames(); f++) {
-            frame(clip, f * config.strideSamples(), re, im, z, logMel);
+        int[] out = new int[count * features];
+        for (int f = 0; f < count; f++) {
+            frame(audio, start + f * config.strideSamples(), re, im, z, logMel);
             if (config.type() == FrontEndConfig.FeatureType.MFCC) {
                 dct(logMel, out, f * features);
             } else {
