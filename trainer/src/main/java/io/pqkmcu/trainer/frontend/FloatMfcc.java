@@ -4,8 +4,10 @@ package io.pqkmcu.trainer.frontend;
  * A float64 model of the front end's features, the yardstick for its fixed-point error: the same Hann
  * window, FFT size, mel triangles and DCT as {@link FrontEndTables} describes, in double precision and
  * without quantised tables, block normalisation or rounding. Output in the integer front end's units (Q10
- * log2 of the power in sample units, before int8 quantization), frame-major; the log takes log2(e + 1) so
- * that digital silence stays finite (the integer path adds its 1 after normalisation, in smaller units).
+ * log2 of the power in sample units, before int8 quantization), frame-major. The log takes
+ * log2(e + 2^(2·log2 N − 15)): the floor the integer path gives an all-zero window (its +1 before the log,
+ * at normalisation shift 0), so that digital silence, frequent in padded clips, compares equal instead of
+ * dominating the error; for any audible frame the term is negligible.
  */
 public final class FloatMfcc {
     private final FrontEndConfig config;
@@ -52,6 +54,7 @@ public final class FloatMfcc {
         double[] re = new double[n];
         double[] im = new double[n];
         double[] logMel = new double[config.melBins()];
+        double floor = Math.pow(2, 2 * Integer.numberOfTrailingZeros(n) - 15);
         for (int f = 0; f < config.frames(); f++) {
             java.util.Arrays.fill(re, 0);
             java.util.Arrays.fill(im, 0);
@@ -65,7 +68,7 @@ public final class FloatMfcc {
                 for (int k = 0; k < mel[m].length; k++) {
                     e += (re[k] * re[k] + im[k] * im[k]) * mel[m][k];
                 }
-                logMel[m] = 1024.0 * Math.log(e + 1) / Math.log(2);
+                logMel[m] = 1024.0 * Math.log(e + floor) / Math.log(2);
             }
             if (dct.length == 0) {
                 System.arraycopy(logMel, 0, out, f * features, features);
