@@ -28,6 +28,10 @@ final class TrainOptions {
             + "LOG_MEL for res8/res15, MFCC otherwise)")
     FrontEndConfig.FeatureType features;
 
+    @Option(names = "--fft", description = "front end FFT: REAL (version 2) or COMPLEX (version 1, as models trained "
+            + "before version 2) (default: ${DEFAULT-VALUE})")
+    FrontEndConfig.FftKind fft = FrontEndConfig.FftKind.REAL;
+
     // ---- schedule and optimiser
     @Option(names = "--sparsity", split = ",", description = "fraction of the prunable weights pruned in phase 1; "
             + "ablate takes a list, e.g. 0.8,0.9 (default: ${DEFAULT-VALUE})")
@@ -244,6 +248,7 @@ final class TrainOptions {
             type = Architectures.preset(architecture).input() == Architectures.Input.LOG_MEL
                     ? FrontEndConfig.FeatureType.LOG_MEL : FrontEndConfig.FeatureType.MFCC;
         }
-        return type == FrontEndConfig.FeatureType.MFCC ? FrontEndConfig.mfccDefault() : FrontEndConfig.logMelDefault();
+        return (type == FrontEndConfig.FeatureType.MFCC ? FrontEndConfig.mfccDefault() : FrontEndConfig.logMelDefault())
+                .withFft(fft);
     }
 }

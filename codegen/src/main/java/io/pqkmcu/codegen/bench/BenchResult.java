@@ -20,12 +20,15 @@ package io.pqkmcu.codegen.bench;
  * @param nonZeros          non-zero weights of the model
  * @param tableBytes        bytes of the PQKS1 tables of the sparse layers (values and gaps)
  * @param tableNonZeros     non-zero weights of the sparse layers
- * @param bitExact          every test input's logits equal the Java int8 reference
+ * @param bitExact          every test input's logits equal the Java int8 reference (and every stream window's)
+ * @param frontEndInstructionsPerFrame front-end instructions per frame on this board (0: not measured)
+ * @param streamHopInstructions front end + model + detector instructions of a warm 250 ms stream hop (0: not measured)
  */
 public record BenchResult(String model, double sparsity, String board, BenchVariant variant, int sparseLayers,
                           int layersWithWeights, long weightBytes, long indexBytes, long channelBytes, long codeBytes,
-                          long arenaBytes, long ramBytes, long firmwareFlashBytes, long instructions, long nonZeros, long tableBytes,
-                          long tableNonZeros, boolean bitExact) {
+                          long arenaBytes, long ramBytes, long firmwareFlashBytes, long instructions, long nonZeros,
+                          long tableBytes, long tableNonZeros, boolean bitExact, long frontEndInstructionsPerFrame,
+                          long streamHopInstructions) {
     /** Weights plus index data: what "model flash" counts (per-channel parameters excluded). */
     public long modelFlashBytes() {
         return weightBytes + indexBytes;

@@ -12,8 +12,9 @@ import java.util.Locale;
  */
 public final class BenchTable {
     private static final String[] HEADER = {"model", "sparsity", "board", "kernels", "sparse layers", "weights B",
-            "index B", "model flash B", "B/nnz", "table B/nnz", "per-channel B", "kernel code B", "arena B", "RAM B", "firmware flash B", "instructions",
-            "instr. vs dense", "flash vs dense", "bit-exact"};
+            "index B", "model flash B", "B/nnz", "table B/nnz", "per-channel B", "kernel code B", "arena B", "RAM B",
+            "firmware flash B", "instructions", "instr. vs dense", "flash vs dense", "front end instr./frame",
+            "stream hop instr.", "bit-exact"};
 
     private BenchTable() {}
 
@@ -43,9 +44,14 @@ public final class BenchTable {
                     Long.toString(r.channelBytes()),
                     Long.toString(r.codeBytes()), Long.toString(r.arenaBytes()), Long.toString(r.ramBytes()),
                     Long.toString(r.firmwareFlashBytes()), Long.toString(r.instructions()), instrRatio, flashRatio,
+                    measured(r.frontEndInstructionsPerFrame()), measured(r.streamHopInstructions()),
                     r.bitExact() ? "yes" : "NO"});
         }
         return rows;
+    }
+
+    private static String measured(long v) {
+        return v == 0 ? "-" : Long.toString(v);
     }
 
     /** A Markdown table (readable as plain text too). */
@@ -84,7 +90,8 @@ public final class BenchTable {
     public static String csv(List<BenchResult> results) {
         StringBuilder sb = new StringBuilder("model,sparsity,board,kernels,sparse_layers,layers_with_weights,weight_bytes,"
                 + "index_bytes,model_flash_bytes,bytes_per_nonzero,table_bytes_per_nonzero,per_channel_bytes,kernel_code_bytes,arena_bytes,"
-                + "ram_bytes,firmware_flash_bytes,instructions,instructions_vs_dense,model_flash_vs_dense,bit_exact\n");
+                + "ram_bytes,firmware_flash_bytes,instructions,instructions_vs_dense,model_flash_vs_dense,"
+                + "frontend_instr_per_frame,stream_hop_instr,bit_exact\n");
         for (BenchResult r : results) {
             BenchResult base = baseline(results, r);
             sb.append(String.join(",", r.model(), String.format(Locale.ROOT, "%.4f", r.sparsity()), r.board(),
@@ -98,6 +105,8 @@ public final class BenchTable {
                     base == null ? "" : String.format(Locale.ROOT, "%.4f", (double) r.instructions() / base.instructions()),
                     base == null || base.modelFlashBytes() == 0 ? ""
                             : String.format(Locale.ROOT, "%.4f", (double) r.modelFlashBytes() / base.modelFlashBytes()),
+                    r.frontEndInstructionsPerFrame() == 0 ? "" : Long.toString(r.frontEndInstructionsPerFrame()),
+                    r.streamHopInstructions() == 0 ? "" : Long.toString(r.streamHopInstructions()),
                     Boolean.toString(r.bitExact()))).append('\n');
         }
         return sb.toString();

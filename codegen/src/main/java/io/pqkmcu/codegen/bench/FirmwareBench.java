@@ -2,6 +2,7 @@ package io.pqkmcu.codegen.bench;
 
 import io.pqkmcu.codegen.device.DeviceRun;
 import io.pqkmcu.codegen.device.DeviceRunResult;
+import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.device.ProjectBuild;
 import io.pqkmcu.codegen.emulator.FirmwareSize;
 import io.pqkmcu.codegen.format.FormatPolicy;
@@ -12,11 +13,16 @@ import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.sparse.SparseTable;
+import io.pqkmcu.codegen.stream.FrameReuse;
+import io.pqkmcu.codegen.stream.StreamConfig;
+import io.pqkmcu.codegen.stream.StreamInput;
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.RandomModels;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,7 +32,10 @@ import java.util.Random;
  * vectors, builds the firmware, runs it under QEMU with -icount, and collects flash (from the generator's
  * tables and the linker map), RAM (memory plan and firmware sections) and instructions per inference.
  * The firmware checks every logit against the Java int8 reference, so a count is only reported for a
- * bit-exact run.
+ * bit-exact run. Then the same model runs as a stream firmware (front end + model + detector, 250 ms hops
+ * over a few seconds of seeded noise, every window's logits checked against the Java twin): its first
+ * window gives the front end's instructions per frame, its warm windows the cost of a hop. A model
+ * without a front end gets the default MFCC front end when its input is 49x10x1, as DS-CNN-S's is.
  */
 public final class FirmwareBench {
     /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift}. */
@@ -65,6 +74,7 @@ public final class FirmwareBench {
         for (int i = 0; i < vectors; i++) {
             inputs.add(RandomModels.randomInput(model, rnd));
         }
+        StreamCost stream = streamCost(model, options, dir.resolveSibling(dir.getFileName() + "-stream"), seed);
         GeneratedProject p = new ProjectGenerator().generate(model, options.withTestVectors(inputs));
         ProjectInfo info = ProjectInfo.read(p.root());
         FirmwareSize size = ProjectBuild.firmware(info).size();
@@ -105,7 +115,59 @@ public final class FirmwareBench {
         long firmwareFlash = size.flashBytes() - MapFileSizes.sectionBytes(map, TEST_DATA_SECTION);
         return new BenchResult(model.name(), sparsity, board, variant, sparseLayers, p.layerFormats().size(), weights, index,
                 channels, code, p.plan().arenaSize(), size.ramBytes(), firmwareFlash, run.medianModelInstructions(),
-                nonZeros, tableBytes, tableNonZeros, run.firmwarePassed() && run.bitExact() == run.vectors().size());
+                nonZeros, tableBytes, tableNonZeros, run.firmwarePassed() && run.bitExact() == run.vectors().size()
+                        && (stream == null || stream.bitExact()),
+                stream == null ? 0 : stream.frontEndPerFrame(), stream == null ? 0 : stream.hopInstructions());
+    }
+
+    /** Windows of the bench stream: two cold (one per frame grid of a 250 ms hop), five warm. */
+    static final int STREAM_WINDOWS = 7;
+
+    /**
+     * @param frontEndPerFrame the first window's front-end instructions over its frames (every frame computed)
+     * @param hopInstructions  median over the warm windows of front end + model + detector instructions
+     */
+    record StreamCost(long frontEndPerFrame, long hopInstructions, boolean bitExact) {}
+
+    /** The stream measurement, or null for a model without a front end whose input is not 49x10x1. */
+    static StreamCost streamCost(Int8Model model, GenerateOptions options, Path dir, long seed) {
+        Int8Model m = model;
+        if (m.frontEnd() == null) {
+            FrontEndConfig fe = FrontEndConfig.mfccDefault();
+            if (m.input().height() != fe.frames() || m.input().width() != fe.featuresPerFrame() || m.input().channels() != 1) {
+                return null;
+            }
+            m = new Int8Model(m.name(), m.labels(), fe, m.tensors(), m.ops(), m.inputId(), m.outputId(), m.metadata());
+        }
+        FrontEndConfig fe = m.frontEnd();
+        StreamConfig cfg = StreamConfig.defaults(fe.sampleRate());
+        // Noise whose level changes every 50 ms, so frames normalise differently (seeded: deterministic).
+        Random rnd = new Random(seed);
+        short[] audio = new short[fe.clipSamples() + (STREAM_WINDOWS - 1) * cfg.hopSamples()];
+        double level = 1000;
+        for (int i = 0; i < audio.length; i++) {
+            if (i % 800 == 0) {
+                level = Math.pow(10, 1 + 3 * rnd.nextDouble());
+            }
+            audio[i] = (short) Math.max(-32768, Math.min(32767, Math.round(rnd.nextGaussian() * level)));
+        }
+        GenerateOptions o = new GenerateOptions(options.boardId(), dir, options.policy(), options.overrides(), options.tests(),
+                options.javaPackage(), options.stackReserveBytes(), options.kernels(), options.cmsisNn(), null);
+        GeneratedProject p = new ProjectGenerator().generate(m, o.withStream(new StreamInput(audio, cfg)));
+        StreamRunResult r = DeviceRun.runStream(ProjectInfo.read(p.root()), Duration.ofMinutes(10));
+        if (r.windows().size() != STREAM_WINDOWS) {
+            throw new IllegalStateException("the bench stream ran " + r.windows().size() + " windows, not " + STREAM_WINDOWS);
+        }
+        FrameReuse reuse = FrameReuse.of(fe, cfg.hopSamples());
+        int cold = Math.max(1, reuse.phases());
+        long[] warm = new long[STREAM_WINDOWS - cold];
+        for (int k = cold; k < STREAM_WINDOWS; k++) {
+            warm[k - cold] = r.windows().get(k).frontEndInstructions() + r.windows().get(k).modelInstructions()
+                    + r.detectorInstructions()[k];
+        }
+        java.util.Arrays.sort(warm); // five warm windows: the middle one is the median
+        return new StreamCost(r.windows().get(0).frontEndInstructions() / fe.frames(), warm[warm.length / 2],
+                r.firmwarePassed());
     }
 
     /** The overall fraction of zero weights of a model's layers with weights. */

@@ -89,7 +89,14 @@ public final class FrontEndSourceGenerator {
         m.put("headerFile", symbol + ".h");
         m.put("macroPrefix", symbol.toUpperCase(Locale.ROOT));
         m.put("guard", symbol.toUpperCase(Locale.ROOT) + "_H");
+        boolean real = c.fft() == FrontEndConfig.FftKind.REAL;
         m.put("type", mfcc ? "PQK_FRONTEND_MFCC" : "PQK_FRONTEND_LOG_MEL");
+        m.put("fftKind", real ? "PQK_FRONTEND_FFT_REAL" : "PQK_FRONTEND_FFT_COMPLEX");
+        m.put("spectrumBins", tables.spectrumBins());
+        m.put("twiddleCosPointer", real ? "NULL" : symbol + "_twiddle_cos");
+        m.put("twiddleSinPointer", real ? "NULL" : symbol + "_twiddle_sin");
+        m.put("twiddlePointer", real ? symbol + "_twiddle" : "NULL");
+        m.put("bitReversePointer", real ? symbol + "_bit_reverse" : "NULL");
         m.put("clipSamples", c.clipSamples());
         m.put("windowSamples", c.windowSamples());
         m.put("strideSamples", c.strideSamples());
@@ -127,8 +134,23 @@ public final class FrontEndSourceGenerator {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(table("int16_t", symbol + "_window", "periodic Hann window, Q15 (" + c.windowSamples() + ")", ints(t.window())));
-        out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleCos())));
-        out.add(table("int16_t", symbol + "_twiddle_sin", "-sin(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleSin())));
+        if (c.fft() == FrontEndConfig.FftKind.REAL) {
+            short[] cos = t.twiddleCos();
+            short[] sin = t.twiddleSin();
+            String[] packed = new String[cos.length];
+            for (int k = 0; k < cos.length; k++) {
+                // cos in the low half, -sin in the high half: one load gives both to SMLSD / SMLADX.
+                long word = (cos[k] & 0xFFFFL) | ((sin[k] & 0xFFFFL) << 16);
+                packed[k] = String.format(Locale.ROOT, "0x%08XU", word);
+            }
+            out.add(table("uint32_t", symbol + "_twiddle", "cos(2 pi k / " + c.fftSize() + ") | -sin(2 pi k / "
+                    + c.fftSize() + ") << 16, Q15 (fft_size / 2 + 1)", packed));
+            out.add(table("uint16_t", symbol + "_bit_reverse", "q reversed over log2(fft_size) - 3 bits (fft_size / 8)",
+                    t.bitReverse()));
+        } else {
+            out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleCos())));
+            out.add(table("int16_t", symbol + "_twiddle_sin", "-sin(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleSin())));
+        }
         out.add(table("int16_t", symbol + "_mel_first_bin", "first FFT bin of each mel filter (mel_bins)", first));
         out.add(table("int16_t", symbol + "_mel_bin_count", "FFT bins of each mel filter (mel_bins)", count));
         out.add(table("int32_t", symbol + "_mel_weight_offset", "start of each mel filter in the weights (mel_bins)", offset));
@@ -141,6 +163,14 @@ public final class FrontEndSourceGenerator {
     }
 
     private static Map<String, Object> table(String ctype, String name, String comment, int[] values) {
+        String[] text = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            text[i] = Integer.toString(values[i]);
+        }
+        return table(ctype, name, comment, text);
+    }
+
+    private static Map<String, Object> table(String ctype, String name, String comment, String[] values) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < values.length; i += VALUES_PER_ROW) {
             StringBuilder row = new StringBuilder();
@@ -172,7 +202,7 @@ public final class FrontEndSourceGenerator {
     /** The front-end constants, for the first comment of each file (self-describing output). */
     private static List<String> summary(FrontEndConfig c, FeatureQuantization q, QuantMath.Multiplier mul) {
         List<String> lines = new ArrayList<>();
-        lines.add("Front end v1: " + c.type() + ", " + c.sampleRate() + " Hz, clip " + c.clipSamples() + " samples, window "
+        lines.add("Front end v" + (c.fft() == FrontEndConfig.FftKind.REAL ? 2 : 1) + " (" + c.fft() + " FFT): " + c.type() + ", " + c.sampleRate() + " Hz, clip " + c.clipSamples() + " samples, window "
                 + c.windowSamples() + ", stride " + c.strideSamples() + ", FFT " + c.fftSize() + ",");
         lines.add("  " + c.melBins() + " mel bins " + decimal(c.lowHz()) + "-" + decimal(c.highHz()) + " Hz"
                 + (c.type() == FrontEndConfig.FeatureType.MFCC ? ", " + c.coefficients() + " coefficients" : "")

@@ -71,10 +71,12 @@ public final class StreamData {
         for (boolean k : StreamDetector.keywordMask(model.labels())) {
             mask.add(k ? 1 : 0);
         }
+        FrameReuse reuse = FrameReuse.of(model.frontEnd(), cfg.hopSamples());
         StreamView view = new StreamView(rate, window, cfg.hopSamples(), cfg.smoothingWindows(), cfg.thresholdQ15(),
                 cfg.refractoryWindows(), table, mask, r.windowLogits().size(), r.detections().size(),
                 String.format(Locale.ROOT, "%.4f", cfg.thresholdQ15() / (double) StreamConfig.ONE_Q15),
-                (int) Math.round(cfg.hopSamples() * 1000.0 / rate));
+                (int) Math.round(cfg.hopSamples() * 1000.0 / rate), reuse.strideSamples(), reuse.phases(),
+                reuse.framesPerWindow());
         return new StreamData(r, view, a.array(), e.array(), d.array());
     }
 

@@ -1,11 +1,9 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.model.Int8Model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,21 +126,21 @@ public final class StreamDetector {
 
     /**
      * Runs a fresh detector over {@code audio} (16-bit samples at the front end's rate) with the Java front end
-     * and int8 interpreter.
+     * and int8 interpreter. Like the firmware it computes each frame once ({@link FrameReuse}): per grid a
+     * ring of 2·frames feature rows, each window one contiguous run of it.
      */
     public static Result run(Int8Model model, StreamConfig config, short[] audio) {
         StreamDetector d = new StreamDetector(model, config);
-        AudioFrontEnd frontEnd = new AudioFrontEnd(model.frontEnd());
         Int8Interpreter interp = new Int8Interpreter(model);
+        WindowFeatures features = new WindowFeatures(model, config.hopSamples(), audio);
         int count = windowCount(audio.length, d.windowSamples, config.hopSamples());
         List<byte[]> logits = new ArrayList<>(count);
         List<Detection> detections = new ArrayList<>();
         List<Integer> best = new ArrayList<>(count);
         List<Integer> score = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            int from = k * config.hopSamples();
-            short[] window = Arrays.copyOfRange(audio, from, from + d.windowSamples);
-            byte[] out = interp.run(frontEnd.features(window, model.input().scale(), model.input().zeroPoint()));
+            byte[] input = features.window(k);
+            byte[] out = interp.run(input);
             logits.add(out);
             d.push(out).ifPresent(detections::add);
             best.add(d.lastBest());

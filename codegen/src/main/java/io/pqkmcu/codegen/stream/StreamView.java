@@ -10,10 +10,14 @@ import java.util.List;
  * @param keywordMask       1 for classes that may be detected, 0 for {@code _silence_}, {@code _unknown_}, ...
  * @param windows           windows the Java twin ran (the firmware derives its own count from the blob size)
  * @param expectedDetections detections the Java twin made
+ * @param strideSamples     samples between frames
+ * @param phases            frame grids with a feature ring each ({@link FrameReuse}); 0: no reuse
+ * @param framesPerWindow   frames a window computes once its ring is warm
  */
 public record StreamView(int sampleRate, int windowSamples, int hopSamples, int smoothingWindows, int thresholdQ15,
                          int refractoryWindows, List<Integer> expQ15, List<Integer> keywordMask, int windows,
-                         int expectedDetections, String threshold, int hopMs) {
+                         int expectedDetections, String threshold, int hopMs, int strideSamples, int phases,
+                         int framesPerWindow) {
     public StreamView {
         expQ15 = List.copyOf(expQ15);
         keywordMask = List.copyOf(keywordMask);

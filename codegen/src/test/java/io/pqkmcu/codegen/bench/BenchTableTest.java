@@ -11,7 +11,8 @@ class BenchTableTest {
     private static BenchResult result(String model, String board, BenchVariant v, long weights, long index,
                                       long instructions, long tableBytes, long tableNonZeros) {
         return new BenchResult(model, 0.8, board, v, tableNonZeros == 0 ? 0 : 1, 2, weights, index, 64, 1000, 512,
-                2048, 30000 + weights, instructions, 100, tableBytes, tableNonZeros, true);
+                2048, 30000 + weights, instructions, 100, tableBytes, tableNonZeros, true,
+                v == BenchVariant.DENSE ? 33000 : 0, v == BenchVariant.DENSE ? 4_000_000 : 0);
     }
 
     @Test
@@ -32,5 +33,17 @@ class BenchTableTest {
         String text = BenchTable.text(rs);
         assertTrue(text.contains(" 0.400 |") && text.contains(" 0.200 |"), text);
         assertEquals(6, text.split("\n").length, text);
+    }
+
+    @Test
+    void frontEndAndStreamColumnsShowMeasuredCountsAndBlanksForUnmeasured() {
+        List<BenchResult> rs = List.of(result("m", "a", BenchVariant.DENSE, 500, 0, 1000, 0, 0),
+                result("m", "a", BenchVariant.AUTO, 100, 50, 400, 140, 100));
+        String[] lines = BenchTable.csv(rs).split("\n");
+        assertTrue(lines[0].endsWith(",frontend_instr_per_frame,stream_hop_instr,bit_exact"), lines[0]);
+        assertTrue(lines[1].endsWith(",33000,4000000,true"), lines[1]);
+        assertTrue(lines[2].endsWith(",,,true"), lines[2]);
+        String text = BenchTable.text(rs);
+        assertTrue(text.contains("front end instr./frame") && text.contains(" 33000 |") && text.contains(" 4000000 |"), text);
     }
 }

@@ -26,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The C front end (generated tables + pqk_frontend.c, built as a host .so) against the Java reference,
- * value for value: Q10 raw features and int8 features, on several hundred clips and four configs.
+ * value for value: Q10 raw features and int8 features, on several hundred clips and seven configs (both
+ * FFT kinds).
  */
 class FrontEndBitExactnessTest {
-    /** The four configs under test, each with the int8 quantization its generated struct carries. */
+    /** The configs under test, each with the int8 quantization its generated struct carries. */
     record Case(String symbol, FrontEndConfig config, FeatureQuantization quant) {}
 
     static final List<Case> CASES = List.of(
@@ -40,6 +41,17 @@ class FrontEndBitExactnessTest {
                     new FeatureQuantization(0.6, 5)),
             new Case("fe_logmel_400_64",
                     new FrontEndConfig(FeatureType.LOG_MEL, 16000, 16000, 400, 160, 512, 64, 60, 8000, 1),
+                    new FeatureQuantization(0.125, 0)),
+            // REAL FFT with an odd window (a half-filled last word) and filters up to N/2 (bin k = M of the split).
+            new Case("fe_logmel_odd_window_full_band",
+                    new FrontEndConfig(FeatureType.LOG_MEL, 16000, 16000, 479, 320, 512, 32, 0, 8000, 1),
+                    new FeatureQuantization(0.3, -20)),
+            // Front end version 1 (models written before the REAL FFT).
+            new Case("fe_mfcc_complex", FrontEndConfig.mfccDefault().withFft(FrontEndConfig.FftKind.COMPLEX),
+                    new FeatureQuantization(1.0, -10)),
+            new Case("fe_logmel_400_64_complex",
+                    new FrontEndConfig(FeatureType.LOG_MEL, 16000, 16000, 400, 160, 512, 64, 60, 8000, 1,
+                            FrontEndConfig.FftKind.COMPLEX),
                     new FeatureQuantization(0.125, 0)));
 
     /** Extra output quantizations run through the same C code with the struct's fields overridden. */
@@ -113,6 +125,9 @@ class FrontEndBitExactnessTest {
                 + "    case 2: c.frames += 1; break;\n"
                 + "    case 3: c.window_samples = c.fft_size + 1; break;\n"
                 + "    case 4: c.output_zero_point = 128; break;\n"
+                + "    case 5: c.fft_kind = 9; break;\n"
+                + "    case 6: c.twiddle = NULL; break;\n"
+                + "    case 7: c.spectrum_bins = c.fft_size; break;\n"
                 + "    default: c.type = 7; break;\n"
                 + "    }\n"
                 + "    return pqk_frontend_run(&c, audio, out, scratch);\n"
@@ -247,7 +262,7 @@ class FrontEndBitExactnessTest {
         short[] audio = new short[16000];
         byte[] out = new byte[49 * 10];
         int[] scratch = new int[shim.shim_scratch_size(0) / 4];
-        for (int what = 0; what < 6; what++) {
+        for (int what = 0; what < 9; what++) {
             assertEquals(-1, shim.shim_run_broken(0, what, audio, out, scratch), "corruption " + what);
         }
     }

@@ -5,6 +5,12 @@
  * neither. Integer-only, C99, no allocation, no static state: all working memory is the caller's scratch.
  */
 #include "pqk_frontend.h"
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
+#include <arm_acle.h>
+#define PQK_FRONTEND_DSP 1
+#else
+#define PQK_FRONTEND_DSP 0
+#endif
 
 /* The algorithm floors with >> on negative values, as Java's >> does. C99 leaves that to the
  * implementation (gcc, clang and Arm's compilers shift arithmetically); refuse to build elsewhere. */
@@ -61,6 +67,12 @@ static int32_t pqk_log2_q16(uint64_t v, const int32_t *table)
     return n * 65536 + table[idx] + (((table[idx + 1] - table[idx]) * fr + 128) >> 8);
 }
 
+/* int32 words of scratch the spectrum takes: re[N] + im[N], or the REAL FFT's x[N/2 + 1] + z[N/2]. */
+static int32_t pqk_frontend_fft_words(const pqk_frontend_config *cfg)
+{
+    return cfg->fft_kind == PQK_FRONTEND_FFT_REAL ? cfg->fft_size + 1 : 2 * cfg->fft_size;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * FFT (FixedFft.transform)
  * Let B bound the modulus of every element before a stage: the rounded rotation has modulus
@@ -101,23 +113,178 @@ static void pqk_fft_q15(int32_t *re, int32_t *im, int32_t log2n, const int16_t *
 }
 
 /* ------------------------------------------------------------------------------------------------
+ * REAL FFT (FixedFft.realSpectrum): the window packed as z[m] = x[2m] + i x[2m+1] into 32-bit words,
+ * real part in the low half, imaginary in the high half (every value fits int16: see the bounds there),
+ * an N/2-point complex FFT in place, then the split step. On cores with the DSP extension each helper
+ * below is one or two instructions (halving SIMD adds, dual 16-bit multiply-accumulates); elsewhere the
+ * plain C computes exactly the same integers. The halving adds floor, as >> 1 does in Java.
+ * ---------------------------------------------------------------------------------------------- */
+
+static uint32_t pqk_pack(int32_t re, int32_t im)
+{
+    return ((uint32_t)re & 0xFFFFu) | ((uint32_t)im << 16);
+}
+
+static int32_t pqk_re(uint32_t z)
+{
+    return (int32_t)(int16_t)(z & 0xFFFFu);
+}
+
+static int32_t pqk_im(uint32_t z)
+{
+    return (int32_t)z >> 16;
+}
+
+#if PQK_FRONTEND_DSP
+/* (a + b) / 2 and (a - b) / 2 per half: SHADD16, SHSUB16. */
+#define pqk_half_add(a, b) ((uint32_t)__shadd16((int32_t)(a), (int32_t)(b)))
+#define pqk_half_sub(a, b) ((uint32_t)__shsub16((int32_t)(a), (int32_t)(b)))
+/* (a - i b) / 2 and (a + i b) / 2: SHSAX, SHASX. */
+#define pqk_half_add_minus_i(a, b) ((uint32_t)__shsax((int32_t)(a), (int32_t)(b)))
+#define pqk_half_add_plus_i(a, b) ((uint32_t)__shasx((int32_t)(a), (int32_t)(b)))
+/* re^2 + im^2: SMUAD. */
+#define pqk_power(x) (__smuad((int32_t)(x), (int32_t)(x)))
+#else
+static uint32_t pqk_half_add(uint32_t a, uint32_t b)
+{
+    return pqk_pack((pqk_re(a) + pqk_re(b)) >> 1, (pqk_im(a) + pqk_im(b)) >> 1);
+}
+
+static uint32_t pqk_half_sub(uint32_t a, uint32_t b)
+{
+    return pqk_pack((pqk_re(a) - pqk_re(b)) >> 1, (pqk_im(a) - pqk_im(b)) >> 1);
+}
+
+static uint32_t pqk_half_add_minus_i(uint32_t a, uint32_t b)
+{
+    return pqk_pack((pqk_re(a) + pqk_im(b)) >> 1, (pqk_im(a) - pqk_re(b)) >> 1);
+}
+
+static uint32_t pqk_half_add_plus_i(uint32_t a, uint32_t b)
+{
+    return pqk_pack((pqk_re(a) - pqk_im(b)) >> 1, (pqk_im(a) + pqk_re(b)) >> 1);
+}
+
+static int32_t pqk_power(uint32_t x)
+{
+    return pqk_re(x) * pqk_re(x) + pqk_im(x) * pqk_im(x);
+}
+#endif
+
+/* b * w rounded per component, w = (cos, -sin) packed: |b| < 23200 and |w| < 2^15, so every sum of two
+ * products stays below 2^30 (SMLSD / SMLADX with the rounding constant as accumulator). */
+static uint32_t pqk_rotate(uint32_t b, uint32_t w)
+{
+#if PQK_FRONTEND_DSP
+    const int32_t re = __smlsd((int32_t)b, (int32_t)w, 1 << 14);
+    const int32_t im = __smladx((int32_t)b, (int32_t)w, 1 << 14);
+#else
+    const int32_t re = pqk_re(b) * pqk_re(w) - pqk_im(b) * pqk_im(w) + (1 << 14);
+    const int32_t im = pqk_re(b) * pqk_im(w) + pqk_im(b) * pqk_re(w) + (1 << 14);
+#endif
+    return pqk_pack(re >> 15, im >> 15);
+}
+
+/* x: M packed words of the normalised window (x[2m] low, x[2m+1] high) scaled here by `scale`
+ * (2^shift, shift in [0, 13]); z: the M-point FFT of x / M. */
+static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int32_t scale, uint32_t *z)
+{
+    const int32_t m = cfg->fft_size >> 1;
+    const int32_t quarter = m >> 2;
+    const uint32_t *tw = cfg->twiddle;
+    int32_t q;
+    int32_t h;
+    /* Stages 1 and 2 (twiddles 1 and -i) while loading in bit-reversed order. */
+    for (q = 0; q < quarter; q++) {
+        const int32_t p = cfg->bit_reverse[q];
+        uint32_t d0 = x[p];
+        uint32_t d1 = x[p + 2 * quarter];
+        uint32_t d2 = x[p + quarter];
+        uint32_t d3 = x[p + 3 * quarter];
+        uint32_t u0;
+        uint32_t u1;
+        uint32_t u2;
+        uint32_t u3;
+        uint32_t *o = z + 4 * q;
+        if (scale != 1) {
+            /* |x * scale| <= 2^14: each half stays in its 16 bits (SMULBB / SMULTB on DSP cores). */
+            d0 = pqk_pack(pqk_re(d0) * scale, pqk_im(d0) * scale);
+            d1 = pqk_pack(pqk_re(d1) * scale, pqk_im(d1) * scale);
+            d2 = pqk_pack(pqk_re(d2) * scale, pqk_im(d2) * scale);
+            d3 = pqk_pack(pqk_re(d3) * scale, pqk_im(d3) * scale);
+        }
+        u0 = pqk_half_add(d0, d1);
+        u1 = pqk_half_sub(d0, d1);
+        u2 = pqk_half_add(d2, d3);
+        u3 = pqk_half_sub(d2, d3);
+        o[0] = pqk_half_add(u0, u2);
+        o[2] = pqk_half_sub(u0, u2);
+        o[1] = pqk_half_add_minus_i(u1, u3);
+        o[3] = pqk_half_add_plus_i(u1, u3);
+    }
+    /* Stages h = 4 .. M/2: the twiddle of j = 0 is exactly 1; W_M^(j M / 2h) is entry j N / 2h. */
+    for (h = 4; h < m; h <<= 1) {
+        const int32_t step = cfg->fft_size / (2 * h);
+        int32_t j;
+        int32_t a;
+        for (a = 0; a < m; a += 2 * h) {
+            const uint32_t za = z[a];
+            const uint32_t zb = z[a + h];
+            z[a] = pqk_half_add(za, zb);
+            z[a + h] = pqk_half_sub(za, zb);
+        }
+        for (j = 1; j < h; j++) {
+            const uint32_t w = tw[j * step];
+            for (a = j; a < m; a += 2 * h) {
+                const uint32_t za = z[a];
+                const uint32_t t = pqk_rotate(z[a + h], w);
+                z[a] = pqk_half_add(za, t);
+                z[a + h] = pqk_half_sub(za, t);
+            }
+        }
+    }
+}
+
+/* Split step: power[k] = |X[k]|^2 for k < spectrum_bins, X[k] = (a - i W^k d) / 2 with
+ * a = (Z[k] + conj Z[M-k]) / 2 and d = (Z[k] - conj Z[M-k]) / 2. */
+static void pqk_split_power(const pqk_frontend_config *cfg, const uint32_t *z, int32_t *power)
+{
+    const int32_t m = cfg->fft_size >> 1;
+    const int32_t bins = cfg->spectrum_bins;
+    const uint32_t *tw = cfg->twiddle;
+    int32_t k;
+    for (k = 0; k < bins; k++) {
+        const uint32_t zk = z[k & (m - 1)];
+        const uint32_t zm = z[(m - k) & (m - 1)];
+#if PQK_FRONTEND_DSP
+        /* With Z[M-k]'s halves swapped, SHSAX gives ((re + re') / 2, (im - im') / 2) = a, SHASX d. */
+        const uint32_t swapped = (zm >> 16) | (zm << 16);
+        const uint32_t a = (uint32_t)__shsax((int32_t)zk, (int32_t)swapped);
+        const uint32_t d = (uint32_t)__shasx((int32_t)zk, (int32_t)swapped);
+#else
+        const uint32_t a = pqk_pack((pqk_re(zk) + pqk_re(zm)) >> 1, (pqk_im(zk) - pqk_im(zm)) >> 1);
+        const uint32_t d = pqk_pack((pqk_re(zk) - pqk_re(zm)) >> 1, (pqk_im(zk) + pqk_im(zm)) >> 1);
+#endif
+        const uint32_t x = pqk_half_add_minus_i(a, pqk_rotate(d, tw[k]));
+        power[k] = pqk_power(x);
+    }
+}
+
+/* ------------------------------------------------------------------------------------------------
  * One frame (AudioFrontEnd.frame + dct)
  * ---------------------------------------------------------------------------------------------- */
 
-/* Steps 1-7 for the frame starting at `audio`; writes features_per_frame Q10 values to `out`.
- * scratch: re[N], im[N], log_mel[mel_bins]. */
-static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch, int32_t *out)
+/* Steps 1-4, COMPLEX FFT (front end version 1). scratch: re[N], im[N]; returns the normalisation shift
+ * and leaves the power of bins 0..spectrum_bins-1 in im[]. */
+static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
 {
     const int32_t n = cfg->fft_size;
     const int32_t w = cfg->window_samples;
     int32_t *re = scratch;
     int32_t *im = scratch + n;
-    int32_t *log_mel = scratch + 2 * n;
     int32_t max = 0;
     int32_t shift = 0;
-    int32_t offset;
     int32_t i;
-    int32_t m;
 
     /* 1. Window: |s * w| <= 2^15 * 32767 < 2^30, so x is in [-32768, 32767]. */
     for (i = 0; i < w; i++) {
@@ -157,19 +324,98 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
     pqk_bit_reverse_permute(re, n);
     pqk_fft_q15(re, im, cfg->fft_log2, cfg->twiddle_cos, cfg->twiddle_sin);
 
-    /* 4-6. Power (< 2^28.01), mel energy (< 2^28.01 * 2^15 * 2^11 = 2^54.01), log.
+    /* 4. Power: every |value| < 2^14 + 24, so r^2 + q^2 < 2^28.01 fits 32 bits. */
+    for (i = 0; i < cfg->spectrum_bins; i++) {
+        im[i] = re[i] * re[i] + im[i] * im[i];
+    }
+    return shift;
+}
+
+/* Steps 1-4, REAL FFT (version 2). scratch: x / power [N/2 + 1], z [N/2]; returns the normalisation
+ * shift and leaves the power of bins 0..spectrum_bins-1 at scratch[0]. */
+static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
+{
+    const int32_t m = cfg->fft_size >> 1;
+    const int32_t w = cfg->window_samples;
+    const int16_t *window = cfg->window;
+    uint32_t *x = (uint32_t *)(void *)scratch;
+    uint32_t *z = x + m + 1;
+    int32_t max = 0;
+    int32_t min = 0;
+    int32_t shift = 0;
+    int32_t i;
+
+    /* 1. Window, two samples to a word; max |x| = max(max, -min). */
+    for (i = 0; i + 1 < w; i += 2) {
+        const int32_t x0 = ((int32_t)audio[i] * window[i] + (1 << 14)) >> 15;
+        const int32_t x1 = ((int32_t)audio[i + 1] * window[i + 1] + (1 << 14)) >> 15;
+        max = x0 > max ? x0 : max;
+        min = x0 < min ? x0 : min;
+        max = x1 > max ? x1 : max;
+        min = x1 < min ? x1 : min;
+        x[i >> 1] = pqk_pack(x0, x1);
+    }
+    if (i < w) {
+        const int32_t x0 = ((int32_t)audio[i] * window[i] + (1 << 14)) >> 15;
+        max = x0 > max ? x0 : max;
+        min = x0 < min ? x0 : min;
+        x[i >> 1] = pqk_pack(x0, 0);
+        i += 2;
+    }
+    for (i >>= 1; i < m; i++) {
+        x[i] = 0;
+    }
+    max = -min > max ? -min : max;
+
+    /* 2. Block normalisation as in the COMPLEX path; a left shift is applied while loading the FFT. */
+    if (max != 0) {
+        shift = 13 - pqk_top_bit64((uint64_t)max);
+        shift = shift < -2 ? -2 : (shift > 15 ? 15 : shift);
+    }
+    if (shift < 0) {
+        const int32_t r = -shift;
+        const int32_t half = (int32_t)1 << (r - 1);
+        for (i = 0; i < m; i++) {
+            x[i] = pqk_pack((pqk_re(x[i]) + half) >> r, (pqk_im(x[i]) + half) >> r);
+        }
+    }
+
+    /* 3-4. FFT and split; the power overwrites the window. */
+    pqk_fft_half(cfg, x, shift > 0 ? (int32_t)1 << shift : 1, z);
+    pqk_split_power(cfg, z, scratch);
+    return shift;
+}
+
+/* Steps 1-7 for the frame starting at `audio`; writes features_per_frame Q10 values to `out`.
+ * scratch: pqk_frontend_fft_words(cfg) words for the spectrum, then log_mel[mel_bins]. */
+static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch, int32_t *out)
+{
+    const int32_t *power;
+    int32_t *log_mel = scratch + pqk_frontend_fft_words(cfg);
+    int32_t shift;
+    int32_t offset;
+    int32_t i;
+    int32_t m;
+
+    if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
+        shift = pqk_spectrum_real(cfg, audio, scratch);
+        power = scratch;
+    } else {
+        shift = pqk_spectrum_complex(cfg, audio, scratch);
+        power = scratch + cfg->fft_size;
+    }
+
+    /* 5-6. Mel energy (power < 2^29.01, so < 2^29.01 * 2^15 * 2^11 = 2^55.01), log.
      * |offset| <= (24 + 30 + 15) * 2^10 and the log term < 2^16, so |L| < 2^18. */
     offset = (2 * cfg->fft_log2 - 2 * shift - 15) * 1024;
     for (m = 0; m < cfg->mel_bins; m++) {
         const int32_t first = cfg->mel_first_bin[m];
         const int32_t count = cfg->mel_bin_count[m];
         const int16_t *weights = cfg->mel_weights + cfg->mel_weight_offset[m];
+        const int32_t *p = power + first;
         int64_t e = 0;
         for (i = 0; i < count; i++) {
-            /* The power r^2 + q^2 < 2^28.01 fits 32 bits; only the weighted sum needs 64. */
-            const int32_t r = re[first + i];
-            const int32_t q = im[first + i];
-            e += (int64_t)(r * r + q * q) * weights[i];
+            e += (int64_t)p[i] * weights[i];
         }
         log_mel[m] = ((pqk_log2_q16((uint64_t)e + 1u, cfg->log2_table) + 32) >> 6) + offset;
     }
@@ -200,12 +446,27 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
 static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
 {
     int32_t m;
-    if (cfg == NULL || cfg->window == NULL || cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL
+    if (cfg == NULL || cfg->window == NULL
         || cfg->mel_first_bin == NULL || cfg->mel_bin_count == NULL || cfg->mel_weight_offset == NULL
         || cfg->mel_weights == NULL || cfg->log2_table == NULL) {
         return 0;
     }
     if (cfg->fft_log2 < 1 || cfg->fft_log2 > 12 || cfg->fft_size != ((int32_t)1 << cfg->fft_log2)) {
+        return 0;
+    }
+    if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
+        if (cfg->twiddle == NULL || cfg->bit_reverse == NULL || cfg->fft_log2 < 3) {
+            return 0;
+        }
+        for (m = 0; m < cfg->fft_size >> 3; m++) {
+            if (cfg->bit_reverse[m] >= cfg->fft_size >> 3) {
+                return 0;
+            }
+        }
+    } else if (cfg->fft_kind != PQK_FRONTEND_FFT_COMPLEX || cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL) {
+        return 0;
+    }
+    if (cfg->spectrum_bins < 1 || cfg->spectrum_bins > cfg->fft_size / 2 + 1) {
         return 0;
     }
     if (cfg->window_samples <= 0 || cfg->window_samples > cfg->fft_size || cfg->window_samples > cfg->clip_samples
@@ -226,7 +487,7 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
     }
     for (m = 0; m < cfg->mel_bins; m++) {
         if (cfg->mel_first_bin[m] < 0 || cfg->mel_bin_count[m] < 0
-            || cfg->mel_first_bin[m] + cfg->mel_bin_count[m] > cfg->fft_size / 2 + 1 || cfg->mel_weight_offset[m] < 0) {
+            || cfg->mel_first_bin[m] + cfg->mel_bin_count[m] > cfg->spectrum_bins || cfg->mel_weight_offset[m] < 0) {
             return 0;
         }
     }
@@ -242,7 +503,7 @@ int32_t pqk_frontend_scratch_size(const pqk_frontend_config *cfg)
     if (!pqk_frontend_config_ok(cfg)) {
         return -1;
     }
-    return (2 * cfg->fft_size + cfg->mel_bins + cfg->features_per_frame) * (int32_t)sizeof(int32_t);
+    return (pqk_frontend_fft_words(cfg) + cfg->mel_bins + cfg->features_per_frame) * (int32_t)sizeof(int32_t);
 }
 
 pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *raw_out,
@@ -258,17 +519,17 @@ pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio
     return PQK_OK;
 }
 
-pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
-                            int32_t *scratch)
+pqk_status pqk_frontend_run_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
+                                   int8_t *features, int32_t *scratch)
 {
     int32_t f;
     int32_t j;
     int32_t *frame_out;
-    if (!pqk_frontend_config_ok(cfg) || audio == NULL || features == NULL || scratch == NULL) {
+    if (!pqk_frontend_config_ok(cfg) || audio == NULL || features == NULL || scratch == NULL || frames < 1) {
         return PQK_ERROR_ARGUMENT;
     }
-    frame_out = scratch + 2 * cfg->fft_size + cfg->mel_bins;
-    for (f = 0; f < cfg->frames; f++) {
+    frame_out = scratch + pqk_frontend_fft_words(cfg) + cfg->mel_bins;
+    for (f = 0; f < frames; f++) {
         int8_t *q = features + f * cfg->features_per_frame;
         pqk_frontend_frame(cfg, audio + f * cfg->stride_samples, scratch, frame_out);
         for (j = 0; j < cfg->features_per_frame; j++) {
@@ -279,4 +540,13 @@ pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio
         }
     }
     return PQK_OK;
+}
+
+pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
+                            int32_t *scratch)
+{
+    if (cfg == NULL) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    return pqk_frontend_run_frames(cfg, audio, cfg->frames, features, scratch);
 }

@@ -1,5 +1,5 @@
 /*
- * pqk_frontend.h - integer MFCC / log-mel audio front end, version 1.
+ * pqk_frontend.h - integer MFCC / log-mel audio front end, version 2 (version 1 with FFT_COMPLEX).
  *
  * The C twin of io.pqkmcu.trainer.frontend.AudioFrontEnd: for the same tables and audio the two
  * produce identical values, bit for bit; change both or neither. The tables (window, twiddles, mel
@@ -12,10 +12,12 @@
  *  1. Window: x[i] = (s[i] * window[i] + 2^14) >> 15 for i < window_samples, 0 up to N.
  *  2. Block normalisation: m = max |x|; shift = 0 if m == 0, else the shift in [-2, 15] that puts
  *     m * 2^shift in [2^13, 2^14). x[i] * 2^shift if shift >= 0, else (x[i] + 2^(-shift-1)) >> -shift.
- *  3. FFT: complex radix-2 decimation in time on int32 re[N], im[N] (im = 0, input in bit-reversed
- *     order); every butterfly rotates b by the Q15 twiddle with rounding ((.. + 2^14) >> 15, 64-bit
- *     products) and halves: a' = (a + t) >> 1, b' = (a - t) >> 1. Result FFT(x) / N.
- *  4. Power: p[k] = re[k]^2 + im[k]^2 (int64), k in [0, N/2].
+ *  3. FFT, result FFT(x) / N. COMPLEX: complex radix-2 decimation in time on int32 re[N], im[N] (im = 0,
+ *     input in bit-reversed order); every butterfly rotates b by the Q15 twiddle with rounding
+ *     ((.. + 2^14) >> 15) and halves: a' = (a + t) >> 1, b' = (a - t) >> 1. REAL: the same butterflies
+ *     on z[m] = x[2m] + i x[2m+1], M = N/2 points, stages 1-2 and every j = 0 twiddle exact, then the
+ *     split step X[k] = (a - i W^k d) / 2 (FixedFft.realSpectrum states every rounding).
+ *  4. Power: p[k] = re[k]^2 + im[k]^2 (int32), k < spectrum_bins.
  *  5. Mel: e[m] = sum_k p[k] * w[m][k] (int64, Q15 weights, no shift).
  *  6. Log: L[m] = ((log2fix(e[m] + 1) + 32) >> 6) + (2 log2 N - 2 shift - 15) * 2^10, Q10 log2 units
  *     of the true power; log2fix is a Q16 log2 by a 257-entry table of log2(1 + i/256) with linear
@@ -34,7 +36,7 @@
 #include <stdint.h>
 #include "pqk_common.h"
 
-#define PQK_FRONTEND_VERSION 1
+#define PQK_FRONTEND_VERSION 2
 #define PQK_FRONTEND_LOG_FRACTION_BITS 10
 #define PQK_FRONTEND_LOG2_TABLE_SIZE 257
 #define PQK_FRONTEND_MAX_FFT_SIZE 4096
@@ -44,9 +46,16 @@ typedef enum {
     PQK_FRONTEND_LOG_MEL = 1
 } pqk_frontend_type;
 
+/* Step 3's FFT (FrontEndConfig.FftKind). */
+typedef enum {
+    PQK_FRONTEND_FFT_COMPLEX = 0, /* version 1: N-point complex radix-2 on the real window */
+    PQK_FRONTEND_FFT_REAL = 1     /* version 2: N/2-point complex FFT of the packed window + split */
+} pqk_frontend_fft_kind;
+
 /* Everything the front end needs, generated from the model's front-end config. */
 typedef struct pqk_frontend_config {
     int32_t type;                       /* pqk_frontend_type */
+    int32_t fft_kind;                   /* pqk_frontend_fft_kind */
     int32_t clip_samples;               /* input length, samples */
     int32_t window_samples;             /* analysis window, samples (<= fft_size) */
     int32_t stride_samples;             /* hop between frames, samples */
@@ -56,9 +65,12 @@ typedef struct pqk_frontend_config {
     int32_t coefficients;               /* DCT outputs per frame (MFCC only) */
     int32_t frames;                     /* 1 + (clip_samples - window_samples) / stride_samples */
     int32_t features_per_frame;         /* coefficients for MFCC, mel_bins for LOG_MEL */
+    int32_t spectrum_bins;              /* bins 0..spectrum_bins-1 are those the mel filters read */
     const int16_t *window;              /* (window_samples) periodic Hann, Q15 */
-    const int16_t *twiddle_cos;         /* (fft_size / 2) cos(2 pi k / N), Q15 */
-    const int16_t *twiddle_sin;         /* (fft_size / 2) -sin(2 pi k / N), Q15 */
+    const int16_t *twiddle_cos;         /* COMPLEX: (fft_size / 2) cos(2 pi k / N), Q15; REAL: NULL */
+    const int16_t *twiddle_sin;         /* COMPLEX: (fft_size / 2) -sin(2 pi k / N), Q15; REAL: NULL */
+    const uint32_t *twiddle;            /* REAL: (fft_size / 2 + 1) cos | -sin << 16, Q15; COMPLEX: NULL */
+    const uint16_t *bit_reverse;        /* REAL: (fft_size / 8) q reversed over log2(N) - 3 bits; COMPLEX: NULL */
     const int16_t *mel_first_bin;       /* (mel_bins) first FFT bin of each filter */
     const int16_t *mel_bin_count;       /* (mel_bins) number of FFT bins of each filter */
     const int32_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
@@ -71,7 +83,8 @@ typedef struct pqk_frontend_config {
 } pqk_frontend_config;
 
 /* Bytes of int32-aligned scratch pqk_frontend_run / pqk_frontend_raw need:
- * (2 * fft_size + mel_bins + features_per_frame) * 4. Returns -1 for an invalid config. */
+ * (S + mel_bins + features_per_frame) * 4, S = 2 * fft_size (COMPLEX) or fft_size + 1 (REAL).
+ * Returns -1 for an invalid config. */
 int32_t pqk_frontend_scratch_size(const pqk_frontend_config *cfg);
 
 /* Q10 features: raw_out gets frames * features_per_frame int32 values, frame-major.
@@ -83,5 +96,12 @@ pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio
  * scratch: pqk_frontend_scratch_size(cfg) bytes owned by the caller. */
 pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio, int8_t *features,
                             int32_t *scratch);
+
+/* int8 features of `frames` consecutive frames of a longer recording: audio points at the first frame's
+ * first sample and must hold (frames - 1) * stride_samples + window_samples samples. Every frame depends
+ * only on its own window (the normalisation is per frame), so a stream may compute each frame once and
+ * reuse it in every window that contains it (AudioFrontEnd.rawFrames). */
+pqk_status pqk_frontend_run_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
+                                   int8_t *features, int32_t *scratch);
 
 #endif /* PQK_FRONTEND_H */

@@ -4,6 +4,8 @@
 /*
  * main.c - streaming keyword spotting: a ${stream.windowSamples}-sample window slides over the audio stream in flash,
  * ${stream.hopSamples} samples (${stream.hopMs} ms) at a time. Each window goes through the front end and the model;
+ * the front end computes only the frames no earlier window on the same frame grid computed (PQK_STREAM_PHASES
+ * rings of features, FrameReuse), and the window is one contiguous run of its ring;
  * its logits become posteriors (integer softmax, Q15), which are averaged over the last PQK_STREAM_SMOOTHING
  * windows; a keyword is detected when its smoothed posterior is the highest of all classes and reaches
  * PQK_STREAM_THRESHOLD_Q15, unless another detection came less than PQK_STREAM_REFRACTORY windows before.
@@ -19,12 +21,48 @@
  * and exits with 0 when every window's logits and every detection equal the Java twin's, 1 otherwise.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "model.h"
 #include "pqk_board.h"
 #include "stream_data.h"
 
+#if PQK_STREAM_PHASES > 0
+/* Per frame grid, frame j at rows j % PQK_MODEL_FRAMES and j % PQK_MODEL_FRAMES + PQK_MODEL_FRAMES, so that
+   the PQK_MODEL_FRAMES rows of any window follow each other. */
+static int8_t pqk_rings[PQK_STREAM_PHASES][2 * PQK_MODEL_INPUT_SIZE];
+/* Per grid, the first frame index not yet computed. */
+static int32_t pqk_ring_next[PQK_STREAM_PHASES];
+
+/* Computes the frames window k lacks into its grid's ring (in runs that do not wrap) and points *features at
+   the window's rows. Frames are independent (per-frame normalisation), so they equal the window's own. */
+static pqk_status pqk_stream_features(int32_t k, const int8_t **features)
+{
+    const int32_t start = k * PQK_STREAM_HOP_SAMPLES;
+    const int32_t phase = k % PQK_STREAM_PHASES;
+    const int32_t first = start / PQK_STREAM_FRAME_STRIDE;
+    const int32_t offset = start % PQK_STREAM_FRAME_STRIDE;
+    const int32_t end = first + PQK_MODEL_FRAMES;
+    int8_t *const ring = pqk_rings[phase];
+    int32_t j = pqk_ring_next[phase] > first ? pqk_ring_next[phase] : first;
+    while (j < end) {
+        const int32_t row = j % PQK_MODEL_FRAMES;
+        const int32_t n = end - j < PQK_MODEL_FRAMES - row ? end - j : PQK_MODEL_FRAMES - row;
+        int8_t *const at = ring + row * PQK_MODEL_FEATURES_PER_FRAME;
+        const pqk_status status = pqk_model_frames(&pqk_stream_audio[offset + j * PQK_STREAM_FRAME_STRIDE], n, at);
+        if (status != PQK_OK) {
+            return status;
+        }
+        memcpy(at + PQK_MODEL_INPUT_SIZE, at, (size_t)(n * PQK_MODEL_FEATURES_PER_FRAME));
+        j += n;
+    }
+    pqk_ring_next[phase] = end;
+    *features = ring + (first % PQK_MODEL_FRAMES) * PQK_MODEL_FEATURES_PER_FRAME;
+    return PQK_OK;
+}
+#else
 static int8_t pqk_features[PQK_MODEL_INPUT_SIZE];
+#endif
 static int8_t pqk_logits[PQK_MODEL_OUTPUT_SIZE];
 /* The last PQK_STREAM_SMOOTHING windows' posteriors (Q15), a ring indexed by window % PQK_STREAM_SMOOTHING. */
 static int32_t pqk_history[PQK_STREAM_SMOOTHING][PQK_MODEL_OUTPUT_SIZE];
@@ -104,7 +142,12 @@ int main(void)
     put_field(" hop=", PQK_STREAM_HOP_SAMPLES);
     pqk_board_puts("\n");
     for (k = 0; k < windows; k++) {
+#if PQK_STREAM_PHASES == 0
         const int16_t *window = &pqk_stream_audio[k * PQK_STREAM_HOP_SAMPLES];
+        const int8_t *features = pqk_features;
+#else
+        const int8_t *features = NULL;
+#endif
         const int32_t time_ms = (int32_t)(((int64_t)k * PQK_STREAM_HOP_SAMPLES + PQK_STREAM_WINDOW_SAMPLES) * 1000
                                           / PQK_STREAM_SAMPLE_RATE);
         uint64_t start;
@@ -119,11 +162,15 @@ int main(void)
         int32_t i;
 
         start = pqk_board_instructions();
+#if PQK_STREAM_PHASES == 0
         status = pqk_model_features(window, pqk_features);
+#else
+        status = pqk_stream_features(k, &features);
+#endif
         front_end = pqk_board_instructions() - start;
         start = pqk_board_instructions();
         if (status == PQK_OK) {
-            status = pqk_model_invoke(pqk_features, pqk_logits);
+            status = pqk_model_invoke(features, pqk_logits);
         }
         model = pqk_board_instructions() - start;
 

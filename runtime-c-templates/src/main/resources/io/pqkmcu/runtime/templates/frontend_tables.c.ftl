@@ -13,6 +13,7 @@
 </#list>
 const pqk_frontend_config ${symbol} = {
     .type = ${type},
+    .fft_kind = ${fftKind},
     .clip_samples = ${clipSamples},
     .window_samples = ${windowSamples},
     .stride_samples = ${strideSamples},
@@ -22,9 +23,12 @@ const pqk_frontend_config ${symbol} = {
     .coefficients = ${coefficients},
     .frames = ${frames},
     .features_per_frame = ${featuresPerFrame},
+    .spectrum_bins = ${spectrumBins},
     .window = ${symbol}_window,
-    .twiddle_cos = ${symbol}_twiddle_cos,
-    .twiddle_sin = ${symbol}_twiddle_sin,
+    .twiddle_cos = ${twiddleCosPointer},
+    .twiddle_sin = ${twiddleSinPointer},
+    .twiddle = ${twiddlePointer},
+    .bit_reverse = ${bitReversePointer},
     .mel_first_bin = ${symbol}_mel_first_bin,
     .mel_bin_count = ${symbol}_mel_bin_count,
     .mel_weight_offset = ${symbol}_mel_weight_offset,

@@ -17,6 +17,16 @@ pqk_status pqk_model_features(const int16_t *audio, int8_t *features)
                             (int32_t *)(void *)(arena + ${project.frontEndScratchArena}));
 }
 
+pqk_status pqk_model_frames(const int16_t *audio, int32_t frames, int8_t *features)
+{
+    int8_t *const arena = ${project.sym}_arena.bytes;
+    if (pqk_frontend_scratch_size(&${project.frontEndConfigSymbol}) > ${project.symUpper}_FRONTEND_SCRATCH_SIZE) {
+        return PQK_ERROR_SIZE;
+    }
+    return pqk_frontend_run_frames(&${project.frontEndConfigSymbol}, audio, frames, features,
+                                   (int32_t *)(void *)(arena + ${project.frontEndScratchArena}));
+}
+
 pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits)
 {
     int8_t *const arena = ${project.sym}_arena.bytes;

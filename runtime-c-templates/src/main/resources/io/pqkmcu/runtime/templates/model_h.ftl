@@ -56,6 +56,12 @@ pqk_status pqk_model_invoke(const int8_t *input, int8_t *output);
    Bit-exact with the trainer's Java front end. Not reentrant (its scratch is in the arena). */
 pqk_status pqk_model_features(const int16_t *audio, int8_t *features);
 
+/* Front end only, for streams: `frames` consecutive frames from audio (the first frame's first sample),
+   features[frames * PQK_MODEL_FEATURES_PER_FRAME]. Not reentrant. */
+#define PQK_MODEL_FRAMES ${project.inputHeight}
+#define PQK_MODEL_FEATURES_PER_FRAME ${project.inputWidth}
+pqk_status pqk_model_frames(const int16_t *audio, int32_t frames, int8_t *features);
+
 /* Front end + network: audio[PQK_MODEL_AUDIO_SAMPLES] -> logits[PQK_MODEL_OUTPUT_SIZE]. Not reentrant. */
 pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits);
 </#if>

@@ -21,6 +21,12 @@
 #define PQK_STREAM_THRESHOLD_Q15 ${stream.thresholdQ15} /* ${stream.threshold} */
 #define PQK_STREAM_REFRACTORY ${stream.refractoryWindows} /* windows after a detection before the next may come */
 
+/* Frame reuse (io.pqkmcu.codegen.stream.FrameReuse): window k's frames start at k * hop + j * stride; they lie
+   on PQK_STREAM_PHASES interleaved grids, each with a ring of features, and a window computes only the frames
+   its grid lacks (${stream.framesPerWindow} of ${project.inputHeight} once warm). 0: every window computes all its frames. */
+#define PQK_STREAM_FRAME_STRIDE ${stream.strideSamples}
+#define PQK_STREAM_PHASES ${stream.phases}
+
 /* exp(-s * d) in Q15 for logit differences d = 0..255, s = the output scale (PosteriorTable). */
 static const int32_t pqk_stream_exp_q15[256] = {
 <#list stream.expQ15?chunk(12) as row>

@@ -3,7 +3,7 @@ package io.pqkmcu.trainer.frontend;
 import io.pqkmcu.trainer.quant.QuantMath;
 
 /**
- * The integer MFCC / log-mel front end, version 1: the Java reference of {@code pqk_frontend.c}. The two
+ * The integer MFCC / log-mel front end, version 2 (version 1 with {@code FftKind.COMPLEX}): the Java reference of {@code pqk_frontend.c}. The two
  * agree bit for bit; every step below is written identically in both, so change both or neither.
  *
  * <p>Input: exactly {@code clipSamples} int16 samples (16 kHz mono). Output: {@code frames()} ×
@@ -15,10 +15,12 @@ import io.pqkmcu.trainer.quant.QuantMath;
  *   <li>Block normalisation: m = max |x[i]|; shift = 0 if m = 0, else the shift in [−2, 15] that puts
  *       m·2^shift in [2^13, 2^14) (13 − index of m's top bit). x[i]·2^shift for shift ≥ 0,
  *       (x[i] + 2^(−shift−1)) >> −shift otherwise. Afterwards |x| ≤ 2^14.</li>
- *   <li>FFT: {@link FixedFft}, complex radix-2 DIT on int32 re/im (im = 0, input bit-reversed),
- *       each stage halving, result FFT(x)/N with modulus &lt; 2^14 + 24.</li>
- *   <li>Power: p[k] = re[k]² + im[k]², k ∈ [0, N/2], int64 (&lt; 2^28.01).</li>
- *   <li>Mel energies: e[m] = Σ_k p[k]·w[m][k], int64, Q15 weights, no shift (&lt; 2^28.01·2^15·2^11 = 2^54.01).</li>
+ *   <li>FFT, by the config's {@link FrontEndConfig.FftKind}: REAL (version 2) the N/2-point complex FFT of
+ *       the even/odd-packed window plus the split step ({@link FixedFft#realSpectrum}); COMPLEX (version
+ *       1) {@link FixedFft#transform}, complex radix-2 DIT on int32 re/im (im = 0, input bit-reversed).
+ *       Both halve at every stage: the result is FFT(x)/N, modulus &lt; 23200.</li>
+ *   <li>Power: p[k] = re[k]² + im[k]², int32 (&lt; 2^29.01), for the bins k the mel filters read.</li>
+ *   <li>Mel energies: e[m] = Σ_k p[k]·w[m][k], int64, Q15 weights, no shift (&lt; 2^29.01·2^15·2^11 = 2^55.01).</li>
  *   <li>Log: L[m] = ((log2fix(e[m] + 1) + 32) >> 6) + (2·log2 N − 2·shift − 15)·2^10, Q10 log2 units of
  *       the true power ({@link FixedLog2}; the second term undoes the normalisation shift, the FFT's 1/N
  *       and the Q15 weights). |L| &lt; 2^16 + 69·2^10 &lt; 2^18.</li>
@@ -63,14 +65,33 @@ public final class AudioFrontEnd {
     /** Q10 features, frame-major [frames][featuresPerFrame]. */
     public int[] raw(short[] clip) {
         checkClip(clip);
+        return rawFrames(clip, 0, config.frames());
+    }
+
+    /**
+     * Q10 features of {@code count} consecutive frames of a longer recording, the first starting at sample
+     * {@code start}, frame-major. Each frame depends only on its own window of samples (the block
+     * normalisation is per frame), so frame f of a clip equals frame 0 here with start = f·stride: a stream
+     * can compute each frame once and reuse it in every window that contains it.
+     */
+    public int[] rawFrames(short[] audio, int start, int count) {
+        if (audio == null) {
+            throw new IllegalArgumentException("audio is null");
+        }
+        long end = (long) start + (long) (count - 1) * config.strideSamples() + config.windowSamples();
+        if (start < 0 || count < 1 || end > audio.length) {
+            throw new IllegalArgumentException(count + " frames from sample " + start + " need samples up to " + end
+                    + " but the audio has " + audio.length);
+        }
         int n = config.fftSize();
         int[] re = new int[n];
-        int[] im = new int[n];
+        int[] im = new int[n + 1]; // REAL: the power, up to N/2 + 1 bins
+        int[] z = new int[n]; // REAL: the packed half-size FFT
         int[] logMel = new int[config.melBins()];
         int features = config.featuresPerFrame();
-        int[] out = new int[outputSize()];
-        for (int f = 0; f < config.frames(); f++) {
-            frame(clip, f * config.strideSamples(), re, im, logMel);
+        int[] out = new int[count * features];
+        for (int f = 0; f < count; f++) {
+            frame(audio, start + f * config.strideSamples(), re, im, z, logMel);
             if (config.type() == FrontEndConfig.FeatureType.MFCC) {
                 dct(logMel, out, f * features);
             } else {
@@ -114,7 +135,7 @@ public final class AudioFrontEnd {
     }
 
     /** Steps 1–6 for the frame starting at {@code start}: fills {@code logMel} with L[m] (Q10). */
-    private void frame(short[] clip, int start, int[] re, int[] im, int[] logMel) {
+    private void frame(short[] clip, int start, int[] re, int[] im, int[] z, int[] logMel) {
         int n = config.fftSize();
         int w = config.windowSamples();
         short[] window = tables.window;
@@ -150,21 +171,28 @@ public final class AudioFrontEnd {
             }
         }
 
-        // 3. FFT: bit-reversal permutation (im is all zero, so only re moves), then the stages.
+        // 3–4. FFT and power. COMPLEX: bit-reversal permutation (im is all zero, so only re moves), the
+        // stages, then re² + im². REAL: the half-size FFT and the split step give the power directly.
         int log2n = tables.fftLog2();
-        FixedFft.bitReversePermute(re);
-        FixedFft.transform(re, im, log2n, tables.twiddleCos, tables.twiddleSin);
+        if (config.fft() == FrontEndConfig.FftKind.REAL) {
+            FixedFft.realSpectrum(re, z, im, tables.spectrumBins, log2n, tables.twiddleCos, tables.twiddleSin, tables.bitReverse);
+        } else {
+            FixedFft.bitReversePermute(re);
+            FixedFft.transform(re, im, log2n, tables.twiddleCos, tables.twiddleSin);
+            for (int k = 0; k < tables.spectrumBins; k++) {
+                im[k] = re[k] * re[k] + im[k] * im[k];
+            }
+        }
+        int[] power = im;
 
-        // 4–6. Power, mel energies, log.
+        // 5–6. Mel energies, log.
         int offset = (2 * log2n - 2 * shift - 15) * 1024;
         for (int m = 0; m < logMel.length; m++) {
             int first = tables.melFirstBin[m];
             short[] weights = tables.melWeights[m];
             long e = 0;
             for (int i = 0; i < weights.length; i++) {
-                long r = re[first + i];
-                long q = im[first + i];
-                e += (r * r + q * q) * weights[i];
+                e += (long) power[first + i] * weights[i];
             }
             logMel[m] = ((FixedLog2.log2Q16(e + 1) + 32) >> 6) + offset;
         }

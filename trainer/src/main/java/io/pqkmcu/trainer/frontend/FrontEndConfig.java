@@ -17,16 +17,40 @@ package io.pqkmcu.trainer.frontend;
  * @param lowHz           lower edge of the first mel filter
  * @param highHz          upper edge of the last mel filter (≤ sampleRate / 2)
  * @param coefficients    number of cepstral coefficients kept (MFCC only)
+ * @param fft             how the spectrum is computed ({@link FftKind}); the two kinds give slightly different
+ *                        features, so a model keeps the kind it was trained with
  */
 public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, int windowSamples, int strideSamples,
-                             int fftSize, int melBins, double lowHz, double highHz, int coefficients) {
+                             int fftSize, int melBins, double lowHz, double highHz, int coefficients, FftKind fft) {
 
     /** Fractional bits of the log-domain and cepstral values the front end computes before int8 output. */
     public static final int LOG_FRACTION_BITS = 10;
 
     public enum FeatureType { MFCC, LOG_MEL }
 
+    /**
+     * The FFT of step 3. COMPLEX is front end version 1: an N-point complex radix-2 FFT of the real
+     * window (imaginary part zero). REAL (version 2, the default) packs the even and odd samples into an
+     * N/2-point complex FFT and recovers bins 0..N/2 by the split step, about a third of the work; its
+     * rounding differs, so its features differ from COMPLEX's by a few LSBs. Model files written before
+     * version 2 carry no kind and are read as COMPLEX ({@code ModelFile}).
+     */
+    public enum FftKind { COMPLEX, REAL }
+
+    /** A config with the default FFT, {@link FftKind#REAL}. */
+    public FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, int windowSamples, int strideSamples,
+                          int fftSize, int melBins, double lowHz, double highHz, int coefficients) {
+        this(type, sampleRate, clipSamples, windowSamples, strideSamples, fftSize, melBins, lowHz, highHz, coefficients,
+                FftKind.REAL);
+    }
+
     public FrontEndConfig {
+        if (type == null || fft == null) {
+            throw new IllegalArgumentException("front-end feature type and FFT kind are required");
+        }
+        if (fft == FftKind.REAL && fftSize < 8) {
+            throw new IllegalArgumentException("the real FFT needs fftSize >= 8, got " + fftSize);
+        }
         positive("sampleRate", sampleRate);
         positive("clipSamples", clipSamples);
         positive("windowSamples", windowSamples);
@@ -64,6 +88,12 @@ public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, 
     /** 40 log-mel energies per frame, as the Res8/Res15 models of Tang &amp; Lin use. */
     public static FrontEndConfig logMelDefault() {
         return new FrontEndConfig(FeatureType.LOG_MEL, 16000, 16000, 480, 320, 512, 40, 20.0, 4000.0, 40);
+    }
+
+    /** The same config with FFT kind {@code kind}. */
+    public FrontEndConfig withFft(FftKind kind) {
+        return new FrontEndConfig(type, sampleRate, clipSamples, windowSamples, strideSamples, fftSize, melBins, lowHz, highHz,
+                coefficients, kind);
     }
 
     public int frames() {

@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>window[windowSamples]: periodic Hann 0.5 − 0.5·cos(2πn/windowSamples), Q15 (× 32767);</li>
- *   <li>twiddleCos / twiddleSin[fftSize/2]: cos(2πk/N) and −sin(2πk/N), Q15 (× 32767);</li>
+ *   <li>twiddleCos / twiddleSin: cos(2πk/N) and −sin(2πk/N), Q15 (× 32767), k &lt; N/2 for the COMPLEX FFT,
+ *       k ≤ N/2 for the REAL one (the split step uses W^k up to k = N/2; its N/2-point FFT uses the even k);</li>
+ *   <li>bitReverse[N/8] (REAL only): the (log2 N − 3)-bit reversal of q, which places four inputs of the
+ *       N/2-point FFT at once ({@link FixedFft#realSpectrum});</li>
  *   <li>mel bands: HTK mel scale 2595·log10(1 + f/700), melBins + 2 edges equally spaced in mel over
  *       [lowHz, highHz]; FFT bin k sits at k·sampleRate/N for k in [0, N/2]; band m is the triangle over
  *       edges m, m+1, m+2, <b>evaluated on the mel axis</b> (as TensorFlow's
@@ -36,6 +39,8 @@ public final class FrontEndTables {
     final short[] window;
     final short[] twiddleCos;
     final short[] twiddleSin;
+    final int[] bitReverse; // REAL only, else empty
+    final int spectrumBins; // bins 0..spectrumBins-1 are all the mel filters read
     final int[] melFirstBin;
     final short[][] melWeights;
     final short[] dct; // row-major [coefficients][melBins]; empty for LOG_MEL
@@ -45,8 +50,9 @@ public final class FrontEndTables {
         this.config = config;
         this.fftLog2 = Integer.numberOfTrailingZeros(config.fftSize());
         this.window = hannWindow(config.windowSamples());
-        this.twiddleCos = new short[config.fftSize() / 2];
-        this.twiddleSin = new short[config.fftSize() / 2];
+        boolean real = config.fft() == FrontEndConfig.FftKind.REAL;
+        this.twiddleCos = new short[config.fftSize() / 2 + (real ? 1 : 0)];
+        this.twiddleSin = new short[twiddleCos.length];
         for (int k = 0; k < twiddleCos.length; k++) {
             double angle = 2.0 * Math.PI * k / config.fftSize();
             twiddleCos[k] = q15(Math.cos(angle));
@@ -58,6 +64,20 @@ public final class FrontEndTables {
         for (int m = 0; m < bands.size(); m++) {
             melFirstBin[m] = bands.get(m).firstBin();
             melWeights[m] = bands.get(m).weights();
+        }
+        int bins = 0;
+        for (int m = 0; m < melFirstBin.length; m++) {
+            bins = Math.max(bins, melFirstBin[m] + melWeights[m].length);
+        }
+        this.spectrumBins = bins;
+        if (real) {
+            int groupBits = fftLog2 - 3;
+            this.bitReverse = new int[1 << groupBits];
+            for (int q = 0; q < bitReverse.length; q++) {
+                bitReverse[q] = FixedFft.bitReverse(q, groupBits);
+            }
+        } else {
+            this.bitReverse = new int[0];
         }
         this.dct = config.type() == FrontEndConfig.FeatureType.MFCC ? dctMatrix(config.coefficients(), config.melBins()) : new short[0];
         this.log2Table = FixedLog2.table();
@@ -162,14 +182,24 @@ public final class FrontEndTables {
         return window.clone();
     }
 
-    /** cos(2πk/N), Q15, [fftSize/2]. */
+    /** cos(2πk/N), Q15, [fftSize/2] (COMPLEX) or [fftSize/2 + 1] (REAL). */
     public short[] twiddleCos() {
         return twiddleCos.clone();
     }
 
-    /** −sin(2πk/N), Q15, [fftSize/2]. */
+    /** −sin(2πk/N), Q15, same length as {@link #twiddleCos}. */
     public short[] twiddleSin() {
         return twiddleSin.clone();
+    }
+
+    /** REAL FFT only: bit reversal of q over log2(N) − 3 bits, [N/8]; empty for COMPLEX. */
+    public int[] bitReverse() {
+        return bitReverse.clone();
+    }
+
+    /** Number of spectrum bins the mel filters read: 1 + the highest bin of any filter. */
+    public int spectrumBins() {
+        return spectrumBins;
     }
 
     /** The melBins triangular filters, sparse. */
@@ -201,10 +231,12 @@ public final class FrontEndTables {
     }
 
     /**
-     * int32 words of scratch the C front end needs ({@code pqk_frontend_scratch_size} / 4): re[N], im[N],
-     * the log-mel row [melBins] and one output frame [featuresPerFrame].
+     * int32 words of scratch the C front end needs ({@code pqk_frontend_scratch_size} / 4): COMPLEX: re[N],
+     * im[N]; REAL: the packed window [N/2] and the packed FFT [N/2], the power [≤ N/2 + 1] reusing the
+     * window's words plus one; then the log-mel row [melBins] and one output frame [featuresPerFrame].
      */
     public int scratchWords() {
-        return 2 * config.fftSize() + config.melBins() + config.featuresPerFrame();
+        int fft = config.fft() == FrontEndConfig.FftKind.REAL ? config.fftSize() + 1 : 2 * config.fftSize();
+        return fft + config.melBins() + config.featuresPerFrame();
     }
 }

@@ -134,7 +134,10 @@ public final class ModelFile {
             FrontEndConfig fe = m.frontEnd();
             out.writeBoolean(fe != null);
             if (fe != null) {
-                out.writeByte(fe.type().ordinal());
+                // Low nibble: feature type; high nibble: FFT kind. Files written before the REAL FFT have 0
+                // there and read as COMPLEX, the FFT their model was trained with; a pqk that predates the
+                // REAL FFT rejects the new files as an unknown feature type instead of computing other features.
+                out.writeByte(fe.type().ordinal() | fe.fft().ordinal() << 4);
                 out.writeInt(fe.sampleRate());
                 out.writeInt(fe.clipSamples());
                 out.writeInt(fe.windowSamples());
@@ -180,13 +183,19 @@ public final class ModelFile {
         }
         FrontEndConfig fe = null;
         if (in.readBoolean()) {
-            int type = in.readUnsignedByte();
+            int typeAndFft = in.readUnsignedByte();
+            int type = typeAndFft & 0x0F;
+            int fft = typeAndFft >> 4;
             if (type >= FrontEndConfig.FeatureType.values().length) {
                 throw new ModelFormatException("unknown front-end feature type " + type);
             }
+            if (fft >= FrontEndConfig.FftKind.values().length) {
+                throw new ModelFormatException("unknown front-end FFT kind " + fft + " (written by a newer pqk?)");
+            }
             try {
                 fe = new FrontEndConfig(FrontEndConfig.FeatureType.values()[type], in.readInt(), in.readInt(), in.readInt(),
-                        in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt());
+                        in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt(),
+                        FrontEndConfig.FftKind.values()[fft]);
                 // the tables are what eval, the stream detector and the generated C all build first: a setting that
                 // cannot produce them (a mel band with no FFT bin) is a defect of this file, named now
                 io.pqkmcu.trainer.frontend.FrontEndTables.of(fe);

@@ -29,7 +29,10 @@ class FrontEndTablesTest {
     void twiddlesAreQ15UnitCircle() {
         short[] c = tables.twiddleCos();
         short[] s = tables.twiddleSin();
-        assertEquals(256, c.length);
+        assertEquals(257, c.length); // REAL FFT: k up to N/2 for the split step
+        assertEquals(-32767, c[256]);
+        assertEquals(256, FrontEndTables.of(FrontEndConfig.mfccDefault().withFft(FrontEndConfig.FftKind.COMPLEX))
+                .twiddleCos().length);
         assertEquals(32767, c[0]);
         assertEquals(0, s[0]);
         assertEquals(0, c[128]);
@@ -116,6 +119,18 @@ class FrontEndTablesTest {
 
     @Test
     void scratchWordsCountsFftMelAndOneFrame() {
-        assertEquals(2 * 512 + 40 + 10, tables.scratchWords());
+        assertEquals(512 + 1 + 40 + 10, tables.scratchWords());
+        assertEquals(2 * 512 + 40 + 10,
+                FrontEndTables.of(FrontEndConfig.mfccDefault().withFft(FrontEndConfig.FftKind.COMPLEX)).scratchWords());
+    }
+
+    @Test
+    void realFftTablesReverseGroupBitsAndCoverTheMelBins() {
+        int[] rev = tables.bitReverse();
+        assertEquals(64, rev.length); // N / 8 groups of four points
+        assertEquals(0, rev[0]);
+        assertEquals(32, rev[1]);
+        assertEquals(63, rev[63]);
+        assertEquals(128, tables.spectrumBins()); // 4000 Hz is bin 128 (31.25 Hz per bin), the last filter's zero
     }
 }

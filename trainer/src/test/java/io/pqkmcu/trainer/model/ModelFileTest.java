@@ -42,6 +42,38 @@ class ModelFileTest {
         FrontEndConfig fe = new FrontEndConfig(FrontEndConfig.FeatureType.MFCC, 16000, 1280, 480, 400, 512, 10, 20, 4000, 3);
         Int8Model m = new Int8Model("kws", t.labels(), fe, t.tensors(), t.ops(), 0, 3, new TreeMap<>());
         assertEquals(fe, ModelFile.fromBytes(ModelFile.toBytes(m)).frontEnd());
+        assertEquals(FrontEndConfig.FftKind.REAL, fe.fft());
+        FrontEndConfig old = fe.withFft(FrontEndConfig.FftKind.COMPLEX);
+        Int8Model m1 = new Int8Model("kws", t.labels(), old, t.tensors(), t.ops(), 0, 3, new TreeMap<>());
+        assertEquals(old, ModelFile.fromBytes(ModelFile.toBytes(m1)).frontEnd());
+    }
+
+    @Test
+    void filesFromBeforeTheRealFftReadAsTheComplexFft() {
+        // The FFT kind lives in the high nibble of the feature-type byte; files written before it have 0
+        // there. A COMPLEX model's bytes are therefore exactly what the old writer produced, and the
+        // byte with the REAL kind differs from it in that nibble only.
+        Int8Model t = TinyModels.convPoolFc();
+        FrontEndConfig fe = new FrontEndConfig(FrontEndConfig.FeatureType.MFCC, 16000, 1280, 480, 400, 512, 10, 20, 4000, 3,
+                FrontEndConfig.FftKind.COMPLEX);
+        byte[] old = ModelFile.toBytes(new Int8Model("kws", t.labels(), fe, t.tensors(), t.ops(), 0, 3, new TreeMap<>()));
+        byte[] real = ModelFile.toBytes(new Int8Model("kws", t.labels(), fe.withFft(FrontEndConfig.FftKind.REAL), t.tensors(),
+                t.ops(), 0, 3, new TreeMap<>()));
+        int differing = -1;
+        for (int i = 16; i < old.length; i++) { // past the header (whose CRC differs too)
+            if (old[i] != real[i]) {
+                assertEquals(-1, differing, "more than one payload byte differs");
+                differing = i;
+            }
+        }
+        assertEquals(0, old[differing]); // MFCC, COMPLEX
+        assertEquals(0x10, real[differing]); // MFCC, REAL
+        byte[] future = real.clone();
+        future[differing] = 0x20;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(future, 16, future.length - 16);
+        java.nio.ByteBuffer.wrap(future).putInt(12, (int) crc.getValue());
+        assertTrue(failure(future).contains("unknown front-end FFT kind 2"), failure(future));
     }
 
     @Test
