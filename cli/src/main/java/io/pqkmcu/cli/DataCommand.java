@@ -3,6 +3,7 @@ package io.pqkmcu.cli;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.SynthEngine;
 import io.pqkmcu.trainer.data.SynthOptions;
 import io.pqkmcu.trainer.data.SynthResult;
 import io.pqkmcu.trainer.data.SyntheticKwsGenerator;
@@ -29,6 +30,9 @@ final class DataCommand implements Runnable {
             description = "Synthesize a keyword-spotting dataset with espeak-ng voices, in the Google Speech Commands v2 "
                     + "layout (deterministic for a seed).")
     static final class Synth implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--out", required = true, description = "output folder (must be empty or absent)")
         Path out;
 
@@ -44,12 +48,30 @@ final class DataCommand implements Runnable {
         @Option(names = "--overwrite", description = "replace an existing dataset in --out")
         boolean overwrite;
 
+        @Option(names = "--engine", description = "espeak-ng (training voices) or pico (SVOX Pico, kept out of training: "
+                + "an evaluation-only set split 50/50 validation/test by speaker) (default: ${DEFAULT-VALUE})")
+        String engine = SynthEngine.ESPEAK_NG.key;
+
+        @Option(names = "--no-speaker-transforms", description = "plain engine voices: no vocal-tract-length factor, "
+                + "room or channel per speaker, no accent voices, the earlier 18 variants only")
+        boolean noTransforms;
+
         @Override
         public Integer call() {
+            SynthEngine e;
+            try {
+                e = SynthEngine.parse(engine);
+            } catch (IllegalArgumentException ex) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            }
             SynthOptions o = SynthOptions.defaults().withSeed(seed).withRepetitions(repetitions).withSpeakers(speakers)
-                    .withOverwrite(overwrite);
+                    .withOverwrite(overwrite).withEngine(e).withTransforms(!noTransforms);
+            if (e == SynthEngine.PICO) {
+                o = o.withSplits(50, 50);
+            }
             SynthResult r = new SyntheticKwsGenerator(o, System.err).generate(out);
-            System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " (espeak-ng " + r.espeakVersion() + ")");
+            System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " ("
+                    + (e == SynthEngine.PICO ? "SVOX Pico" : "espeak-ng " + r.espeakVersion()) + ")");
             System.out.print(SpeechCommands.load(out, KwsTask.defaults()).summary());
             return 0;
         }
