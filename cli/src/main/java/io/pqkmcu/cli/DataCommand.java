@@ -52,9 +52,10 @@ final class DataCommand implements Runnable {
                 + "an evaluation-only set split 50/50 validation/test by speaker) (default: ${DEFAULT-VALUE})")
         String engine = SynthEngine.ESPEAK_NG.key;
 
-        @Option(names = "--no-speaker-transforms", description = "plain engine voices: no vocal-tract-length factor, "
-                + "room or channel per speaker, no accent voices, the earlier 18 variants only")
-        boolean noTransforms;
+        @Option(names = "--speaker-transforms", description = "more voices: every espeak-ng variant, other languages' "
+                + "voices as accents, and per speaker a vocal-tract-length factor (0.88..1.12), a synthesized room (half "
+                + "of them) and a telephone/microphone channel (60 %%); off: plain voices, 18 variants")
+        boolean transforms;
 
         @Override
         public Integer call() {
@@ -65,7 +66,7 @@ final class DataCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
             }
             SynthOptions o = SynthOptions.defaults().withSeed(seed).withRepetitions(repetitions).withSpeakers(speakers)
-                    .withOverwrite(overwrite).withEngine(e).withTransforms(!noTransforms);
+                    .withOverwrite(overwrite).withEngine(e).withTransforms(transforms);
             if (e == SynthEngine.PICO) {
                 o = o.withSplits(50, 50);
             }
