@@ -12,7 +12,7 @@ for line in "${wanted[@]}"; do
   read -r p component _ <<<"$line"
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
-    [ -n "${component:-}" ] && components+=("$component")
+    if [ -n "${component:-}" ]; then components+=("$component"); fi
   fi
 done
 if [ ${#missing[@]} -eq 0 ]; then
