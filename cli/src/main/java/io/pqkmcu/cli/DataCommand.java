@@ -3,6 +3,7 @@ package io.pqkmcu.cli;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.SynthEngine;
 import io.pqkmcu.trainer.data.SynthOptions;
 import io.pqkmcu.trainer.data.SynthResult;
 import io.pqkmcu.trainer.data.SyntheticKwsGenerator;
@@ -29,6 +30,9 @@ final class DataCommand implements Runnable {
             description = "Synthesize a keyword-spotting dataset with espeak-ng voices, in the Google Speech Commands v2 "
                     + "layout (deterministic for a seed).")
     static final class Synth implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--out", required = true, description = "output folder (must be empty or absent)")
         Path out;
 
@@ -48,8 +52,18 @@ final class DataCommand implements Runnable {
         @Option(names = "--overwrite", description = "replace an existing dataset in --out")
         boolean overwrite;
 
+        @Option(names = "--engine", description = "espeak-ng (training voices) or pico (SVOX Pico, kept out of training: "
+                + "an evaluation-only set split 50/50 validation/test by speaker) (default: ${DEFAULT-VALUE})")
+        String engine = SynthEngine.ESPEAK_NG.key;
+
+        @Option(names = "--speaker-transforms", description = "more voices: every espeak-ng variant, other languages' "
+                + "voices as accents, and per speaker a vocal-tract-length factor (0.88..1.12), a synthesized room (half "
+                + "of them) and a telephone/microphone channel (60 %%); off: plain voices, 18 variants")
+        boolean transforms;
+
         /** The generator's options; the unknown-word count follows the sizes given unless set. */
         SynthOptions options() {
+            SynthEngine e = SynthEngine.parse(engine);
             SynthOptions d = SynthOptions.defaults();
             long most = (long) speakers * repetitions;
             int perWord = unknownPerWord != null ? unknownPerWord : (int) Math.max(0, Math.min(d.unknownPerWord(), most));
@@ -58,15 +72,24 @@ final class DataCommand implements Runnable {
                         + " × --repetitions " + repetitions + "), got " + unknownPerWord);
             }
             // sizes first with no unknown words (whose count they bound), then the unknown words
-            return d.withWords(d.keywords(), java.util.List.of(), 0).withSeed(seed).withRepetitions(repetitions)
-                    .withSpeakers(speakers).withWords(d.keywords(), d.unknownWords(), perWord).withOverwrite(overwrite);
+            SynthOptions o = d.withWords(d.keywords(), java.util.List.of(), 0).withSeed(seed).withRepetitions(repetitions)
+                    .withSpeakers(speakers).withWords(d.keywords(), d.unknownWords(), perWord).withOverwrite(overwrite)
+                    .withEngine(e).withTransforms(transforms);
+            return e == SynthEngine.PICO ? o.withSplits(50, 50) : o;
         }
 
         @Override
         public Integer call() {
-            SynthOptions o = options();
+            SynthOptions o;
+            try {
+                o = options();
+            } catch (IllegalArgumentException ex) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            }
+            SynthEngine e = o.engine();
             SynthResult r = new SyntheticKwsGenerator(o, System.err).generate(out);
-            System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " (espeak-ng " + r.espeakVersion() + ")");
+            System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " ("
+                    + (e == SynthEngine.PICO ? "SVOX Pico" : "espeak-ng " + r.espeakVersion()) + ")");
             System.out.print(SpeechCommands.load(out, KwsTask.defaults()).summary());
             return 0;
         }

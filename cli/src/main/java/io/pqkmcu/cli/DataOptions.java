@@ -1,6 +1,5 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.data.KwsAugmentation;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
 import io.pqkmcu.trainer.images.FashionMnist;
@@ -28,9 +27,8 @@ final class DataOptions {
             + "35 words of v2) or all (every word folder: 30 classes for v1) (default: ${DEFAULT-VALUE})")
     String task = "12";
 
-    @Option(names = "--augment", description = "MLPerf Tiny augmentation of the keyword-spotting training split, on the "
-            + "fly: ±100 ms time shift, background noise (p 0.8, volume ≤ 0.1), unknown resampled every epoch")
-    boolean augment;
+    @picocli.CommandLine.Mixin
+    AugmentOptions augmentOptions = new AugmentOptions();
 
     boolean images() {
         return !kind().equals("speech-commands");
@@ -71,10 +69,9 @@ final class DataOptions {
     TrainingData load(TrainOptions training, PrintStream log) {
         String k = kind();
         if (k.equals("speech-commands")) {
-            return KwsData.load(root(), kwsTask(), training.frontEnd(), augment ? KwsAugmentation.mlperf() : null,
-                    training.seed, log);
+            return KwsData.load(root(), kwsTask(), training.frontEnd(), augmentOptions.augmentation(), training.seed, log);
         }
-        if (augment) {
+        if (augmentOptions.augment) {
             throw new IllegalArgumentException("--augment applies to keyword spotting; images are used as they are");
         }
         return ImageData.load(k.equals("cifar10") ? ImageData.Dataset.CIFAR10 : ImageData.Dataset.FASHION_MNIST, root(),

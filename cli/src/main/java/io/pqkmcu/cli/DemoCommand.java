@@ -14,7 +14,13 @@ import io.pqkmcu.codegen.project.TestInputs;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.PicoTts;
+import io.pqkmcu.trainer.data.SynthEngine;
 import io.pqkmcu.trainer.data.SynthOptions;
+import io.pqkmcu.trainer.features.FeatureSet;
+import io.pqkmcu.trainer.frontend.AudioFrontEnd;
+import io.pqkmcu.trainer.kws.KwsFeatures;
+import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.data.SyntheticKwsGenerator;
 import io.pqkmcu.trainer.kws.KwsTraining;
 import io.pqkmcu.trainer.kws.KwsTrainingResult;
@@ -56,6 +62,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--speakers", description = "synthetic speakers (default: ${DEFAULT-VALUE})")
     int speakers = SynthOptions.defaults().speakers();
 
+    @Option(names = "--speaker-transforms", description = "train on the harder synthetic set: every espeak-ng variant, "
+            + "accent voices, vocal-tract length, rooms and channels (see pqk data synth)")
+    boolean speakerTransforms;
+
+    @Option(names = "--heldout-speakers", description = "speakers of the held-out SVOX Pico set the model is also "
+            + "tested on (an engine it never heard; 0 = skip) (default: ${DEFAULT-VALUE})")
+    int heldoutSpeakers = HELDOUT_SPEAKERS;
+
+    /** The held-out set is `pqk data synth --engine pico --speakers 40 --repetitions 1`: 240 test clips. */
+    static final int HELDOUT_SPEAKERS = 40;
+
     @Mixin
     TrainOptions training = demoTraining();
 
@@ -92,6 +109,10 @@ final class DemoCommand implements Callable<Integer> {
         stage("train + eval", t, modelPath.toString());
 
         t = System.nanoTime();
+        HeldOut heldOut = heldOut(model, work.resolve("heldout-pico"));
+        stage("held-out engine (Pico)", t, heldOut.where());
+
+        t = System.nanoTime();
         KwsDataset dataset = SpeechCommands.load(data, KwsTask.defaults());
         TestInputs clips = TestClips.pick(dataset.test(), Integer.MAX_VALUE);
         GeneratedProject project = new ProjectGenerator().generate(model, GenerateOptions.of(firmware).withBoard(board)
@@ -117,7 +138,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         stage("simulate (" + board + ")", t, device.chunks() + " firmware runs");
 
-        String summary = summary(trained, model, project, built, clipBytes, hostExact, device, deviceExact, clips.size());
+        String summary = summary(trained, model, project, built, clipBytes, hostExact, device, deviceExact, clips.size(),
+                heldOut);
         System.out.println();
         System.out.print(summary);
         AtomicFiles.writeString(work.resolve("summary.md"), summary);
@@ -128,12 +150,39 @@ final class DemoCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
+    /** int8 accuracy on the held-out engine's test split, or why it was not measured. */
+    record HeldOut(double accuracy, int clips, String note, String where) {}
+
+    private HeldOut heldOut(Int8Model model, Path dir) {
+        if (heldoutSpeakers == 0) {
+            return new HeldOut(Double.NaN, 0, "not measured (--heldout-speakers 0)", "-");
+        }
+        if (!PicoTts.available()) {
+            String why = "not measured: pico2wave is not installed (" + PicoTts.INSTALL_HINT + ")";
+            System.err.println("pqk demo: held-out engine " + why);
+            return new HeldOut(Double.NaN, 0, why, "-");
+        }
+        if (!(Files.isRegularFile(dir.resolve("testing_list.txt")) && Files.isRegularFile(dir.resolve("synth.json")))) {
+            SynthOptions o = SynthOptions.defaults().withSpeakers(heldoutSpeakers).withRepetitions(1)
+                    .withEngine(SynthEngine.PICO).withSplits(50, 50).withOverwrite(Files.exists(dir));
+            new SyntheticKwsGenerator(o, System.err).generate(dir);
+        }
+        KwsDataset d = SpeechCommands.load(dir, KwsTask.defaults());
+        ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
+        FeatureSet set = KwsFeatures.extract(d.test(), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
+        double acc = KwsTraining.int8Accuracy(model, set);
+        System.out.printf(Locale.ROOT, "held-out engine (SVOX Pico, %d test clips): int8 accuracy %.2f %%%n", set.size(),
+                100 * acc);
+        return new HeldOut(acc, set.size(), null, dir.toString());
+    }
+
     private void synthesize(Path data) {
         if (Files.isRegularFile(data.resolve("testing_list.txt")) && Files.isRegularFile(data.resolve("synth.json"))) {
             System.out.println("using the synthetic dataset already in " + data);
             return;
         }
-        SynthOptions o = SynthOptions.defaults().withSpeakers(speakers).withOverwrite(Files.exists(data));
+        SynthOptions o = SynthOptions.defaults().withSpeakers(speakers).withTransforms(speakerTransforms)
+                .withOverwrite(Files.exists(data));
         new SyntheticKwsGenerator(o, System.err).generate(data);
     }
 
@@ -161,7 +210,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private String summary(KwsTrainingResult r, Int8Model model, GeneratedProject project, ProjectBuild.Firmware fw,
-                           long clipBytes, int hostExact, DeviceRunResult device, int deviceExact, int n) {
+                           long clipBytes, int hostExact, DeviceRunResult device, int deviceExact, int n,
+                           HeldOut heldOut) {
         StringBuilder sb = new StringBuilder();
         sb.append("## pqk demo summary\n\n");
         sb.append(String.format(Locale.ROOT, "Model `%s` (%s, %d parameters: kernel weights and biases, %.1f %% pruned), board `%s`, %d synthetic test clips.%n%n",
@@ -172,6 +222,8 @@ final class DemoCommand implements Callable<Integer> {
         sb.append(row("test accuracy, teacher (all weights, float)", pct(r.teacherTestAccuracy())));
         sb.append(row("test accuracy, int8 (Java interpreter)", pct(r.int8TestAccuracy())));
         sb.append(row("test accuracy, device (" + device.boardId() + ")", pct(device.accuracy())));
+        sb.append(row("held-out engine SVOX Pico, int8 (Java)" + (heldOut.note() == null ? ", " + heldOut.clips()
+                + " clips of voices never trained on" : ""), heldOut.note() == null ? pct(heldOut.accuracy()) : heldOut.note()));
         sb.append(row("bit-exact logits, host C via JNA", hostExact + "/" + n));
         sb.append(row("bit-exact logits, device", deviceExact + "/" + n));
         sb.append(row("model flash: weights + tables", project.usage().weightBytes() + " B"));

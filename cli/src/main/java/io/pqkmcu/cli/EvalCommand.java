@@ -39,6 +39,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--split", description = "TRAIN, VALIDATION or TEST (default: ${DEFAULT-VALUE})")
     Split split = Split.TEST;
 
+    @Option(names = "--per-clip", paramLabel = "FILE.csv", description = "write one CSV row per clip (or image): path, "
+            + "label, prediction and the int8 logits")
+    Path perClip;
+
     @Override
     public Integer call() {
         Int8Model model = ModelFile.read(modelPath);
@@ -47,6 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         options.dataset = dataset;
         options.data = data;
         FeatureSet set;
+        List<String> names;
         if (options.images()) {
             if (model.frontEnd() != null) {
                 throw new IllegalArgumentException(modelPath + " is a keyword-spotting model (it has an audio front end); "
@@ -63,22 +68,53 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the model expects " + model.input().shapeString() + " inputs, the "
                         + "images are " + set.height() + "x" + set.width() + "x" + set.channels());
             }
+            names = new java.util.ArrayList<>(set.size());
+            for (int i = 0; i < set.size(); i++) {
+                names.add(split.label() + "/" + i);
+            }
         } else {
             if (model.frontEnd() == null) {
                 throw new IllegalArgumentException(modelPath + " takes no audio input (it has no front end); evaluate it on "
                         + "its image dataset with --dataset cifar10 or fashion-mnist");
             }
-            KwsDataset d = SpeechCommands.load(options.root(), taskOf(model));
+            KwsTask task = taskOf(model);
+            List<String> missing = SpeechCommands.missingKeywords(options.root(), task);
+            KwsDataset d = SpeechCommands.loadPresent(options.root(), task);
             d.notes().forEach(n -> System.err.println("note: " + n));
+            if (!missing.isEmpty()) {
+                System.out.println(options.root() + " has no folder for " + String.join(", ", missing)
+                        + ": evaluating the other " + (model.labels().size() - missing.size()) + " classes");
+            }
+            List<io.pqkmcu.trainer.data.KwsEntry> entries = d.split(split);
+            requireNonEmpty(entries.size());
             ActQuant q = new ActQuant(model.input().scale(), model.input().zeroPoint());
-            set = KwsFeatures.extract(d.split(split), d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
+            set = KwsFeatures.extract(entries, d.labels(), new AudioFrontEnd(model.frontEnd()), q, "features");
+            names = entries.stream().map(io.pqkmcu.trainer.data.KwsEntry::path).toList();
         }
-        if (set.size() == 0) {
-            throw new IllegalArgumentException((data != null ? data : options.root()) + " has no " + split.label()
-                    + " examples to evaluate on; choose another --split");
+        requireNonEmpty(set.size());
+        int[][] confusion = new int[model.labels().size()][model.labels().size()];
+        StringBuilder csv = new StringBuilder("path,label,prediction");
+        for (String l : model.labels()) {
+            csv.append(",logit_").append(l);
         }
-        int[][] confusion = confusion(model, set);
+        csv.append('\n');
+        Int8Interpreter interp = new Int8Interpreter(model);
+        for (int i = 0; i < set.size(); i++) {
+            byte[] logits = interp.run(set.inputs()[i]);
+            int predicted = Int8Interpreter.argmax(logits);
+            confusion[set.labels()[i]][predicted]++;
+            csv.append(csvField(names.get(i))).append(',').append(model.labels().get(set.labels()[i])).append(',')
+                    .append(model.labels().get(predicted));
+            for (byte b : logits) {
+                csv.append(',').append(b);
+            }
+            csv.append('\n');
+        }
         printConfusion(model.labels(), confusion);
+        if (perClip != null) {
+            io.pqkmcu.trainer.util.AtomicFiles.writeString(perClip, csv.toString());
+            System.out.println("wrote " + set.size() + " rows to " + perClip);
+        }
         return 0;
     }
 
@@ -99,22 +135,28 @@ final class EvalCommand implements Callable<Integer> {
                 fe.clipSamples(), t.silenceMaxVolume(), t.silenceZeroProbability(), t.checkFiles(), t.auxiliaryClasses());
     }
 
+    /** An empty split is an error, not 0 % of nothing. */
+    private void requireNonEmpty(int n) {
+        if (n == 0) {
+            throw new IllegalArgumentException((data != null ? data + ": the " : "the ") + split.label()
+                    + " split is empty; nothing to evaluate (choose another --split or check the list files)");
+        }
+    }
+
+    /** Quotes a CSV field that holds a comma, quote or line break (RFC 4180). */
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
     /** The keyword-spotting task a model was trained on, from its labels. */
     static KwsTask taskOf(List<String> labels) {
         if (labels.size() > 2 && labels.get(0).equals(KwsTask.SILENCE) && labels.get(1).equals(KwsTask.UNKNOWN)) {
             return KwsTask.defaults().withKeywords(labels.subList(2, labels.size()));
         }
         return KwsTask.allWords(labels);
-    }
-
-    static int[][] confusion(Int8Model model, FeatureSet set) {
-        int k = model.labels().size();
-        int[][] m = new int[k][k];
-        Int8Interpreter interp = new Int8Interpreter(model);
-        for (int i = 0; i < set.size(); i++) {
-            m[set.labels()[i]][Int8Interpreter.argmax(interp.run(set.inputs()[i]))]++;
-        }
-        return m;
     }
 
     static void printConfusion(List<String> labels, int[][] m) {
@@ -134,7 +176,9 @@ final class EvalCommand implements Callable<Integer> {
             }
             correct += m[i][i];
             total += rowTotal;
-            System.out.println(row.append(String.format(Locale.ROOT, "  %6.1f%%", rowTotal == 0 ? 0 : 100.0 * m[i][i] / rowTotal)));
+            // a class with no examples here has no recall (not 0 %)
+            System.out.println(row.append(rowTotal == 0 ? "        -" : String.format(Locale.ROOT, "  %6.1f%%",
+                    100.0 * m[i][i] / rowTotal)));
         }
         System.out.printf(Locale.ROOT, "int8 accuracy: %.2f%% (%d/%d)%n", total == 0 ? 0 : 100.0 * correct / total, correct, total);
     }

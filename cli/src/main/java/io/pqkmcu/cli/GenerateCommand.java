@@ -157,6 +157,11 @@ final class GenerateCommand implements Callable<Integer> {
             o = o.withTests(TestClips.from(data, Split.TEST, testClips, model));
         }
         GeneratedProject p = new ProjectGenerator().generate(model, o);
+        if (data != null) {
+            // which clip each test input is, so that pqk simulate can name it
+            io.pqkmcu.trainer.util.AtomicFiles.writeString(p.root().resolve(TestClips.NAMES_FILE),
+                    String.join("\n", TestClips.names(data, Split.TEST, testClips, model)) + "\n");
+        }
         System.out.print(readText(p.root().resolve("plan.txt")));
         System.out.print(readText(p.root().resolve("report.txt")));
         System.out.println("wrote " + p.files().size() + " files to " + p.root());

@@ -75,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
             return s.firmwarePassed() ? 0 : 1;
         }
         DeviceRunResult r = DeviceRun.run(project, false, timeout);
-        print(model.labels(), r);
+        print(model.labels(), r, TestClips.recorded(dir));
         boolean pass = r.firmwarePassed();
         if (layers) {
             DeviceRunResult profiled = DeviceRun.run(project, true, timeout);
@@ -137,12 +137,18 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     static void print(List<String> labels, DeviceRunResult r) {
-        System.out.printf(Locale.ROOT, "%4s %-10s %-10s %11s %14s %12s%n", "#", "label", "predicted", "bit-exact",
-                "front end", "model");
+        print(labels, r, List.of());
+    }
+
+    /** @param clips the dataset path of each input (from the project's test_clips.txt), or empty */
+    static void print(List<String> labels, DeviceRunResult r, List<String> clips) {
+        boolean named = clips.size() == r.vectors().size();
+        System.out.printf(Locale.ROOT, "%4s %-10s %-10s %11s %14s %12s%s%n", "#", "label", "predicted", "bit-exact",
+                "front end", "model", named ? "  clip" : "");
         for (VectorResult v : r.vectors()) {
-            System.out.printf(Locale.ROOT, "%4d %-10s %-10s %11s %14d %12d%n", v.index(), name(labels, v.label()),
+            System.out.printf(Locale.ROOT, "%4d %-10s %-10s %11s %14d %12d%s%n", v.index(), name(labels, v.label()),
                     name(labels, v.predicted()), v.bitExact() ? "yes" : "NO (" + v.mismatches() + ")",
-                    v.frontEndInstructions(), v.modelInstructions());
+                    v.frontEndInstructions(), v.modelInstructions(), named ? "  " + clips.get(v.index()) : "");
         }
         System.out.printf(Locale.ROOT, "%s on %s: %d/%d bit-exact with the Java int8 reference%s; median instructions: "
                         + "front end %d, model %d%n", r.firmwarePassed() ? "PASS" : "FAIL", r.boardId(), r.bitExact(),

@@ -15,6 +15,33 @@ import java.util.List;
 final class TestClips {
     private TestClips() {}
 
+    /** Written by pqk generate into the project: the dataset path of each embedded clip, one per line, in order. */
+    static final String NAMES_FILE = "test_clips.txt";
+
+    /** The clips {@link #from} picks, by their paths relative to the dataset root. */
+    static List<String> names(Path data, Split split, int count, Int8Model model) {
+        List<KwsEntry> entries = SpeechCommands.load(data, EvalCommand.taskOf(model)).split(split);
+        int n = Math.min(count, entries.size());
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            names.add(entries.get((int) ((long) i * entries.size() / n)).path());
+        }
+        return names;
+    }
+
+    /** The names a project recorded, or an empty list when it recorded none (vectors, images, older projects). */
+    static List<String> recorded(Path project) {
+        Path f = project.resolve(NAMES_FILE);
+        if (!java.nio.file.Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            return java.nio.file.Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
     static TestInputs from(Path data, Split split, int count, Int8Model model) {
         if (model.frontEnd() == null) {
             throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --data applies to "

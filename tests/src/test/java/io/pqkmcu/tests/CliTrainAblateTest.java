@@ -137,6 +137,54 @@ class CliTrainAblateTest {
     }
 
     @Test
+    void evalWritesPerClipRowsEvaluatesTheClassesPresentAndRefusesAnEmptySplit() throws IOException {
+        Path model = tmp.resolve("kws-eval.pqkm");
+        CliRun r = CliRun.of("train", "--data", kws.toString(), "--task", "all", "--arch", "ds-cnn-tiny",
+                "--phase1-steps", "4", "--phase2-steps", "2", "--batch", "8", "--out", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path csv = tmp.resolve("per-clip.csv");
+        CliRun e = CliRun.of("eval", model.toString(), "--data", kws.toString(), "--per-clip", csv.toString());
+        assertEquals(0, e.exitCode(), e.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("path,label,prediction,logit_alpha,logit_bravo,logit_charlie", rows.get(0));
+        assertEquals(4, rows.size(), "a header and the 3 test clips"); // spk9 of each word
+        assertTrue(rows.get(1).startsWith("alpha/spk9_nohash_0.wav,alpha,"), rows.get(1));
+        int correct = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertEquals(6, f.length, row);
+            int best = 3;
+            for (int i = 4; i < 6; i++) {
+                if (Integer.parseInt(f[i]) > Integer.parseInt(f[best])) {
+                    best = i;
+                }
+            }
+            assertEquals(rows.get(0).split(",")[best].substring("logit_".length()), f[2], "prediction = argmax: " + row);
+            correct += f[1].equals(f[2]) ? 1 : 0;
+        }
+        assertTrue(e.out().contains("int8 accuracy: ") && e.out().contains("(" + correct + "/3)"), e.out());
+
+        // a folder without charlie: the other classes are evaluated and the missing one is named
+        Path partial = tmp.resolve("kws-partial");
+        List<String> test = new ArrayList<>();
+        for (String w : List.of("alpha", "bravo")) {
+            String rel = w + "/spk9_nohash_0.wav";
+            Files.createDirectories(partial.resolve(w));
+            Files.copy(kws.resolve(rel), partial.resolve(rel));
+            test.add(rel);
+        }
+        Files.writeString(partial.resolve("validation_list.txt"), "");
+        Files.writeString(partial.resolve("testing_list.txt"), String.join("\n", test) + "\n");
+        CliRun p = CliRun.of("eval", model.toString(), "--data", partial.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        assertTrue(p.out().contains("has no folder for charlie: evaluating the other 2 classes"), p.out());
+        assertTrue(p.out().contains("/2)"), p.out());
+        // its validation split is empty: an error, not 0 % of 0
+        assertFails(CliRun.of("eval", model.toString(), "--data", partial.toString(), "--split", "VALIDATION"),
+                "validation split is empty");
+    }
+
+    @Test
     void badDataAndOptionsAreNamed() {
         assertFails(CliRun.of("train", "--dataset", "mnist", "--data", kws.toString()), "unknown dataset 'mnist'");
         assertFails(CliRun.of("train", "--dataset", "cifar10"), "--data is required for cifar10");

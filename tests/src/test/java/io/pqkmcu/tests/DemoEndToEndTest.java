@@ -36,6 +36,13 @@ class DemoEndToEndTest {
         assertEquals(host.group(2), host.group(1), "host bit-exact");
         assertEquals(dev.group(2), dev.group(1), "device bit-exact");
         assertTrue(Integer.parseInt(dev.group(2)) >= 300, "the whole synthetic test split runs on the device");
+        // the cross-engine check: measured when SVOX Pico is installed (the install script adds it), named when not
+        if (io.pqkmcu.trainer.data.PicoTts.available()) {
+            double heldOut = percent(summary, "held-out engine SVOX Pico, int8 \\(Java\\), 240 clips of voices never trained on");
+            assertTrue(heldOut > 100.0 / 12, "held-out accuracy " + heldOut + " % is no better than chance");
+        } else {
+            assertTrue(summary.contains("not measured: pico2wave is not installed"), summary);
+        }
     }
 
     private static double percent(String summary, String label) {

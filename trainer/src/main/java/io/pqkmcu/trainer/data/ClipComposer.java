@@ -34,6 +34,16 @@ final class ClipComposer {
 
     /** @param word trimmed speech, 1..clipSamples samples */
     short[] compose(short[] word, Random rng) {
+        return compose(word, rng, null, Acoustics.Channel.FLAT);
+    }
+
+    /**
+     * As {@link #compose(short[], Random)}, heard in a room and through a channel: the placed word is
+     * convolved with the room's impulse response {@code ir} (null for a dry room), noise is mixed at the
+     * drawn SNR against the reverberant speech, the channel filters both (the microphone hears the room
+     * and its noise), and the clip is scaled back to the drawn peak level.
+     */
+    short[] compose(short[] word, Random rng, double[] ir, Acoustics.Channel channel) {
         if (word.length == 0 || word.length > clipSamples) {
             throw new IllegalArgumentException("word of " + word.length + " samples does not fit a " + clipSamples
                     + "-sample clip");
@@ -48,6 +58,14 @@ final class ClipComposer {
             clip[offset + i] = v;
             power += v * v;
         }
+        boolean heard = ir != null || channel != Acoustics.Channel.FLAT;
+        if (ir != null) {
+            clip = Acoustics.convolve(clip, ir);
+            power = 0;
+            for (int i = offset; i < offset + word.length; i++) {
+                power += clip[i] * clip[i];
+            }
+        }
         if (rng.nextDouble() < noiseProbability) {
             short[] noise = noises.get(rng.nextInt(noises.size()));
             int start = rng.nextInt(noise.length - clipSamples + 1);
@@ -61,9 +79,18 @@ final class ClipComposer {
                 }
             }
         }
+        double scale = 1;
+        if (heard) {
+            Acoustics.applyChannel(clip, channel);
+            double peak = 0;
+            for (double v : clip) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            scale = peak > 0 ? StrictMath.pow(10, peakDb / 20) * Short.MAX_VALUE / peak : 1;
+        }
         short[] out = new short[clipSamples];
         for (int i = 0; i < clipSamples; i++) {
-            out[i] = Pcm.saturate(clip[i]);
+            out[i] = Pcm.saturate(clip[i] * scale);
         }
         return out;
     }

@@ -14,11 +14,31 @@ import java.util.SplittableRandom;
  *   <li>unknown sampling: with {@code resampleUnknown}, each epoch draws its _unknown_ examples afresh from
  *       all non-keyword clips (instead of the fixed sample the validation and test splits use).</li>
  * </ul>
- * The mix saturates to int16, as TensorFlow clips to [−1, 1].
+ * The mix saturates to int16, as TensorFlow clips to [−1, 1]. Beyond MLPerf, each off by default:
+ * <ul>
+ *   <li>random gain: the clip (not the noise) is scaled by a gain uniform in ±{@code gainDb} dB, so the model
+ *       hears quiet and loud talkers against the same noise;</li>
+ *   <li>SpecAugment masking on the int8 features ({@link #mask}): {@code timeMasks} runs of up to
+ *       {@code timeMaskFrames} frames and {@code freqMasks} runs of up to {@code freqMaskBins} coefficients
+ *       are set to the quantized zero.</li>
+ * </ul>
  */
 public record KwsAugmentation(double timeShiftMs, double backgroundProbability, double backgroundVolume,
-                              double silenceVolume, boolean resampleUnknown) {
+                              double silenceVolume, boolean resampleUnknown, double gainDb, int timeMasks,
+                              int timeMaskFrames, int freqMasks, int freqMaskBins) {
+    /** The MLPerf parameters alone: no gain, no masking. */
+    public KwsAugmentation(double timeShiftMs, double backgroundProbability, double backgroundVolume,
+                           double silenceVolume, boolean resampleUnknown) {
+        this(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown, 0, 0, 0, 0, 0);
+    }
+
     public KwsAugmentation {
+        if (!(gainDb >= 0 && gainDb <= 40)) {
+            throw new IllegalArgumentException("random gain must be in 0..40 dB, got " + gainDb);
+        }
+        if (timeMasks < 0 || timeMaskFrames < 0 || freqMasks < 0 || freqMaskBins < 0) {
+            throw new IllegalArgumentException("mask counts and widths must be ≥ 0");
+        }
         if (!(timeShiftMs >= 0 && timeShiftMs <= 500)) {
             throw new IllegalArgumentException("time shift must be in 0..500 ms, got " + timeShiftMs);
         }
@@ -31,6 +51,39 @@ public record KwsAugmentation(double timeShiftMs, double backgroundProbability, 
     /** MLPerf Tiny: ±100 ms, noise on 80 % of clips at volume ≤ 0.1, silence at volume ≤ 1, unknown resampled. */
     public static KwsAugmentation mlperf() {
         return new KwsAugmentation(100, 0.8, 0.1, 1.0, true);
+    }
+
+    public KwsAugmentation withGain(double db) {
+        return new KwsAugmentation(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown,
+                db, timeMasks, timeMaskFrames, freqMasks, freqMaskBins);
+    }
+
+    public KwsAugmentation withMasks(int time, int timeFrames, int freq, int freqBins) {
+        return new KwsAugmentation(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown,
+                gainDb, time, timeFrames, freq, freqBins);
+    }
+
+    /**
+     * SpecAugment on a row of int8 features (frames × coefficients, row-major): masked cells become
+     * {@code zeroPoint}, the quantized 0. Draws the same count of random numbers whatever is masked.
+     */
+    public void mask(byte[] features, int frames, int coefficients, byte zeroPoint, SplittableRandom rng) {
+        for (int m = 0; m < timeMasks; m++) {
+            int width = rng.nextInt(timeMaskFrames + 1);
+            int start = rng.nextInt(Math.max(1, frames - width + 1));
+            for (int t = start; t < Math.min(frames, start + width); t++) {
+                java.util.Arrays.fill(features, t * coefficients, (t + 1) * coefficients, zeroPoint);
+            }
+        }
+        for (int m = 0; m < freqMasks; m++) {
+            int width = rng.nextInt(freqMaskBins + 1);
+            int start = rng.nextInt(Math.max(1, coefficients - width + 1));
+            for (int t = 0; t < frames; t++) {
+                for (int f = start; f < Math.min(coefficients, start + width); f++) {
+                    features[t * coefficients + f] = zeroPoint;
+                }
+            }
+        }
     }
 
     /**
@@ -49,11 +102,13 @@ public record KwsAugmentation(double timeShiftMs, double backgroundProbability, 
         double offsetDraw = rng.nextDouble();
         boolean mixNoise = rng.nextDouble() < backgroundProbability;
         double volumeDraw = rng.nextDouble();
+        // drawn only when gain is on, so MLPerf-only augmentation reproduces its earlier examples exactly
+        float gain = gainDb > 0 ? (float) StrictMath.pow(10, gainDb * (2 * rng.nextDouble() - 1) / 20) : 1f;
         float[] mixed = new float[n];
         if (!silence) {
             for (int i = 0; i < n; i++) {
                 int src = i - shift;
-                mixed[i] = src >= 0 && src < n ? clip[src] : 0f;
+                mixed[i] = src >= 0 && src < n ? gain * clip[src] : 0f;
             }
         }
         double volume = silence ? volumeDraw * silenceVolume : (mixNoise ? volumeDraw * backgroundVolume : 0);

@@ -44,14 +44,38 @@ public final class SpeechCommands {
     private record Clip(String word, String relative, Path file) {}
 
     public static KwsDataset load(Path root, KwsTask task) {
+        return load(root, task, false);
+    }
+
+    /**
+     * As {@link #load(Path, KwsTask)}, but a keyword whose folder is absent is allowed (at least one must be
+     * present): its class simply has no examples, and labels keep the task's numbering. For evaluating a model
+     * on a set that holds only some of its words; {@link #missingKeywords} names the absent ones.
+     */
+    public static KwsDataset loadPresent(Path root, KwsTask task) {
+        return load(root, task, true);
+    }
+
+    /** The task's keywords that have no folder under {@code root}. */
+    public static List<String> missingKeywords(Path root, KwsTask task) {
+        List<String> missing = new ArrayList<>();
+        for (String k : task.keywords()) {
+            if (!Files.isDirectory(root.resolve(k))) {
+                missing.add(k);
+            }
+        }
+        return missing;
+    }
+
+    private static KwsDataset load(Path root, KwsTask task, boolean partial) {
         try {
-            return read(root, task);
+            return read(root, task, partial);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the dataset under " + root + ": " + e.getMessage(), e);
         }
     }
 
-    private static KwsDataset read(Path root, KwsTask task) throws IOException {
+    private static KwsDataset read(Path root, KwsTask task, boolean partial) throws IOException {
         if (!Files.exists(root)) {
             throw new DatasetException(root + ": no such directory (expected a Speech Commands dataset: one folder per "
                     + "word, validation_list.txt, testing_list.txt)");
@@ -66,7 +90,7 @@ public final class SpeechCommands {
         }
         List<String> skipped = new ArrayList<>();
         Map<String, List<Clip>> words = wordFolders(root, skipped);
-        checkKeywords(root, task, words);
+        checkKeywords(root, task, words, partial);
 
         Map<String, Clip> clips = new HashMap<>();
         for (List<Clip> l : words.values()) {
@@ -209,7 +233,7 @@ public final class SpeechCommands {
         }
     }
 
-    private static void checkKeywords(Path root, KwsTask task, Map<String, List<Clip>> words) {
+    private static void checkKeywords(Path root, KwsTask task, Map<String, List<Clip>> words, boolean partial) {
         List<String> present = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String k : task.keywords()) {
@@ -220,12 +244,12 @@ public final class SpeechCommands {
                     + ") found" + (words.isEmpty() ? "" : "; word folders present: " + abbreviate(words.keySet()))
                     + ". Is this a Speech Commands directory?");
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !partial) {
             throw new DatasetException(root + ": keyword folder" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is")
                     + " missing; add the recordings or leave those words out of the task's keywords");
         }
-        for (String k : task.keywords()) {
+        for (String k : present) {
             if (words.get(k).isEmpty()) {
                 throw new DatasetException(root.resolve(k) + ": keyword folder holds no .wav files");
             }

@@ -40,7 +40,9 @@ final class SynthManifest {
         j.append("    \"noiseProbability\": ").append(num(o.noiseProbability())).append(",\n");
         j.append("    \"snrMinDb\": ").append(num(o.snrMinDb())).append(",\n");
         j.append("    \"snrMaxDb\": ").append(num(o.snrMaxDb())).append(",\n");
-        j.append("    \"noiseSeconds\": ").append(o.noiseSeconds()).append("\n");
+        j.append("    \"noiseSeconds\": ").append(o.noiseSeconds()).append(",\n");
+        j.append("    \"engine\": ").append(str(o.engine().key)).append(",\n");
+        j.append("    \"speakerTransforms\": ").append(o.transforms()).append("\n");
         j.append("  },\n");
         j.append("  \"voices\": ").append(strings(voices)).append(",\n");
         j.append("  \"variants\": ").append(strings(variants)).append(",\n");
@@ -65,7 +67,9 @@ final class SynthManifest {
             SynthSpeaker s = a.speaker();
             j.append("    {\"id\": ").append(str(s.id())).append(", \"voice\": ").append(str(s.voice()))
                     .append(", \"variant\": ").append(str(s.variant())).append(", \"pitch\": ").append(s.pitch())
-                    .append(", \"speed\": ").append(s.speed()).append(", \"split\": ").append(str(a.split().label()))
+                    .append(", \"speed\": ").append(s.speed()).append(", \"engine\": ").append(str(s.engine().key))
+                    .append(", \"vocalTract\": ").append(num(s.warpPermille() / 1000.0)).append(", \"room\": ").append(s.room())
+                    .append(", \"channel\": ").append(str(s.channel().key)).append(", \"split\": ").append(str(a.split().label()))
                     .append('}').append(i + 1 < r.speakers().size() ? "," : "").append('\n');
         }
         j.append("  ]\n}\n");
@@ -74,14 +78,18 @@ final class SynthManifest {
 
     static String readme(SynthOptions o, SynthResult r) {
         return "# Synthetic keyword-spotting dataset\n\n"
-                + "Made by " + GENERATOR + " with espeak-ng " + r.espeakVersion() + ", seed " + o.seed() + ".\n"
+                + "Made by " + GENERATOR + " with " + (o.engine() == SynthEngine.PICO ? "SVOX Pico (pico2wave) and sox"
+                        : "espeak-ng " + r.espeakVersion()) + ", seed " + o.seed() + ".\n"
                 + "The same options and espeak-ng version reproduce these files byte for byte; `synth.json` holds\n"
                 + "every option and the speaker table.\n\n"
                 + "Layout (as Google Speech Commands v2): `<word>/<speaker>_nohash_<n>.wav` (16 kHz mono int16, 1 s),\n"
                 + "`validation_list.txt` and `testing_list.txt` (split by speaker hash), `_background_noise_/`.\n\n"
                 + "- " + r.totalClips() + " clips: " + r.clipsPerSplit().get(Split.TRAIN) + " train, "
                 + r.clipsPerSplit().get(Split.VALIDATION) + " validation, " + r.clipsPerSplit().get(Split.TEST) + " test\n"
-                + "- " + o.speakers() + " speakers (espeak-ng voice + variant + base pitch and speed), "
+                + "- " + o.speakers() + " speakers (" + (o.engine() == SynthEngine.PICO ? "Pico voice" : "espeak-ng voice + variant")
+                + " + base pitch and speed" + (o.transforms() ? "; vocal-tract length 0.88..1.12, a synthesized room for "
+                + (int) (SyntheticKwsGenerator.ROOM_SHARE * 100) + " %, a telephone/microphone channel for "
+                + (int) (SyntheticKwsGenerator.NON_FLAT_CHANNEL_SHARE * 100) + " %" : "") + "), "
                 + o.repetitions() + " repetitions of each keyword per speaker\n"
                 + "- keywords: " + String.join(" ", o.keywords()) + "\n"
                 + "- other words (" + o.unknownPerWord() + " clips each): " + String.join(" ", o.unknownWords()) + "\n"

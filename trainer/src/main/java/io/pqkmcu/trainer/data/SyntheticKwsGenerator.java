@@ -56,9 +56,23 @@ public final class SyntheticKwsGenerator {
     /** Accents, in preference order; the ones this espeak-ng has (mbrola voices excluded) are used. */
     static final List<String> VOICES = List.of("en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan",
             "en-gb-x-gbcwmd", "en-029", "en-us-nyc");
-    /** Timbres: espeak-ng's male, female and formant-synthesis variants, a creaky and a whispering one. */
+    /** Timbres without speaker transforms: espeak-ng's male, female and klatt variants, a creaky and a whispering one. */
     static final List<String> VARIANTS = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "f1", "f2", "f3", "f4",
             "f5", "klatt", "klatt2", "klatt3", "klatt4", "croak", "whisper");
+    /**
+     * Other languages' voices, which speak the English words with their own letter-to-sound rules and
+     * phonemes (or switch to English for words their dictionaries mark as English): foreign accents.
+     */
+    static final List<String> ACCENT_VOICES = List.of("af", "de", "nl", "sv", "da", "nb", "fr-fr", "es", "es-419", "it",
+            "pt", "pt-br", "pl", "cs", "ro", "hu", "fi", "tr", "id", "hi", "ru", "sw", "cy", "is");
+    /** With speaker transforms, this share of espeak-ng speakers uses an accent voice. */
+    static final double ACCENT_SHARE = 0.3;
+    /** Vocal-tract-length factors, ×1000: 0.88..1.12 in steps of 0.01 (about a child-to-adult span's middle). */
+    static final int WARP_MIN = 880;
+    static final int WARP_MAX = 1120;
+    /** Shares of speakers heard in a reverberant room and through each non-flat channel. */
+    static final double ROOM_SHARE = 0.5;
+    static final double NON_FLAT_CHANNEL_SHARE = 0.6;
     static final int BABBLE_TALKERS = 6;
     /** Frame RMS below this fraction (−46 dB) of the loudest frame counts as silence when trimming a word;
      * espeak-ng pads with exact zeros, so a low threshold keeps quiet word endings such as the f of "off". */
@@ -90,12 +104,28 @@ public final class SyntheticKwsGenerator {
 
     public SynthResult generate(Path out) {
         EspeakNg espeak = EspeakNg.locate(espeakProgram);
+        PicoTts pico = options.engine() == SynthEngine.PICO ? PicoTts.locate() : null;
         String version = espeak.version();
         List<String> voices = available(VOICES, espeak.voices("en"), "English voices");
-        List<String> variants = available(VARIANTS, espeak.variants(), "voice variants");
-        List<SynthResult.Assigned> speakers = drawSpeakers(voices, variants);
+        Set<String> installedVariants = espeak.variants();
+        List<String> variants = options.transforms() ? List.copyOf(installedVariants)
+                : available(VARIANTS, installedVariants, "voice variants");
+        List<String> accents = new ArrayList<>();
+        if (options.transforms()) {
+            Set<String> all = espeak.voices("");
+            for (String a : ACCENT_VOICES) {
+                if (all.contains(a)) {
+                    accents.add(a);
+                }
+            }
+        }
+        List<SynthResult.Assigned> speakers = options.engine() == SynthEngine.PICO ? drawPicoSpeakers()
+                : drawSpeakers(voices, accents, variants);
         int espeakRate = espeak.speak("en-us", 175, 50, "yes").sampleRate();
-        Resampler resampler = new Resampler(espeakRate, SAMPLE_RATE);
+        int engineRate = pico != null ? PicoTts.SAMPLE_RATE : espeakRate;
+        java.util.concurrent.ConcurrentHashMap<Integer, Resampler> resamplers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.IntFunction<Resampler> resamplerFor = warp -> resamplers.computeIfAbsent(warp,
+                w -> new Resampler(engineRate, warpedRate(w)));
 
         prepareOutput(out);
         ExecutorService pool = Executors.newFixedThreadPool(options.effectiveThreads(), r -> {
@@ -116,7 +146,8 @@ public final class SyntheticKwsGenerator {
             List<Future<?>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    short[] clip = render(job, espeak, resampler, composer);
+                    short[] clip = render(job, espeak, pico, resamplerFor.apply(job.speaker().speaker().warpPermille()),
+                            composer);
                     // no fsync per clip (it would dominate the run); the lists, written last and synced, mark completion
                     AtomicFiles.writeUnsynced(out.resolve(job.relativePath()), WavFile.toBytes(clip, SAMPLE_RATE));
                     line.step();
@@ -128,7 +159,11 @@ public final class SyntheticKwsGenerator {
             }
             SynthResult result = summarise(out, version, speakers, jobs, noises);
             writeLists(out, jobs);
-            SynthManifest.write(out, options, result, voices, variants);
+            List<String> manifestVoices = new ArrayList<>(pico != null ? PicoTts.VOICES : voices);
+            if (pico == null) {
+                manifestVoices.addAll(accents);
+            }
+            SynthManifest.write(out, options, result, manifestVoices, pico != null ? List.of() : variants);
             Files.delete(out.resolve(INCOMPLETE_MARKER));
             return result;
         } catch (IOException e) {
@@ -159,13 +194,56 @@ public final class SyntheticKwsGenerator {
      * the percentage is positive. A candidate whose hash falls in a full split, or whose parameters repeat
      * an earlier speaker, is skipped.
      */
-    List<SynthResult.Assigned> drawSpeakers(List<String> voices, List<String> variants) {
+    List<SynthResult.Assigned> drawSpeakers(List<String> voices, List<String> accents, List<String> variants) {
+        return draw(rng -> {
+            String voice = !accents.isEmpty() && rng.nextDouble() < ACCENT_SHARE ? accents.get(rng.nextInt(accents.size()))
+                    : voices.get(rng.nextInt(voices.size()));
+            String variant = variants.get(rng.nextInt(variants.size()));
+            if (!options.transforms()) {
+                return new SynthSpeaker(voice, variant, 25 + rng.nextInt(50), 140 + rng.nextInt(60));
+            }
+            int pitch = 15 + rng.nextInt(70);
+            int speed = 130 + rng.nextInt(80);
+            return transformed(SynthEngine.ESPEAK_NG, voice, variant, pitch, speed, rng);
+        });
+    }
+
+    /** Pico speakers: its two English voices at sox pitch and tempo settings, with the same speaker transforms. */
+    List<SynthResult.Assigned> drawPicoSpeakers() {
+        return draw(rng -> {
+            String voice = PicoTts.VOICES.get(rng.nextInt(PicoTts.VOICES.size()));
+            int pitch = 15 + rng.nextInt(70);
+            int speed = 145 + rng.nextInt(60);
+            if (!options.transforms()) {
+                return new SynthSpeaker(SynthEngine.PICO, voice, "", pitch, speed, 1000, 0, Acoustics.Channel.FLAT);
+            }
+            return transformed(SynthEngine.PICO, voice, "", pitch, speed, rng);
+        });
+    }
+
+    private static SynthSpeaker transformed(SynthEngine engine, String voice, String variant, int pitch, int speed,
+                                            Random rng) {
+        int warp = WARP_MIN + 10 * rng.nextInt((WARP_MAX - WARP_MIN) / 10 + 1);
+        int room = rng.nextDouble() < ROOM_SHARE ? 1 + rng.nextInt(1_000_000) : 0;
+        Acoustics.Channel[] channels = Acoustics.Channel.values();
+        Acoustics.Channel channel = rng.nextDouble() < NON_FLAT_CHANNEL_SHARE
+                ? channels[1 + rng.nextInt(channels.length - 1)] : Acoustics.Channel.FLAT;
+        return new SynthSpeaker(engine, voice, variant, pitch, speed, warp, room, channel);
+    }
+
+    /** The output rate that, played at 16 kHz, scales every frequency by warp / 1000 (a multiple of 50 Hz, to keep
+     * the resampler's phase table small). */
+    static int warpedRate(int warpPermille) {
+        return (int) Math.round(SAMPLE_RATE * 1000.0 / warpPermille / 50) * 50;
+    }
+
+    private List<SynthResult.Assigned> draw(java.util.function.Function<Random, SynthSpeaker> candidate) {
         int n = options.speakers();
         Map<Split, Integer> quota = new EnumMap<>(Split.class);
         quota.put(Split.VALIDATION, share(n, options.validationPercent()));
         quota.put(Split.TEST, share(n, options.testPercent()));
         quota.put(Split.TRAIN, n - quota.get(Split.VALIDATION) - quota.get(Split.TEST));
-        if (quota.get(Split.TRAIN) < 1) {
+        if (quota.get(Split.TRAIN) < 1 && options.validationPercent() + options.testPercent() < 100) {
             throw new IllegalArgumentException(n + " speakers leave none for training after validation and test; "
                     + "use more speakers");
         }
@@ -176,8 +254,7 @@ public final class SyntheticKwsGenerator {
             if (attempt > 100_000_000L) {
                 throw new IllegalStateException("could not draw " + n + " distinct speakers; use fewer speakers");
             }
-            SynthSpeaker s = new SynthSpeaker(voices.get(rng.nextInt(voices.size())),
-                    variants.get(rng.nextInt(variants.size())), 25 + rng.nextInt(50), 140 + rng.nextInt(60));
+            SynthSpeaker s = candidate.apply(rng);
             Split split = Split.bySpeakerHash(s.id(), options.validationPercent(), options.testPercent());
             if (quota.get(split) > 0 && ids.add(s.id())) {
                 quota.put(split, quota.get(split) - 1);
@@ -248,15 +325,18 @@ public final class SyntheticKwsGenerator {
         return noises;
     }
 
-    private short[] render(Job job, EspeakNg espeak, Resampler resampler, ClipComposer composer) {
+    private short[] render(Job job, EspeakNg espeak, PicoTts pico, Resampler resampler, ClipComposer composer) {
         SynthSpeaker s = job.speaker().speaker();
         Random rng = Seeds.random(options.seed(), "clip/" + job.relativePath());
         int speed = Math.max(80, (int) Math.round(s.speed() * (0.88 + 0.24 * rng.nextDouble())));
         int pitch = Math.max(0, Math.min(99, s.pitch() + rng.nextInt(17) - 8));
         short[] word = new short[0];
         for (int attempt = 0; attempt < 5; attempt++) {
-            word = Pcm.trimSilence(espeak.speak(s.voiceArgument(), speed, pitch, job.word(), resampler), SAMPLE_RATE,
-                    TRIM_THRESHOLD);
+            short[] spoken = s.engine() == SynthEngine.PICO
+                    ? resampler.resample(pico.speak(s.voice(), job.word(), (pitch - 50) * SynthSpeaker.PICO_CENTS_PER_PITCH_STEP,
+                            (double) speed / SynthSpeaker.NOMINAL_WPM))
+                    : espeak.speak(s.voiceArgument(), speed, pitch, job.word(), resampler);
+            word = Pcm.trimSilence(spoken, SAMPLE_RATE, TRIM_THRESHOLD);
             if (word.length <= MAX_WORD_SAMPLES) {
                 break;
             }
@@ -270,8 +350,15 @@ public final class SyntheticKwsGenerator {
             throw new IllegalStateException("'" + job.word() + "' spoken by " + s.voiceArgument() + " lasts "
                     + word.length * 1000 / SAMPLE_RATE + " ms even at " + speed + " words per minute; it cannot fit a 1 s clip");
         }
-        return composer.compose(word, rng);
+        if (s.untransformed()) {
+            return composer.compose(word, rng);
+        }
+        double[] ir = s.room() == 0 ? null : rooms.computeIfAbsent(s.room(), r -> Acoustics.impulseResponse(options.seed(), r));
+        return composer.compose(word, rng, ir, s.channel());
     }
+
+    /** Impulse responses by room number, made once per dataset. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, double[]> rooms = new java.util.concurrent.ConcurrentHashMap<>();
 
     // ---------------------------------------------------------------- files
 

@@ -141,6 +141,11 @@ public final class AugmentedKwsSource implements TrainingSource {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "augment/" + epoch + "/" + pos));
                 short[] audio = augmentation.apply(clip, isSilence, noise, c.sampleRate(), rng);
                 rows[b] = frontEnd.features(audio, inputQuant.scale(), inputQuant.zeroPoint());
+                if (augmentation.timeMasks() > 0 || augmentation.freqMasks() > 0) {
+                    // its own stream, so masking leaves the audio augmentation of every example unchanged
+                    augmentation.mask(rows[b], c.frames(), c.featuresPerFrame(), (byte) inputQuant.zeroPoint(),
+                            new SplittableRandom(Seeds.derive(seed, "augment-mask/" + epoch + "/" + pos)));
+                }
             }
         });
         return new Batch(FeatureSet.dequantize(rows, height(), width(), 1, inputQuant), labels);

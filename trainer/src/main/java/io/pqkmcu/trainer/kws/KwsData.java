@@ -45,6 +45,11 @@ public final class KwsData {
                     augmentation.timeShiftMs(), augmentation.backgroundProbability(), augmentation.backgroundVolume(),
                     augmentation.silenceVolume(), augmentation.resampleUnknown() ? "resampled" : "fixed",
                     dataset.unknownPool(io.pqkmcu.trainer.data.Split.TRAIN).size());
+            if (augmentation.gainDb() > 0 || augmentation.timeMasks() > 0 || augmentation.freqMasks() > 0) {
+                log.printf(Locale.ROOT, "augmentation: gain ±%.1f dB, %d time masks ≤ %d frames, %d frequency masks ≤ %d "
+                                + "coefficients%n", augmentation.gainDb(), augmentation.timeMasks(),
+                        augmentation.timeMaskFrames(), augmentation.freqMasks(), augmentation.freqMaskBins());
+            }
         }
         FeatureSet validation = KwsFeatures.extract(dataset.validation(), dataset.labels(), frontEnd, inputQuant, "features");
         FeatureSet test = KwsFeatures.extract(dataset.test(), dataset.labels(), frontEnd, inputQuant, "features");

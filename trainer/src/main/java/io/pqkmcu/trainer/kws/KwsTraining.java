@@ -24,7 +24,15 @@ public final class KwsTraining {
     public static KwsTrainingResult run(Path data, KwsTask task, FrontEndConfig frontEndConfig, String architecture,
                                         String modelName, PqkConfig config, Path checkpoint, boolean resume,
                                         PrintStream log) {
-        TrainingData d = KwsData.load(data, task, frontEndConfig, null, config.seed, log);
+        return run(data, task, frontEndConfig, null, architecture, modelName, config, checkpoint, resume, log);
+    }
+
+    /** As above, with on-the-fly augmentation of the training split (null: fixed training features). */
+    public static KwsTrainingResult run(Path data, KwsTask task, FrontEndConfig frontEndConfig,
+                                        io.pqkmcu.trainer.data.KwsAugmentation augmentation, String architecture,
+                                        String modelName, PqkConfig config, Path checkpoint, boolean resume,
+                                        PrintStream log) {
+        TrainingData d = KwsData.load(data, task, frontEndConfig, augmentation, config.seed, log);
         TrainingResult r = TrainingJob.run(d, architecture, modelName, config, checkpoint, resume, log);
         return new KwsTrainingResult(r.model(), r.test(), r.test().names(), r.studentTestAccuracy(),
                 r.teacherTestAccuracy(), r.int8TestAccuracy(), r.history());

@@ -108,4 +108,64 @@ class KwsAugmentationTest {
         assertThrows(IllegalArgumentException.class, () -> new KwsAugmentation(-1, 0.8, 0.1, 1, true));
         assertThrows(IllegalArgumentException.class, () -> new KwsAugmentation(100, 1.5, 0.1, 1, true));
     }
+
+    @Test
+    void gainScalesTheClipWithinItsRangeAndZeroGainDrawsNothingExtra() {
+        KwsAugmentation plain = new KwsAugmentation(0, 0.0, 0.1, 1.0, true);
+        KwsAugmentation gained = plain.withGain(6);
+        short[] clip = ramp(16000);
+        boolean changed = false;
+        for (int seed = 0; seed < 20; seed++) {
+            short[] out = gained.apply(clip, false, List.of(), 16000, new SplittableRandom(seed));
+            double g = (double) out[999] / clip[999]; // sample value 1000: the largest of the ramp
+            assertTrue(g >= Math.pow(10, -6 / 20.0) - 0.01 && g <= Math.pow(10, 6 / 20.0) + 0.01, "gain " + g);
+            changed |= Math.abs(g - 1) > 0.05;
+        }
+        assertTrue(changed, "some clips got louder or quieter");
+        // without gain the draws (and so the examples) are those of plain MLPerf augmentation
+        assertArrayEquals(plain.apply(clip, false, List.of(), 16000, new SplittableRandom(4)),
+                plain.withGain(0).apply(clip, false, List.of(), 16000, new SplittableRandom(4)));
+    }
+
+    @Test
+    void masksSetWholeFrameAndCoefficientRunsToTheZeroPointWithinTheirWidths() {
+        KwsAugmentation a = KwsAugmentation.mlperf().withMasks(2, 5, 1, 3);
+        int frames = 49;
+        int coefficients = 10;
+        boolean sawTime = false;
+        boolean sawFreq = false;
+        for (int seed = 0; seed < 30; seed++) {
+            byte[] f = new byte[frames * coefficients];
+            java.util.Arrays.fill(f, (byte) 77);
+            a.mask(f, frames, coefficients, (byte) -3, new SplittableRandom(seed));
+            int maskedFrames = 0;
+            for (int t = 0; t < frames; t++) {
+                boolean all = true;
+                for (int c = 0; c < coefficients; c++) {
+                    all &= f[t * coefficients + c] == -3;
+                }
+                maskedFrames += all ? 1 : 0;
+            }
+            int maskedColumns = 0;
+            for (int c = 0; c < coefficients; c++) {
+                boolean all = true;
+                for (int t = 0; t < frames; t++) {
+                    all &= f[t * coefficients + c] == -3;
+                }
+                maskedColumns += all ? 1 : 0;
+            }
+            for (byte b : f) {
+                assertTrue(b == 77 || b == -3);
+            }
+            assertTrue(maskedFrames <= 10, "two time masks of at most 5 frames: " + maskedFrames);
+            assertTrue(maskedColumns <= 3 || maskedFrames == frames, "one frequency mask of at most 3: " + maskedColumns);
+            sawTime |= maskedFrames > 0;
+            sawFreq |= maskedColumns > 0;
+            byte[] again = new byte[f.length];
+            java.util.Arrays.fill(again, (byte) 77);
+            a.mask(again, frames, coefficients, (byte) -3, new SplittableRandom(seed));
+            assertArrayEquals(f, again, "deterministic for a seed");
+        }
+        assertTrue(sawTime && sawFreq);
+    }
 }

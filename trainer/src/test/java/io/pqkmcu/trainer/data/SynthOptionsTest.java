@@ -28,7 +28,8 @@ class SynthOptionsTest {
         assertMessage(() -> d.withWords(List.of(), List.of("bed"), 1), "at least one keyword");
         assertMessage(() -> d.withWords(List.of("yes"), List.of("bed"), 4).withSpeakers(3).withRepetitions(1),
                 "unknownPerWord must be in 0..3");
-        assertMessage(() -> d.withSplits(60, 40), "leave room for training");
+        assertMessage(() -> d.withSplits(60, 50), "sum to at most 100");
+        assertEquals(100, d.withSplits(60, 40).validationPercent() + d.withSplits(60, 40).testPercent(), 1e-9); // evaluation-only set
         assertMessage(() -> d.withNoise(0.5, 20, 10, 30), "snrMinDb (20.0) must not exceed snrMaxDb (10.0)");
         assertMessage(() -> d.withNoise(0.5, 0, 10, 5), "noiseSeconds must be in 10..600");
         assertMessage(() -> d.withNoise(1.5, 0, 10, 30), "noiseProbability");

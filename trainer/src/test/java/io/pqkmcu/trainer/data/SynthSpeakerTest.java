@@ -23,4 +23,23 @@ class SynthSpeakerTest {
         assertThrows(IllegalArgumentException.class, () -> new SynthSpeaker("en-us", "m3", 100, 175));
         assertThrows(IllegalArgumentException.class, () -> new SynthSpeaker("en-us", "m3", 50, 20));
     }
+
+    @Test
+    void transformsAndEngineAreInTheIdButAPlainSpeakerKeepsItsOldId() {
+        SynthSpeaker plain = new SynthSpeaker("en-us", "m3", 50, 175);
+        // the id a plain speaker had before speaker transforms existed: SHA-1 of "en-us+m3/p50/s175"
+        assertEquals(plain.id(), new SynthSpeaker(SynthEngine.ESPEAK_NG, "en-us", "m3", 50, 175, 1000, 0,
+                Acoustics.Channel.FLAT).id());
+        assertNotEquals(plain.id(), new SynthSpeaker(SynthEngine.ESPEAK_NG, "en-us", "m3", 50, 175, 950, 0,
+                Acoustics.Channel.FLAT).id());
+        assertNotEquals(plain.id(), new SynthSpeaker(SynthEngine.ESPEAK_NG, "en-us", "m3", 50, 175, 1000, 3,
+                Acoustics.Channel.FLAT).id());
+        assertNotEquals(plain.id(), new SynthSpeaker(SynthEngine.ESPEAK_NG, "en-us", "m3", 50, 175, 1000, 0,
+                Acoustics.Channel.TELEPHONE).id());
+        SynthSpeaker pico = new SynthSpeaker(SynthEngine.PICO, "en-US", "", 50, 175, 1000, 0, Acoustics.Channel.FLAT);
+        assertEquals("en-US", pico.voiceArgument());
+        assertNotEquals(pico.id(), new SynthSpeaker("en-US", "", 50, 175).id());
+        assertThrows(IllegalArgumentException.class, () -> new SynthSpeaker(SynthEngine.ESPEAK_NG, "en-us", "m3", 50, 175,
+                500, 0, Acoustics.Channel.FLAT));
+    }
 }

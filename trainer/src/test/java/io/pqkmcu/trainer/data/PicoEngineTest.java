@@ -1,0 +1,57 @@
+package io.pqkmcu.trainer.data;
+
+import io.pqkmcu.trainer.util.MissingProgramException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The held-out engine: an evaluation-only set from SVOX Pico, or a clear message when Pico is not installed. */
+class PicoEngineTest {
+    @TempDir
+    Path dir;
+
+    static SynthOptions tinyPico() {
+        return SynthOptions.defaults().withSeed(5).withWords(List.of("yes", "stop"), List.of("bed"), 2)
+                .withSpeakers(4).withRepetitions(1).withNoise(0.8, 5, 30, 10).withThreads(2)
+                .withEngine(SynthEngine.PICO).withSplits(50, 50);
+    }
+
+    @Test
+    void picoSetIsEvaluationOnlyAndDeterministic() throws IOException {
+        if (!PicoTts.available()) {
+            MissingProgramException e = assertThrows(MissingProgramException.class,
+                    () -> new SyntheticKwsGenerator(tinyPico(), null).generate(dir.resolve("p")));
+            assertTrue(e.getMessage().contains("libttspico-utils"), e.getMessage());
+            return;
+        }
+        SynthResult r = new SyntheticKwsGenerator(tinyPico(), null).generate(dir.resolve("a"));
+        assertEquals(0, r.clipsPerSplit().get(Split.TRAIN));
+        assertEquals(r.totalClips(), r.clipsPerSplit().get(Split.VALIDATION) + r.clipsPerSplit().get(Split.TEST));
+        assertTrue(r.clipsPerSplit().get(Split.TEST) > 0 && r.clipsPerSplit().get(Split.VALIDATION) > 0);
+        for (SynthResult.Assigned a : r.speakers()) {
+            assertEquals(SynthEngine.PICO, a.speaker().engine());
+            assertTrue(PicoTts.VOICES.contains(a.speaker().voice()), a.speaker().voice());
+        }
+        new SyntheticKwsGenerator(tinyPico(), null).generate(dir.resolve("b"));
+        for (String word : List.of("yes", "stop", "bed")) {
+            try (var s = Files.list(dir.resolve("a").resolve(word))) {
+                for (Path p : s.toList()) {
+                    short[] x = WavFile.readKwsClip(p, 16000);
+                    assertTrue(Pcm.peak(x) > 2000, p + " is not silent");
+                    assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(dir.resolve("b").resolve(word)
+                            .resolve(p.getFileName())), p.toString());
+                }
+            }
+        }
+        assertTrue(Files.readString(dir.resolve("a").resolve("synth.json")).contains("\"engine\": \"pico\""));
+    }
+}
