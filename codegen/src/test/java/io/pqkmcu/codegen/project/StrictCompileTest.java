@@ -39,7 +39,8 @@ class StrictCompileTest {
                     GenerateOptions.of(dir).withPolicy(policy));
             CommandResult r = CommandRunner.run(List.of(Tool.MAKE.require(), "host"), dir, Duration.ofMinutes(2));
             assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
-            assertTrue(r.stdout().contains("-std=c99 -Wall -Wextra -Werror -pedantic -O2 -fPIC"), r.stdout());
+            assertTrue(r.stdout().contains("-std=c99 -Wall -Wextra -Werror -pedantic "), r.stdout());
+            assertTrue(r.stdout().contains(" -O2 -fPIC "), r.stdout());
             assertTrue(Files.isRegularFile(p.hostLibrary()));
         }
     }
