@@ -51,9 +51,12 @@ all: host
 
 host: build/host/libpqkmodel.so
 
+# -Bsymbolic: the model's calls into its own kernels bind inside this library. Without it, a process that
+# has loaded another model's library first (JNA loads with RTLD_GLOBAL) runs that library's kernels, which
+# may be compiled with other KERNEL_DEFINES.
 build/host/libpqkmodel.so: $(MODEL_SRCS) $(HEADERS) $(HOST_CMSIS_OBJS)
 	@mkdir -p $(@D)
-	$(HOST_CC) $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 -fPIC -shared $(INCLUDES) $(MODEL_SRCS) $(HOST_CMSIS_OBJS) -o $@
+	$(HOST_CC) $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 -fPIC -shared -Wl,-Bsymbolic $(INCLUDES) $(MODEL_SRCS) $(HOST_CMSIS_OBJS) -o $@
 
 <#if project.hasBoard>
 BOARD := ${project.boardId}
