@@ -71,8 +71,8 @@ class CliRobustnessTest {
         assertTrue(r.out().contains("total           30          0       0"), r.out());
         assertTrue(r.out().contains("test accuracy: float (fake-quant student) n/a, teacher n/a, int8 n/a"), r.out());
         assertFails(CliRun.of("eval", model.toString(), "--data", data.toString(), "--split", "VALIDATION"),
-                data + " has no validation examples to evaluate on");
-        assertFails(CliRun.of("eval", model.toString(), "--data", data.toString()), "has no test examples");
+                data + ": the validation split is empty; nothing to evaluate");
+        assertFails(CliRun.of("eval", model.toString(), "--data", data.toString()), data + ": the test split is empty");
         CliRun e = CliRun.of("eval", model.toString(), "--data", data.toString(), "--split", "TRAIN");
         assertEquals(0, e.exitCode(), e.err());
         assertTrue(e.out().contains("/30)"), e.out());
