@@ -187,6 +187,57 @@ public final class ConvUnit implements UnaryLayer {
         return s;
     }
 
+    /**
+     * Starts the layer from real-valued weights and bias of the deployed (BN-folded) layer, as a .tflite file
+     * stores them, in this layer's weight layout. The mask keeps every weight. With BatchNorm, γ, β and both
+     * slots' statistics are set so that inference computes exactly W·x + b (running mean 0, variance 1,
+     * γ = √(1 + ε), β = b); {@link #reestimateBatchNorm} then moves the statistics to the data without
+     * changing that function.
+     */
+    public void loadFolded(float[] w, float[] b) {
+        if (w.length != weight.value.length || b.length != outC) {
+            throw new IllegalArgumentException(name + ": expected " + weight.value.length + " weights and " + outC
+                    + " biases, got " + w.length + " and " + b.length);
+        }
+        System.arraycopy(w, 0, weight.value, 0, w.length);
+        java.util.Arrays.fill(mask, 1f);
+        if (bn == null) {
+            System.arraycopy(b, 0, bias.value, 0, outC);
+            return;
+        }
+        for (int slot = 0; slot < 2; slot++) {
+            java.util.Arrays.fill(bn.runningMean[slot], 0f);
+            java.util.Arrays.fill(bn.runningVar[slot], 1f);
+        }
+        for (int c = 0; c < outC; c++) {
+            bn.gamma.value[c] = (float) Math.sqrt(1.0 + BatchNorm.EPS);
+            bn.beta.value[c] = b[c];
+        }
+    }
+
+    /**
+     * Sets both slots' BatchNorm statistics to a per-channel mean and variance of z (the convolution output)
+     * and rescales γ and β so that the student slot's inference function, z·γ/σ + β − γμ/σ, is unchanged.
+     * Training with batch statistics then starts from (nearly) the same function as inference. No-op
+     * without BatchNorm.
+     */
+    public void reestimateBatchNorm(double[] mean, double[] variance) {
+        if (bn == null) {
+            return;
+        }
+        float[] a = bn.foldFactor(Branch.STUDENT_SLOT);
+        float[] b = bn.foldedBias(Branch.STUDENT_SLOT);
+        for (int c = 0; c < outC; c++) {
+            double sd = Math.sqrt(variance[c] + BatchNorm.EPS);
+            bn.gamma.value[c] = (float) (a[c] * sd);
+            bn.beta.value[c] = (float) (b[c] + a[c] * mean[c]);
+            for (int slot = 0; slot < 2; slot++) {
+                bn.runningMean[slot][c] = (float) mean[c];
+                bn.runningVar[slot][c] = (float) variance[c];
+            }
+        }
+    }
+
     private int channelOf(int i) {
         return kind == Kind.DEPTHWISE ? i % outC : i / fanIn;
     }
@@ -305,6 +356,7 @@ public final class ConvUnit implements UnaryLayer {
     private Tensor forwardBatchNorm(Tensor x, Pass pass, float[] wEff, float[] col, float[] z, int rows, int outH,
                                     int outW, float actLo, float actHi) {
         Branch branch = pass.branch;
+        pass.recordBatchNormInput(this, z, rows, outC);
         BatchNorm.Normalization norm = bn.prepare(z, rows, branch.bnSlot(), pass.training && !branch.bnFrozen());
         ActQuant quant = output.applyToRange(pass, () -> bn.outputRange(norm, z, rows, actLo, actHi));
         float[] xhat = pass.training ? new float[z.length] : null;

@@ -18,16 +18,49 @@ public final class Pass {
      */
     public final boolean calibrating;
     private final Map<Layer, Object> caches = new IdentityHashMap<>();
+    /** Per BatchNorm layer: Σz and Σz² per channel and the row count, when this pass collects them (else null). */
+    private final Map<Layer, double[][]> batchNormInputs;
 
     public Pass(Branch branch, boolean training, long randomSeed) {
         this(branch, training, randomSeed, false);
     }
 
     private Pass(Branch branch, boolean training, long randomSeed, boolean calibrating) {
+        this(branch, training, randomSeed, calibrating, null);
+    }
+
+    private Pass(Branch branch, boolean training, long randomSeed, boolean calibrating,
+                 Map<Layer, double[][]> batchNormInputs) {
         this.branch = branch;
         this.training = training;
         this.randomSeed = randomSeed;
         this.calibrating = calibrating;
+        this.batchNormInputs = batchNormInputs;
+    }
+
+    /**
+     * An inference pass that also sums every BatchNorm layer's input per channel into {@code sums}
+     * (layer → {Σz, Σz², {rows}}), across all the passes that share the map: BatchNorm re-estimation.
+     */
+    public static Pass batchNormStatistics(Branch branch, Map<Layer, double[][]> sums) {
+        return new Pass(branch, false, 0, false, sums);
+    }
+
+    void recordBatchNormInput(Layer layer, float[] z, int rows, int channels) {
+        if (batchNormInputs == null) {
+            return;
+        }
+        double[][] s = batchNormInputs.computeIfAbsent(layer, k -> new double[][] {new double[channels],
+                new double[channels], new double[1]});
+        for (int r = 0; r < rows; r++) {
+            int o = r * channels;
+            for (int c = 0; c < channels; c++) {
+                double v = z[o + c];
+                s[0][c] += v;
+                s[1][c] += v * v;
+            }
+        }
+        s[2][0] += rows;
     }
 
     public static Pass eval(Branch branch) {
