@@ -1,6 +1,7 @@
 package io.pqkmcu.cli;
 
 import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
 import io.pqkmcu.trainer.pqk.HistoryPoint;
 import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.train.TrainingData;
@@ -35,6 +36,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue from the checkpoint beside --out if there is one")
     boolean resume;
 
+    @Option(names = "--init", paramLabel = "MODEL.tflite", description = "start from the weights of a float, hybrid "
+            + "or int8 .tflite model of the --arch architecture (BatchNorm folded, as TFLite stores it) instead of "
+            + "random weights; a model of another architecture is refused with the first difference")
+    Path init;
+
+    @Option(names = "--init-labels", split = ",", paramLabel = "CLASS", description = "with --init: the model's "
+            + "output classes in order (e.g. down,go,left,no,off,on,right,stop,up,yes,silence,unknown for the MLPerf "
+            + "KWS models); its classifier rows are reordered to the data's classes by name")
+    List<String> initLabels;
+
+    @Option(names = "--new-head", description = "with --init: start the classifier from random weights (a new task "
+            + "with as many classes; with another number of classes this happens anyway)")
+    boolean newHead;
+
     @Mixin
     TrainOptions options;
 
@@ -44,6 +59,17 @@ final class TrainCommand implements Callable<Integer> {
             Parallel.setThreads(options.threads);
         }
         requireFileTarget(out, "--out");
+        if ((newHead || initLabels != null) && init == null) {
+            throw new IllegalArgumentException((newHead ? "--new-head replaces" : "--init-labels names")
+                    + " the classifier of an --init model; give --init");
+        }
+        if (newHead && initLabels != null) {
+            throw new IllegalArgumentException("--new-head starts a random classifier; --init-labels keeps the model's: "
+                    + "give one of them");
+        }
+        if (init != null) {
+            TfliteFloatGraph.read(init); // a missing, corrupt or unsupported model fails before the data loads
+        }
         // one run per output: the model, its checkpoint and history are this run's alone until it ends
         try (OutputLock modelLock = OutputLock.acquire(out, "the model");
              OutputLock checkpointLock = OutputLock.acquire(checkpointFor(out), "the checkpoint")) {
@@ -54,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
             var config = options.toConfig();
             TrainingData data = dataOptions.load(options, System.out);
             TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
-                    System.out);
+                    init == null ? null : new TrainingJob.Init(init, newHead, initLabels), System.out);
             ModelFile.write(r.model(), out);
             writeHistory(historyFor(out), r.history());
             System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",

@@ -40,8 +40,9 @@ public final class PretrainedInit {
      * @param fresh  layers left at their random initialisation (the classifier of a new task)
      * @param ranges layers whose activation range (their QAT observer) came from the model's int8 output
      *               quantization; none for a float or hybrid model, whose ranges are observed in training
+     * @param newClasses with class names: the data's classes the model does not have (random classifier rows)
      */
-    public record Result(List<String> loaded, List<String> fresh, List<String> ranges) {}
+    public record Result(List<String> loaded, List<String> fresh, List<String> ranges, List<String> newClasses) {}
 
     /**
      * Loads the model's weights into {@code net}, and for a quantized model its activation ranges, so that
@@ -51,6 +52,19 @@ public final class PretrainedInit {
      * @throws IllegalArgumentException naming the first difference when the architectures differ
      */
     public static Result load(TfliteFloatGraph model, Network net, boolean newHead) {
+        return load(model, net, newHead, null, null);
+    }
+
+    /**
+     * As {@link #load(TfliteFloatGraph, Network, boolean)}, with the model's class names: its classifier rows
+     * are then reordered to the data's classes (names compared without case and underscores, so
+     * "silence" is "_silence_"); a data class the model does not have keeps a random row.
+     *
+     * @param modelLabels the model's output classes in order, or null to take its rows in order
+     * @param dataLabels  the data's classes in order (used with {@code modelLabels})
+     */
+    public static Result load(TfliteFloatGraph model, Network net, boolean newHead, List<String> modelLabels,
+                              List<String> dataLabels) {
         List<Node> nodes = net.nodes();
         int outNode = nodes.size() - 1;
         TfliteFloatGraph.Layer outLayer = model.layers().get(model.output());
@@ -59,23 +73,86 @@ public final class PretrainedInit {
                 && outLayer.kind() == TfliteFloatGraph.Kind.DENSE) {
             freshHead = newHead || head.outChannels() != outLayer.outShape()[2];
         }
-        Map<Integer, Integer> map = match(model, net, freshHead ? outNode : -2);
+        int[] rows = null; // with class names: the model's row of each data class, or -1
+        if (modelLabels != null && !newHead) {
+            rows = headRows(modelLabels, dataLabels, outLayer);
+            freshHead = false;
+        }
+        Map<Integer, Integer> map = match(model, net, freshHead || rows != null ? outNode : -2);
         List<String> loaded = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
+        boolean partialHead = false;
         for (int node = 0; node < nodes.size(); node++) {
             Integer layer = map.get(node);
             if (layer != null && nodes.get(node).layer() instanceof ConvUnit u) {
+                TfliteFloatGraph.Layer l = model.layers().get(layer);
                 if (freshHead && node == outNode) {
                     fresh.add(u.name());
+                } else if (rows != null && node == outNode) {
+                    partialHead = loadRows(u, l, rows);
+                    loaded.add(u.name());
                 } else {
-                    TfliteFloatGraph.Layer l = model.layers().get(layer);
                     u.loadFolded(l.weights(), l.bias());
                     loaded.add(u.name());
                 }
             }
         }
-        List<String> ranges = seed(model, net, map, freshHead ? outNode : -2);
-        return new Result(List.copyOf(loaded), List.copyOf(fresh), ranges);
+        List<String> ranges = seed(model, net, map, freshHead || partialHead ? outNode : -2);
+        List<String> newClasses = new ArrayList<>();
+        for (int c = 0; rows != null && c < rows.length; c++) {
+            if (rows[c] < 0) {
+                newClasses.add(dataLabels.get(c));
+            }
+        }
+        return new Result(List.copyOf(loaded), List.copyOf(fresh), ranges, List.copyOf(newClasses));
+    }
+
+    /** For each data class, the model's classifier row of the same name, or -1. */
+    private static int[] headRows(List<String> modelLabels, List<String> dataLabels, TfliteFloatGraph.Layer head) {
+        int classes = head.outShape()[2];
+        if (modelLabels.size() != classes) {
+            throw new IllegalArgumentException("the model has " + classes + " classes but " + modelLabels.size()
+                    + " class names were given");
+        }
+        int[] rows = new int[dataLabels.size()];
+        int found = 0;
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = -1;
+            for (int m = 0; m < classes; m++) {
+                if (key(modelLabels.get(m)).equals(key(dataLabels.get(c)))) {
+                    rows[c] = m;
+                    found++;
+                    break;
+                }
+            }
+        }
+        if (found == 0) {
+            throw new IllegalArgumentException("none of the model's classes " + modelLabels + " is a class of the data "
+                    + dataLabels);
+        }
+        return rows;
+    }
+
+    private static String key(String label) {
+        return label.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Copies the named rows of the model's classifier; returns true when some class keeps its random row. */
+    private static boolean loadRows(ConvUnit u, TfliteFloatGraph.Layer l, int[] rows) {
+        int in = u.inChannels();
+        float[] w = u.weights().clone();
+        float[] b = u.foldedBias(0);
+        boolean partial = rows.length != l.outShape()[2];
+        for (int c = 0; c < rows.length; c++) {
+            if (rows[c] < 0) {
+                partial = true;
+                continue;
+            }
+            System.arraycopy(l.weights(), rows[c] * in, w, c * in, in);
+            b[c] = l.bias()[rows[c]];
+        }
+        u.loadFolded(w, b);
+        return partial;
     }
 
     /**
@@ -307,6 +384,12 @@ public final class PretrainedInit {
                 case BuiltinOps.ACT_RELU6 -> "RELU6";
                 default -> "NONE";
             };
+            if (l.kind() == TfliteFloatGraph.Kind.DENSE) {
+                return String.format(Locale.ROOT, "%s (%d→%d, %s)", l.label(), i[0] * i[1] * i[2], o[2], act);
+            }
+            if (l.kind() == TfliteFloatGraph.Kind.ADD) {
+                return String.format(Locale.ROOT, "%s (%dx%dx%d, %s)", l.label(), o[0], o[1], o[2], act);
+            }
             return String.format(Locale.ROOT, "%s (%dx%d stride %dx%d dilation %dx%d, %dx%dx%d→%dx%dx%d, %s)", l.label(),
                     l.kh(), l.kw(), l.strideH(), l.strideW(), l.dilationH(), l.dilationW(), i[0], i[1], i[2], o[0], o[1],
                     o[2], act);

@@ -3,8 +3,11 @@ package io.pqkmcu.trainer.train;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
 import io.pqkmcu.trainer.nn.Architectures;
+import io.pqkmcu.trainer.nn.Branch;
 import io.pqkmcu.trainer.nn.Network;
+import io.pqkmcu.trainer.pqk.BatchNormReestimation;
 import io.pqkmcu.trainer.pqk.Calibration;
 import io.pqkmcu.trainer.pqk.Checkpoint;
 import io.pqkmcu.trainer.pqk.Evaluator;
@@ -16,6 +19,7 @@ import io.pqkmcu.trainer.tensor.Parallel;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,8 +38,23 @@ public final class TrainingJob {
      */
     public static TrainingResult run(TrainingData data, String architecture, String modelName, PqkConfig config,
                                      Path checkpoint, boolean resume, PrintStream log) {
+        return run(data, architecture, modelName, config, checkpoint, resume, null, log);
+    }
+
+    /**
+     * @param init a .tflite model to start from instead of random weights ({@code pqk train --init}); null
+     *             for none
+     */
+    public static TrainingResult run(TrainingData data, String architecture, String modelName, PqkConfig config,
+                                     Path checkpoint, boolean resume, Init init, PrintStream log) {
         Network net = Architectures.build(architecture, data.train().height(), data.train().width(),
                 data.train().channels(), data.labels().size(), config.seed);
+        SortedMap<String, String> initMeta = new TreeMap<>();
+        if (init != null) {
+            initialise(net, init, data, config, log);
+            initMeta.put("train.init", init.path().getFileName().toString());
+            initMeta.put("train.init_sha256", sha256(init.path()));
+        }
         log.printf(Locale.ROOT, "%s: %d weights (convolution and fully connected kernels; biases not counted), %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
                 architecture, net.weightCount(), Parallel.threads(), config.phase1Steps,
                 config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
@@ -65,10 +84,44 @@ public final class TrainingJob {
         meta.put("train.float_test_accuracy", fmt(student));
         meta.put("train.teacher_test_accuracy", fmt(teacher));
         meta.put("train.test_examples", Integer.toString(test.size()));
+        meta.putAll(initMeta);
         Int8Model model = Int8Exporter.export(net, data.train().inputQuant(), data.labels(), data.frontEnd(), modelName,
                 meta);
         return new TrainingResult(model, test, student, teacher, int8Accuracy(model, test),
                 int8Accuracy(model, data.validation()), trainer.history(), seconds);
+    }
+
+    /**
+     * Where training starts from: a .tflite model, and whether its classifier is replaced by a random one
+     * (a new task with as many classes as the old one).
+     */
+    public record Init(Path path, boolean newHead, List<String> labels) {
+        public Init(Path path, boolean newHead) {
+            this(path, newHead, null);
+        }
+    }
+
+    private static void initialise(Network net, Init init, TrainingData data, PqkConfig config, PrintStream log) {
+        TfliteFloatGraph model = TfliteFloatGraph.read(init.path());
+        PretrainedInit.Result r;
+        try {
+            r = PretrainedInit.load(model, net, init.newHead(), init.labels(), data.labels());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--init " + init.path() + ": " + e.getMessage(), e);
+        }
+        int seen = BatchNormReestimation.run(net, data.train(), config.calibrationBatches, config.batchSize, config.seed);
+        String head = !r.fresh().isEmpty() ? ", " + String.join(", ", r.fresh()) + " starts from random weights (new classifier)"
+                : init.labels() == null ? ""
+                : ", classifier rows matched to the data's classes by name" + (r.newClasses().isEmpty() ? ""
+                : " (random rows for " + String.join(", ", r.newClasses()) + ")");
+        log.printf(Locale.ROOT, "initialised from %s: %d layers loaded%s; activation ranges %s; BatchNorm statistics "
+                        + "re-estimated on %d training examples%n", init.path(), r.loaded().size(), head,
+                r.ranges().isEmpty() ? "observed in training (the model has float activations)"
+                        : "from the model's int8 quantization for " + r.ranges().size() + " layers", seen);
+        if (data.validation().size() > 0) {
+            log.printf(Locale.ROOT, "validation accuracy before training (float): %.2f%%%n",
+                    100 * Evaluator.evaluate(net, data.validation(), Branch.FLOAT).accuracy());
+        }
     }
 
     /** Accuracy of the int8 model on a feature set, in the Java int8 interpreter; NaN for an empty set. */
@@ -85,6 +138,18 @@ public final class TrainingJob {
             correct += h;
         }
         return set.size() == 0 ? Double.NaN : (double) correct / set.size();
+    }
+
+    /** The model's provenance in the .pqkm metadata: which file the weights started from. */
+    private static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
     }
 
     private static String fmt(double v) {

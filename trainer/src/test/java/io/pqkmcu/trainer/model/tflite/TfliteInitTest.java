@@ -199,6 +199,40 @@ class TfliteInitTest {
                 .fresh());
     }
 
+    /** The MLPerf KWS classes in the model's order, and the same classes in the data's (Speech Commands) order. */
+    private static final List<String> MLPERF = List.of("down", "go", "left", "no", "off", "on", "right", "stop", "up",
+            "yes", "silence", "unknown");
+
+    @Test
+    void classNamesReorderTheClassifierRows() {
+        TfliteFloatGraph kws = TfliteFloatGraph.read(SharedOracle.model(KWS));
+        Network plain = dsCnn(12);
+        PretrainedInit.load(kws, plain, false);
+        List<String> data = List.of("_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off",
+                "stop", "go");
+        Network renamed = dsCnn(12);
+        PretrainedInit.Result r = PretrainedInit.load(kws, renamed, false, MLPERF, data);
+        assertEquals(List.of(), r.newClasses());
+        assertEquals(10, r.ranges().size(), "a full permutation keeps the classifier's int8 range");
+        Tensor x = FeatureSet.dequantize(new byte[][] {SharedOracle.read(SharedOracle.oracle(KWS).resolve("in_8.bin"))},
+                49, 10, 1, inputQuant(KWS));
+        float[] a = plain.forward(x, Pass.eval(Branch.FLOAT)).data;
+        float[] b = renamed.forward(x, Pass.eval(Branch.FLOAT)).data;
+        for (int c = 0; c < data.size(); c++) {
+            assertEquals(a[MLPERF.indexOf(data.get(c).replace("_", ""))], b[c], 1e-4, data.get(c));
+        }
+        // a task with a new word: its row stays random, the classifier's range is observed in training
+        Network fresh = dsCnn(3);
+        PretrainedInit.Result p = PretrainedInit.load(kws, fresh, false, MLPERF, List.of("yes", "marvin", "no"));
+        assertEquals(List.of("marvin"), p.newClasses());
+        assertEquals(9, p.ranges().size());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> PretrainedInit.load(kws, dsCnn(2), false, MLPERF, List.of("alpha", "bravo")));
+        assertTrue(none.getMessage().contains("none of the model's classes"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PretrainedInit.load(kws, dsCnn(12), false,
+                MLPERF.subList(0, 11), data));
+    }
+
     @Test
     void otherArchitecturesAreRefusedWithTheDifference() {
         TfliteFloatGraph kws = TfliteFloatGraph.read(SharedOracle.model(KWS));
