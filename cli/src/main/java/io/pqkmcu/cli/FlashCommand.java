@@ -1,12 +1,12 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.ProjectBuild;
 import io.pqkmcu.codegen.flash.FlashPlan;
 import io.pqkmcu.codegen.flash.Flasher;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.toolchain.CommandResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +68,7 @@ final class FlashCommand implements Callable<Integer> {
         }
         ProjectBuild.firmware(project);
         System.out.println(plan.get().shellLine());
-        CommandResult r = Flasher.run(plan.get(), project.directory());
+        ProcessRunner.Result r = Flasher.run(plan.get(), project.directory());
         System.out.print(r.stdout());
         System.err.print(r.stderr());
         if (r.timedOut()) {

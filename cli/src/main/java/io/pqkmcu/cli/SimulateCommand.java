@@ -1,5 +1,6 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.DeviceRun;
@@ -7,7 +8,6 @@ import io.pqkmcu.codegen.device.DeviceRunResult;
 import io.pqkmcu.codegen.device.ProjectBuild;
 import io.pqkmcu.codegen.renode.RenodeRunner;
 import io.pqkmcu.codegen.renode.RenodeScripts;
-import io.pqkmcu.codegen.toolchain.CommandResult;
 import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.stream.Detection;
@@ -98,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + " (build the firmware with pqk build first)");
         }
         ProjectBuild.firmware(project, false);
-        CommandResult r = RenodeRunner.run(project.directory(), board.id(), timeout);
+        ProcessRunner.Result r = RenodeRunner.run(project.directory(), board.id(), timeout);
         System.out.print(r.stdout());
         System.err.print(r.stderr());
         if (r.timedOut()) {

@@ -1,8 +1,7 @@
 package io.pqkmcu.codegen;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.project.Kernel;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.io.IOException;
@@ -77,11 +76,11 @@ public final class CTestSupport {
         }
         cmd.add("-o");
         cmd.add(output.toString());
-        CommandRunner.runChecked(cmd, output.getParent(), Duration.ofMinutes(2));
+        ProcessRunner.runChecked(cmd, output.getParent(), Duration.ofMinutes(2));
         return output;
     }
 
-    public static CommandResult run(Path executable) {
-        return CommandRunner.run(List.of(executable.toString()), executable.getParent(), Duration.ofMinutes(2));
+    public static ProcessRunner.Result run(Path executable) {
+        return ProcessRunner.run(List.of(executable.toString()), executable.getParent(), Duration.ofMinutes(2));
     }
 }

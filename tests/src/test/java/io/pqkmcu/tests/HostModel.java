@@ -1,8 +1,8 @@
 package io.pqkmcu.tests;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.jna.BindingLoader;
 import io.pqkmcu.codegen.project.GeneratedProject;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class HostModel implements AutoCloseable {
     }
 
     static HostModel build(GeneratedProject p, Path classesDir) {
-        CommandRunner.runChecked(List.of(Tool.MAKE.require(), "-s", "host"), p.root(), Duration.ofMinutes(2));
+        ProcessRunner.runChecked(List.of(Tool.MAKE.require(), "-s", "host"), p.root(), Duration.ofMinutes(2));
         BindingLoader b = BindingLoader.compile(p.root().resolve(p.javaSource()), p.javaInterface(), classesDir);
         return new HostModel(b, b.load(p.hostLibrary()));
     }

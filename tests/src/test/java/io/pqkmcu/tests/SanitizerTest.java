@@ -1,11 +1,10 @@
 package io.pqkmcu.tests;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.OpKind;
@@ -62,8 +61,8 @@ class SanitizerTest {
                     src.filter(f -> f.toString().endsWith(".c")).sorted().forEach(f -> cmd.add(dir.relativize(f).toString()));
                 }
                 cmd.addAll(List.of("firmware/test_data.S", "check_vectors.c", "-o", "check_vectors"));
-                CommandRunner.runChecked(cmd, dir, Duration.ofMinutes(2));
-                CommandResult r = CommandRunner.run(List.of(dir.resolve("check_vectors").toString()), dir,
+                ProcessRunner.runChecked(cmd, dir, Duration.ofMinutes(2));
+                ProcessRunner.Result r = ProcessRunner.run(List.of(dir.resolve("check_vectors").toString()), dir,
                         Duration.ofMinutes(1));
                 String where = m.name() + " " + policy + " " + p.layerFormats();
                 assertEquals(0, r.exitCode(), where + "\n" + r.stdout() + r.stderr());

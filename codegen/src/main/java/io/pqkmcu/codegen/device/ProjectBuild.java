@@ -1,12 +1,11 @@
 package io.pqkmcu.codegen.device;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.emulator.CrossCompiler;
 import io.pqkmcu.codegen.emulator.FirmwareSize;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ public final class ProjectBuild {
         List<String> cmd = new java.util.ArrayList<>(List.of(Tool.MAKE.require(), "-s"));
         cmd.addAll(List.of(targetAndVariables));
         String target = String.join(" ", targetAndVariables);
-        CommandResult r = CommandRunner.run(cmd, project.directory(), TIMEOUT);
+        ProcessRunner.Result r = ProcessRunner.run(cmd, project.directory(), TIMEOUT);
         if (!r.ok()) {
             throw new IllegalStateException("make " + target + " failed in " + project.directory() + ":\n" + r.stderr()
                     + r.stdout());

@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.emulator;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.HostCompiler;
 import io.pqkmcu.codegen.toolchain.Tool;
 
@@ -122,10 +122,10 @@ public final class CrossCompiler {
         cmd.add("-Wl,-Map=" + map);
         cmd.add("-o");
         cmd.add(out.toString());
-        CommandRunner.runChecked(cmd, dir, BUILD_TIMEOUT);
+        ProcessRunner.runChecked(cmd, dir, BUILD_TIMEOUT);
 
-        CommandRunner.runChecked(List.of(objcopy, "-O", "binary", out.toString(), bin.toString()), dir, BUILD_TIMEOUT);
-        CommandRunner.runChecked(List.of(objcopy, "-O", "ihex", out.toString(), hex.toString()), dir, BUILD_TIMEOUT);
+        ProcessRunner.runChecked(List.of(objcopy, "-O", "binary", out.toString(), bin.toString()), dir, BUILD_TIMEOUT);
+        ProcessRunner.runChecked(List.of(objcopy, "-O", "ihex", out.toString(), hex.toString()), dir, BUILD_TIMEOUT);
         return new FirmwareImage(out, bin, hex, map, size(size, out));
     }
 
@@ -135,7 +135,7 @@ public final class CrossCompiler {
     }
 
     private static FirmwareSize size(String sizeTool, Path elf) {
-        String output = CommandRunner.runChecked(List.of(sizeTool, "-B", "-d", elf.toString()),
+        String output = ProcessRunner.runChecked(List.of(sizeTool, "-B", "-d", elf.toString()),
                 elf.getParent(), BUILD_TIMEOUT).stdout();
         return FirmwareSize.parse(output);
     }

@@ -1,9 +1,8 @@
 package io.pqkmcu.codegen.emulator;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public final class QemuRunner {
             throw new IllegalArgumentException("firmware ELF not found: " + elf);
         }
         List<String> cmd = command(board, Tool.QEMU_ARM.require(), elf.toAbsolutePath().toString());
-        CommandResult r = CommandRunner.run(cmd, elf.toAbsolutePath().getParent(), timeout);
+        ProcessRunner.Result r = ProcessRunner.run(cmd, elf.toAbsolutePath().getParent(), timeout);
         return new QemuResult(r.exitCode(), r.stdout(), r.stderr(), r.timedOut(), cmd);
     }
 

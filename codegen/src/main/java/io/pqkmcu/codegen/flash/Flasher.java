@@ -1,9 +1,8 @@
 package io.pqkmcu.codegen.flash;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.FlashTools;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.nio.file.Path;
@@ -84,7 +83,7 @@ public final class Flasher {
     }
 
     /** Runs a plan; the result carries the tool's output and exit status. */
-    public static CommandResult run(FlashPlan plan, Path workDir) {
-        return CommandRunner.run(plan.command(), workDir, TIMEOUT);
+    public static ProcessRunner.Result run(FlashPlan plan, Path workDir) {
+        return ProcessRunner.run(plan.command(), workDir, TIMEOUT);
     }
 }

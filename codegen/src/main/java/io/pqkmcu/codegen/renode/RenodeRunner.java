@@ -1,9 +1,8 @@
 package io.pqkmcu.codegen.renode;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.io.IOException;
@@ -54,7 +53,7 @@ public final class RenodeRunner {
      * @throws IllegalArgumentException when the project has no Robot test (its board has no Renode platform)
      * @throws io.pqkmcu.codegen.toolchain.ToolMissingException when renode-test is not installed
      */
-    public static CommandResult run(Path projectDir, String boardId, Duration timeout) {
+    public static ProcessRunner.Result run(Path projectDir, String boardId, Duration timeout) {
         Path robot = projectDir.resolve(RenodeScripts.ROBOT);
         if (!Files.isRegularFile(robot)) {
             throw new IllegalArgumentException("board " + boardId + " has no Renode platform, so " + projectDir
@@ -67,7 +66,7 @@ public final class RenodeRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + results + ": " + e.getMessage(), e);
         }
-        return CommandRunner.run(command(renodeTest, projectDir), results, timeout);
+        return ProcessRunner.run(command(renodeTest, projectDir), results, timeout);
     }
 
     /** Ids of the catalog's boards that Renode emulates. */

@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.toolchain;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class HostCompiler {
         }
         cmd.add("-o");
         cmd.add(output.toAbsolutePath().toString());
-        CommandRunner.runChecked(cmd, output.toAbsolutePath().getParent(), Duration.ofMinutes(5));
+        ProcessRunner.runChecked(cmd, output.toAbsolutePath().getParent(), Duration.ofMinutes(5));
         return output;
     }
 }

@@ -1,7 +1,6 @@
 package io.pqkmcu.codegen.emulator;
 
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
+import io.pqkmcu.trainer.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ class ToolMissingTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = List.of("/usr/bin/env", "PATH=", java.toString(),
                 "-cp", System.getProperty("java.class.path"), ToolMissingProbe.class.getName());
-        CommandResult r = CommandRunner.run(cmd, null, Duration.ofMinutes(1));
+        ProcessRunner.Result r = ProcessRunner.run(cmd, null, Duration.ofMinutes(1));
         String out = r.stdout();
         assertEquals(0, r.exitCode(), "both must throw ToolMissingException:\n" + out + r.stderr());
         assertTrue(out.contains("arm-none-eabi-gcc is not installed")

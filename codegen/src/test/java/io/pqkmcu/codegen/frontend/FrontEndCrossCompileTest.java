@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.codegen.toolchain.CommandRunner;
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 import io.pqkmcu.trainer.frontend.FeatureQuantization;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
@@ -28,7 +28,7 @@ class FrontEndCrossCompileTest {
             List<String> objects = new ArrayList<>();
             for (String src : List.of("pqk_frontend.c", s.sourceFileName())) {
                 String obj = cpu + "_" + src.replace(".c", ".o");
-                CommandRunner.runChecked(List.of(gcc, "-mcpu=" + cpu, "-mthumb", "-std=c99", "-Wall", "-Wextra", "-Werror",
+                ProcessRunner.runChecked(List.of(gcc, "-mcpu=" + cpu, "-mthumb", "-std=c99", "-Wall", "-Wextra", "-Werror",
                         "-pedantic", "-O2", "-I" + dir, "-c", dir.resolve(src).toString(), "-o", dir.resolve(obj).toString()),
                         dir, Duration.ofMinutes(2));
                 objects.add(dir.resolve(obj).toString());
@@ -37,7 +37,7 @@ class FrontEndCrossCompileTest {
                 // No FPU on M0+: any float or double operation would show up as a soft-float helper call.
                 List<String> nm = new ArrayList<>(List.of("arm-none-eabi-nm", "-u"));
                 nm.addAll(objects);
-                String undefined = CommandRunner.runChecked(nm, dir, Duration.ofMinutes(1)).stdout();
+                String undefined = ProcessRunner.runChecked(nm, dir, Duration.ofMinutes(1)).stdout();
                 assertFalse(undefined.matches("(?s).*__aeabi_(f|d|i2f|i2d|ui2f|ui2d|l2f|l2d|f2|d2).*"),
                         "floating-point helpers referenced:\n" + undefined);
             }

@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.codegen.toolchain.CommandRunner;
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.io.IOException;
@@ -154,9 +154,9 @@ final class TestClips {
         for (int u = 0; u < utterances.length; u++) {
             Path wav = workDir.resolve("speech" + u + ".wav");
             Path raw = workDir.resolve("speech" + u + ".raw");
-            CommandRunner.runChecked(List.of(espeak, "-v", utterances[u][0], "-s", utterances[u][1], "-w", wav.toString(),
+            ProcessRunner.runChecked(List.of(espeak, "-v", utterances[u][0], "-s", utterances[u][1], "-w", wav.toString(),
                     utterances[u][2]), workDir, Duration.ofSeconds(60));
-            CommandRunner.runChecked(List.of("sox", wav.toString(), "-D", "-r", "16000", "-c", "1", "-b", "16",
+            ProcessRunner.runChecked(List.of("sox", wav.toString(), "-D", "-r", "16000", "-c", "1", "-b", "16",
                     "-e", "signed-integer", "-L", "-t", "raw", raw.toString()), workDir, Duration.ofSeconds(60));
             short[] audio = readRaw(raw);
             SplittableRandom rnd = new SplittableRandom(u);

@@ -1,9 +1,8 @@
 package io.pqkmcu.codegen.project;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.CTestSupport;
 import io.pqkmcu.codegen.format.FormatPolicy;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 import io.pqkmcu.trainer.model.RandomModels;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class StrictCompileTest {
             Path dir = tmp.resolve(policy.name());
             GeneratedProject p = new ProjectGenerator().generate(RandomModels.random(167),
                     GenerateOptions.of(dir).withPolicy(policy));
-            CommandResult r = CommandRunner.run(List.of(Tool.MAKE.require(), "host"), dir, Duration.ofMinutes(2));
+            ProcessRunner.Result r = ProcessRunner.run(List.of(Tool.MAKE.require(), "host"), dir, Duration.ofMinutes(2));
             assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
             assertTrue(r.stdout().contains("-std=c99 -Wall -Wextra -Werror -pedantic "), r.stdout());
             assertTrue(r.stdout().contains(" -O2 -fPIC "), r.stdout());
@@ -56,7 +55,7 @@ class StrictCompileTest {
                 cmd.add(src.toString());
             }
             Path out = tmp.resolve(core);
-            CommandResult r = CommandRunner.run(cmd, mkdirs(out), Duration.ofMinutes(2));
+            ProcessRunner.Result r = ProcessRunner.run(cmd, mkdirs(out), Duration.ofMinutes(2));
             assertEquals(0, r.exitCode(), core + ":\n" + r.stderr());
             assertTrue(r.stderr().isEmpty(), core + " warnings:\n" + r.stderr());
         }
@@ -68,7 +67,7 @@ class StrictCompileTest {
             Path dir = tmp.resolve("fw-" + board);
             new ProjectGenerator().generate(RandomModels.random(167),
                     GenerateOptions.of(dir).withPolicy(FormatPolicy.SPARSE).withBoard(board));
-            CommandResult r = CommandRunner.run(List.of(Tool.MAKE.require(), "-s", "firmware"), dir, Duration.ofMinutes(3));
+            ProcessRunner.Result r = ProcessRunner.run(List.of(Tool.MAKE.require(), "-s", "firmware"), dir, Duration.ofMinutes(3));
             assertEquals(0, r.exitCode(), board + ":\n" + r.stderr() + r.stdout());
             assertTrue(r.stderr().isEmpty(), board + " warnings:\n" + r.stderr());
             assertTrue(Files.size(dir.resolve("build/" + board + "/firmware.elf")) > 0);

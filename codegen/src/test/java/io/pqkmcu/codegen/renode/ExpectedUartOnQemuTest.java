@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.renode;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.ProjectBuild;
@@ -12,8 +13,6 @@ import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.project.TestInputs;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -120,7 +119,7 @@ class ExpectedUartOnQemuTest {
                 Tool.QEMU_ARM.require(), fw.elf().toString()));
         int serial = cmd.indexOf("-serial");
         cmd.addAll(serial, List.of("-serial", "null")); // USART1 -> nowhere, USART2 -> stdout
-        CommandResult r = CommandRunner.run(cmd, dir, Duration.ofSeconds(8));
+        ProcessRunner.Result r = ProcessRunner.run(cmd, dir, Duration.ofSeconds(8));
         List<String> lines = expected(m, o, board.id());
         assertEquals("^PQK EXIT 0$", lines.get(lines.size() - 1));
         assertLinesInOrder(lines, r.stdout());

@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.sparse;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.CTestSupport;
 import io.pqkmcu.codegen.project.CArrays;
-import io.pqkmcu.codegen.toolchain.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class SparseDecodeCTest {
         Files.writeString(main, c.toString());
         Path exe = CTestSupport.compileExecutable(List.of(main, dir.resolve("pqk_sparse_unpack.c")), dir,
                 dir.resolve("roundtrip"), CTestSupport.SANITIZE);
-        CommandResult r = CTestSupport.run(exe);
+        ProcessRunner.Result r = CTestSupport.run(exe);
         assertEquals("failures=0\n", r.stdout(), r.stdout() + r.stderr());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stderr().isEmpty(), r.stderr());

@@ -1,11 +1,10 @@
 package io.pqkmcu.codegen.stream;
 
+import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.project.TestInputs;
-import io.pqkmcu.codegen.toolchain.CommandResult;
-import io.pqkmcu.codegen.toolchain.CommandRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -85,7 +84,7 @@ class StreamFirmwareTest {
         for (List<String> make : List.of(List.of("firmware"), List.of("firmware", "PROFILE=1"))) {
             List<String> cmd = new java.util.ArrayList<>(List.of(Tool.MAKE.require(), "-s"));
             cmd.addAll(make);
-            CommandResult r = CommandRunner.run(cmd, dir, Duration.ofMinutes(3));
+            ProcessRunner.Result r = ProcessRunner.run(cmd, dir, Duration.ofMinutes(3));
             assertEquals(0, r.exitCode(), make + ":\n" + r.stderr() + r.stdout());
             assertTrue(r.stderr().isEmpty(), make + " warnings:\n" + r.stderr());
         }

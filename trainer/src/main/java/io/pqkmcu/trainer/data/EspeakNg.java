@@ -46,8 +46,7 @@ public final class EspeakNg {
 
     /** The version number, e.g. "1.51" (without the machine-specific data path espeak-ng also prints). */
     public String version() {
-        String out = new String(ProcessRunner.runChecked(List.of(program, "--version"), TIMEOUT).stdout(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String out = ProcessRunner.runChecked(List.of(program, "--version"), TIMEOUT).stdout();
         Matcher m = VERSION.matcher(out);
         return m.find() ? m.group(1) : out.strip().split("\\s+Data at:")[0];
     }
@@ -76,8 +75,7 @@ public final class EspeakNg {
 
     /** Rows of espeak-ng's voice table: Pty, Language, Age/Gender, VoiceName, File, …. */
     private List<String[]> listing(String option) {
-        String out = new String(ProcessRunner.runChecked(List.of(program, option), TIMEOUT).stdout(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String out = ProcessRunner.runChecked(List.of(program, option), TIMEOUT).stdout();
         List<String[]> rows = new ArrayList<>();
         for (String line : out.split("\n")) {
             String[] f = line.trim().split("\\s+");
@@ -100,7 +98,7 @@ public final class EspeakNg {
         List<String> cmd = List.of(program, "-v", voice, "-s", Integer.toString(speed), "-p", Integer.toString(pitch),
                 "--stdout", text);
         ProcessRunner.Result r = ProcessRunner.runChecked(cmd, TIMEOUT);
-        WavAudio a = WavFile.parseStreamed(r.stdout(), "espeak-ng output for '" + text + "' (" + voice + ")");
+        WavAudio a = WavFile.parseStreamed(r.output(), "espeak-ng output for '" + text + "' (" + voice + ")");
         if (a.channels() != 1 || a.bitsPerSample() != 16) {
             throw new IllegalStateException("espeak-ng produced " + a.channels() + "-channel " + a.bitsPerSample()
                     + "-bit audio; expected mono 16-bit");

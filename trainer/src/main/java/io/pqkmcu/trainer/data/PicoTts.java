@@ -67,7 +67,7 @@ public final class PicoTts {
                 cmd.addAll(List.of("tempo", "-s", String.format(Locale.ROOT, "%.3f", tempo)));
             }
             ProcessRunner.Result r = ProcessRunner.runChecked(cmd, TIMEOUT);
-            WavAudio a = WavFile.parseStreamed(r.stdout(), "pico2wave output for '" + text + "' (" + voice + ")");
+            WavAudio a = WavFile.parseStreamed(r.output(), "pico2wave output for '" + text + "' (" + voice + ")");
             if (a.channels() != 1 || a.bitsPerSample() != 16 || a.sampleRate() != SAMPLE_RATE) {
                 throw new IllegalStateException("pico2wave produced " + a.channels() + "-channel " + a.bitsPerSample()
                         + "-bit audio at " + a.sampleRate() + " Hz; expected mono 16-bit at 16 kHz");

@@ -14,15 +14,25 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an external program with a time limit and captures its output as bytes (tools such as espeak-ng
- * write audio to stdout). The trainer keeps its own small runner because it must not depend on codegen.
- * Safe to call from several threads at once.
+ * Runs an external program with a time limit and captures its output: as bytes (tools such as espeak-ng
+ * write audio to stdout) and as text (compilers, QEMU, make). The one runner of the project: codegen's
+ * toolchain, emulators and flashers use it too. Safe to call from several threads at once.
  */
 public final class ProcessRunner {
     private ProcessRunner() {}
 
-    /** What a finished (or killed) process left behind. */
-    public record Result(int exitCode, byte[] stdout, String stderr, boolean timedOut) {}
+    /** What a finished (or killed) process left behind: {@code output} is stdout's bytes. */
+    public record Result(int exitCode, byte[] output, String stderr, boolean timedOut) {
+        /** Stdout as UTF-8 text. */
+        public String stdout() {
+            return new String(output, StandardCharsets.UTF_8);
+        }
+
+        /** Exited 0 within its time limit. */
+        public boolean ok() {
+            return exitCode == 0 && !timedOut;
+        }
+    }
 
     /** The program's absolute path if an executable of that name is on PATH (or the name is already a path). */
     public static Optional<Path> find(String program) {
@@ -52,9 +62,18 @@ public final class ProcessRunner {
     }
 
     public static Result run(List<String> command, Duration timeout) {
+        return run(command, null, timeout);
+    }
+
+    /** Runs {@code command} in {@code workDir} (null: this process's directory). */
+    public static Result run(List<String> command, Path workDir, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
         Process p;
         try {
-            p = new ProcessBuilder(command).start();
+            p = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
@@ -84,18 +103,36 @@ public final class ProcessRunner {
                 !finished);
     }
 
-    /** Runs a command and fails, with its stderr in the message, unless it exits 0 in time. */
     public static Result runChecked(List<String> command, Duration timeout) {
-        Result r = run(command, timeout);
+        return runChecked(command, null, timeout);
+    }
+
+    /**
+     * Runs a command and fails unless it exits 0 in time. The message holds its stderr, and its stdout when
+     * that is text (compilers and make report some errors there; espeak-ng's stdout is audio).
+     */
+    public static Result runChecked(List<String> command, Path workDir, Duration timeout) {
+        Result r = run(command, workDir, timeout);
         if (r.timedOut()) {
             throw new IllegalStateException(String.join(" ", command) + " did not finish within "
                     + timeout.toSeconds() + " s");
         }
         if (r.exitCode() != 0) {
+            String out = isText(r.output()) ? r.stdout().strip() : "";
             throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + r.exitCode()
-                    + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+                    + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()) + (out.isEmpty() ? "" : "\n" + out));
         }
         return r;
+    }
+
+    /** No NUL and no other control character than tab, newline, carriage return and escape (colour codes). */
+    private static boolean isText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x1B) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Copies a stream to memory on its own thread. */
