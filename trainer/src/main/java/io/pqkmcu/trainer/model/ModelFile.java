@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
@@ -39,6 +40,14 @@ public final class ModelFile {
     }
 
     public static Int8Model read(Path path) {
+        return decode(path, ModelFile::fromBytes);
+    }
+
+    /**
+     * Reads a model file of any format (.pqkm, .tflite) and decodes it: a missing file, a folder or an
+     * unreadable path, and every defect the decoder finds, is a {@link ModelFormatException} naming the file.
+     */
+    public static <T> T decode(Path path, Function<byte[], T> decoder) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -49,12 +58,12 @@ public final class ModelFile {
         } catch (IOException e) {
             String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(path);
             if (problem != null) {
-                throw new ModelFormatException(path + ": " + problem + ", not a model file");
+                throw new ModelFormatException(path + ": " + problem);
             }
             throw new UncheckedIOException("cannot read model file " + path + ": " + e.getMessage(), e);
         }
         try {
-            return fromBytes(bytes);
+            return decoder.apply(bytes);
         } catch (ModelFormatException e) {
             throw new ModelFormatException(path + ": " + e.getMessage(), e);
         }

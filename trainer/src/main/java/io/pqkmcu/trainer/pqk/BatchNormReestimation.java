@@ -6,6 +6,7 @@ import io.pqkmcu.trainer.nn.ConvUnit;
 import io.pqkmcu.trainer.nn.Layer;
 import io.pqkmcu.trainer.nn.Network;
 import io.pqkmcu.trainer.nn.Pass;
+import io.pqkmcu.trainer.util.Permutation;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -25,17 +26,7 @@ public final class BatchNormReestimation {
     /** @return the number of training examples the statistics were measured on */
     public static int run(Network net, TrainingSource data, int batches, int batchSize, long seed) {
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0xB4E57A75L);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutation.shuffled(n, new SplittableRandom(seed ^ 0xB4E57A75L));
         Map<Layer, double[][]> sums = new IdentityHashMap<>();
         Branch student = new Branch(true, false, false, Branch.STUDENT_SLOT, false);
         int size = Math.min(batchSize, n);

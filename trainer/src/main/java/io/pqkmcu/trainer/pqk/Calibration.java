@@ -7,6 +7,7 @@ import io.pqkmcu.trainer.nn.ConvUnit;
 import io.pqkmcu.trainer.nn.Layer;
 import io.pqkmcu.trainer.nn.Network;
 import io.pqkmcu.trainer.nn.Pass;
+import io.pqkmcu.trainer.util.Permutation;
 
 import java.util.SplittableRandom;
 
@@ -29,17 +30,7 @@ public final class Calibration {
             }
         }
         int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0xCA11B4A7E5L);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutation.shuffled(n, new SplittableRandom(seed ^ 0xCA11B4A7E5L));
         Branch student = new Branch(true, false, false, Branch.STUDENT_SLOT, false);
         int size = Math.min(batchSize, n);
         for (int b = 0; b < batches && (b + 1) * size <= n; b++) {

@@ -13,6 +13,7 @@ import io.pqkmcu.trainer.optim.Adam;
 import io.pqkmcu.trainer.optim.Optimizer;
 import io.pqkmcu.trainer.optim.Sgd;
 import io.pqkmcu.trainer.tensor.Tensor;
+import io.pqkmcu.trainer.util.Permutation;
 import io.pqkmcu.trainer.util.Progress;
 
 import java.nio.file.Path;
@@ -296,17 +297,7 @@ public final class PqkTrainer {
     private int[] batchOrder() {
         int epoch = step / stepsPerEpoch;
         if (epoch != orderEpoch) {
-            order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            SplittableRandom rnd = new SplittableRandom(cfg.seed * 1_000_003L + epoch);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            order = Permutation.shuffled(train.size(), new SplittableRandom(cfg.seed * 1_000_003L + epoch));
             orderEpoch = epoch;
         }
         return order;

@@ -2,6 +2,8 @@ package io.pqkmcu.trainer.model;
 
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
+import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
+import io.pqkmcu.trainer.model.tflite.TfliteImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,6 +110,19 @@ class ModelFileTest {
     void missingFileSaysSo(@TempDir Path dir) {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(dir.resolve("nope.pqkm")));
         assertTrue(e.getMessage().contains("not found"));
+    }
+
+    @Test
+    void everyModelReaderNamesAFolderOrMissingFileGivenAsAModel(@TempDir Path dir) {
+        List<Function<Path, Object>> readers = List.of(ModelFile::read,
+                p -> TfliteImporter.read(p, "m", null), TfliteFloatGraph::read);
+        for (var reader : readers) {
+            ModelFormatException folder = assertThrows(ModelFormatException.class, () -> reader.apply(dir));
+            assertEquals(dir + ": is a directory, not a file", folder.getMessage());
+            ModelFormatException missing = assertThrows(ModelFormatException.class,
+                    () -> reader.apply(dir.resolve("none.tflite")));
+            assertEquals("model file not found: " + dir.resolve("none.tflite"), missing.getMessage());
+        }
     }
 
     @Test

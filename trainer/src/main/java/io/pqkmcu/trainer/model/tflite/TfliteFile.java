@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.model.tflite;
 
+import io.pqkmcu.trainer.model.Padding;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,22 @@ public final class TfliteFile {
 
         public boolean quantized() {
             return scale != null && scale.length > 0;
+        }
+
+        /** [H, W, C] of a batch-1 activation tensor of rank 1 to 4. */
+        public int[] hwc() {
+            int[] s = shape;
+            if (s.length == 4 && s[0] == 1) {
+                return new int[] {s[1], s[2], s[3]};
+            } else if (s.length == 3 && s[0] == 1) {
+                return new int[] {1, s[1], s[2]};
+            } else if (s.length == 2 && s[0] == 1) {
+                return new int[] {1, 1, s[1]};
+            } else if (s.length == 1) {
+                return new int[] {1, 1, s[0]};
+            }
+            throw new TfliteFormatException("tensor " + index + " ('" + name + "') has shape " + Arrays.toString(s)
+                    + "; pqk supports batch 1 tensors of rank 1 to 4");
         }
     }
 
@@ -198,6 +216,47 @@ public final class TfliteFile {
     public String opName(Operator op) {
         OpCode c = opcodes.get(op.opcodeIndex());
         return c.builtin() == 32 && c.custom() != null ? "CUSTOM '" + c.custom() + "'" : BuiltinOps.name(c.builtin());
+    }
+
+    /** Refuses a graph without exactly one input and one output, or without operators. */
+    public void requireOneInputOneOutput() {
+        if (inputs.length != 1 || outputs.length != 1) {
+            throw new TfliteFormatException("model has " + inputs.length + " inputs and " + outputs.length
+                    + " outputs; pqk supports exactly one of each");
+        }
+        if (operators.isEmpty()) {
+            throw new TfliteFormatException("model has no operators");
+        }
+    }
+
+    /** "operator 3 (CONV_2D)": how error messages name an operator. */
+    public String label(Operator op) {
+        return "operator " + op.index() + " (" + opName(op) + ")";
+    }
+
+    /**
+     * The {top, left} padding of a SAME or VALID convolution or pool, after checking that the output's
+     * [H, W, C] {@code out} is what that mode gives for the input {@code in}.
+     */
+    public static Padding padding(String where, int mode, int[] in, int[] out, int kh, int kw, int sh, int sw, int dh,
+                                  int dw) {
+        int[] y;
+        int[] x;
+        if (mode == BuiltinOps.PADDING_SAME) {
+            y = Padding.same(in[0], kh, sh, dh);
+            x = Padding.same(in[1], kw, sw, dw);
+        } else if (mode == BuiltinOps.PADDING_VALID) {
+            y = Padding.valid(in[0], kh, sh, dh);
+            x = Padding.valid(in[1], kw, sw, dw);
+        } else {
+            throw new TfliteFormatException(where + ": padding mode " + mode + " is not SAME (0) or VALID (1)");
+        }
+        if (y[0] != out[0] || x[0] != out[1]) {
+            throw new TfliteFormatException(where + ": output " + out[0] + "x" + out[1] + "x" + out[2] + " does not match "
+                    + (mode == BuiltinOps.PADDING_SAME ? "SAME" : "VALID") + " padding of input " + in[0] + "x" + in[1]
+                    + "x" + in[2] + " (expected " + y[0] + "x" + x[0] + ")");
+        }
+        return new Padding(y[1], x[1]);
     }
 
     public int builtin(Operator op) {

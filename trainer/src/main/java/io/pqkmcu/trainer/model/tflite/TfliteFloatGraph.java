@@ -1,14 +1,10 @@
 package io.pqkmcu.trainer.model.tflite;
 
-import io.pqkmcu.trainer.model.ModelFormatException;
+import io.pqkmcu.trainer.model.ModelFile;
 import io.pqkmcu.trainer.model.Padding;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,19 +67,7 @@ public final class TfliteFloatGraph {
 
     /** Reads a .tflite file; every defect is a {@link ModelFormatException} naming the file and the operator. */
     public static TfliteFloatGraph read(Path path) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ModelFormatException("model file not found: " + path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            return fromBytes(bytes);
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(path + ": " + e.getMessage(), e);
-        }
+        return ModelFile.decode(path, TfliteFloatGraph::fromBytes);
     }
 
     public static TfliteFloatGraph fromBytes(byte[] bytes) {
@@ -108,14 +92,8 @@ public final class TfliteFloatGraph {
     }
 
     private void map() {
-        if (f.inputs.length != 1 || f.outputs.length != 1) {
-            throw new TfliteFormatException("model has " + f.inputs.length + " inputs and " + f.outputs.length
-                    + " outputs; pqk supports exactly one of each");
-        }
-        if (f.operators.isEmpty()) {
-            throw new TfliteFormatException("model has no operators");
-        }
-        inputShape = hwc(f.tensors.get(f.inputs[0]));
+        f.requireOneInputOneOutput();
+        inputShape = f.tensors.get(f.inputs[0]).hwc();
         producer.put(f.inputs[0], INPUT);
         List<TfliteFile.Operator> ops = f.operators;
         for (int i = 0; i < ops.size(); i++) {
@@ -130,7 +108,7 @@ public final class TfliteFloatGraph {
                 case BuiltinOps.RESHAPE, BuiltinOps.QUANTIZE, BuiltinOps.DEQUANTIZE -> view(op);
                 case BuiltinOps.SOFTMAX -> {
                     if (i != ops.size() - 1) {
-                        throw new TfliteFormatException(label(op) + ": a SOFTMAX inside the graph has no trainer layer"
+                        throw new TfliteFormatException(f.label(op) + ": a SOFTMAX inside the graph has no trainer layer"
                                 + " (only a final one, which training replaces by its loss)");
                     }
                     view(op);
@@ -147,29 +125,9 @@ public final class TfliteFloatGraph {
         output = out;
     }
 
-    private String label(TfliteFile.Operator op) {
-        return "operator " + op.index() + " (" + f.opName(op) + ")";
-    }
-
-    /** [H, W, C] of a batch-1 activation tensor of rank 1 to 4. */
-    private static int[] hwc(TfliteFile.Tensor t) {
-        int[] s = t.shape();
-        if (s.length == 4 && s[0] == 1) {
-            return new int[] {s[1], s[2], s[3]};
-        } else if (s.length == 3 && s[0] == 1) {
-            return new int[] {1, s[1], s[2]};
-        } else if (s.length == 2 && s[0] == 1) {
-            return new int[] {1, 1, s[1]};
-        } else if (s.length == 1) {
-            return new int[] {1, 1, s[0]};
-        }
-        throw new TfliteFormatException("tensor " + t.index() + " ('" + t.name() + "') has shape " + Arrays.toString(s)
-                + "; pqk supports batch 1 tensors of rank 1 to 4");
-    }
-
     private TfliteFile.Tensor tensor(TfliteFile.Operator op, int k, String what) {
         if (k >= op.inputs().length || op.inputs()[k] < 0 || op.inputs()[k] >= f.tensors.size()) {
-            throw new TfliteFormatException(label(op) + " has no " + what + " (input " + k + ")");
+            throw new TfliteFormatException(f.label(op) + " has no " + what + " (input " + k + ")");
         }
         return f.tensors.get(op.inputs()[k]);
     }
@@ -179,7 +137,7 @@ public final class TfliteFloatGraph {
         TfliteFile.Tensor t = tensor(op, k, "input");
         Integer p = producer.get(t.index());
         if (p == null) {
-            throw new TfliteFormatException(label(op) + " reads tensor " + t.index() + " ('" + t.name()
+            throw new TfliteFormatException(f.label(op) + " reads tensor " + t.index() + " ('" + t.name()
                     + "') that no earlier operator produces" + (f.data(t) != null
                     ? " (it is a constant: pqk reads constant weights only as a layer's own weights)" : ""));
         }
@@ -188,7 +146,7 @@ public final class TfliteFloatGraph {
 
     private TfliteFile.Tensor outputTensor(TfliteFile.Operator op) {
         if (op.outputs().length != 1 || op.outputs()[0] < 0 || op.outputs()[0] >= f.tensors.size()) {
-            throw new TfliteFormatException(label(op) + " must have exactly one output");
+            throw new TfliteFormatException(f.label(op) + " must have exactly one output");
         }
         return f.tensors.get(op.outputs()[0]);
     }
@@ -204,13 +162,13 @@ public final class TfliteFloatGraph {
     }
 
     private int[] shapeOf(TfliteFile.Operator op, int k) {
-        return hwc(tensor(op, k, "input"));
+        return tensor(op, k, "input").hwc();
     }
 
     private void conv(TfliteFile.Operator op, boolean depthwise) {
         int src = source(op, 0);
         int[] in = shapeOf(op, 0);
-        int[] out = hwc(outputTensor(op));
+        int[] out = outputTensor(op).hwc();
         TfliteFile.Options o = op.options();
         // Conv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 activation, 4 dilation_w, 5 dilation_h};
         // DepthwiseConv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 depth_multiplier, 4 activation, 5, 6 dilation}.
@@ -223,36 +181,36 @@ public final class TfliteFloatGraph {
         TfliteFile.Tensor wt = tensor(op, 1, "weights");
         int[] ws = wt.shape();
         if (ws.length != 4) {
-            throw new TfliteFormatException(label(op) + ": weights must be 4-D, got " + Arrays.toString(ws));
+            throw new TfliteFormatException(f.label(op) + ": weights must be 4-D, got " + Arrays.toString(ws));
         }
         if (depthwise ? ws[0] != 1 || ws[3] != in[2] || out[2] != in[2] : ws[3] != in[2] || ws[0] != out[2]) {
-            throw new TfliteFormatException(label(op) + ": weights " + Arrays.toString(ws) + " do not fit input "
+            throw new TfliteFormatException(f.label(op) + ": weights " + Arrays.toString(ws) + " do not fit input "
                     + shape(in) + " and output " + shape(out) + (depthwise ? " (depth multiplier 1 only)" : ""));
         }
         if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0) {
-            throw new TfliteFormatException(label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
+            throw new TfliteFormatException(f.label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
                     + " must be positive");
         }
-        int[] p = padding(op, pad, in, out, ws[1], ws[2], sh, sw, dh, dw);
+        Padding p = TfliteFile.padding(f.label(op), pad, in, out, ws[1], ws[2], sh, sw, dh, dw);
         int outC = out[2];
         float[] w = values(op, wt, depthwise ? 3 : 0, "weights");
         append(new Layer(op.index(), depthwise ? Kind.DEPTHWISE : Kind.CONV, new int[] {src}, in, out, ws[1], ws[2], sh, sw,
-                dh, dw, p[0], p[1], activation(op, act), w, bias(op, outC), outRange(op)), op);
+                dh, dw, p.top(), p.left(), activation(op, act), w, bias(op, outC), outRange(op)), op);
     }
 
     private void dense(TfliteFile.Operator op) {
         int src = source(op, 0);
         int[] in = shapeOf(op, 0);
-        int[] out = hwc(outputTensor(op));
+        int[] out = outputTensor(op).hwc();
         TfliteFile.Options o = op.options();
         // FullyConnectedOptions {0 activation, 1 weights_format, 2 keep_num_dims}.
         if (o.i8(1, 0) != 0) {
-            throw new TfliteFormatException(label(op) + ": weights format " + o.i8(1, 0) + " is not supported (DEFAULT only)");
+            throw new TfliteFormatException(f.label(op) + ": weights format " + o.i8(1, 0) + " is not supported (DEFAULT only)");
         }
         TfliteFile.Tensor wt = tensor(op, 1, "weights");
         int inSize = in[0] * in[1] * in[2];
         if (wt.shape().length != 2 || wt.shape()[1] != inSize || wt.shape()[0] != out[2]) {
-            throw new TfliteFormatException(label(op) + ": weights " + Arrays.toString(wt.shape()) + " do not fit input of "
+            throw new TfliteFormatException(f.label(op) + ": weights " + Arrays.toString(wt.shape()) + " do not fit input of "
                     + inSize + " values and output of " + out[2]);
         }
         float[] w = values(op, wt, 0, "weights");
@@ -263,7 +221,7 @@ public final class TfliteFloatGraph {
     private void pool(TfliteFile.Operator op, boolean max) {
         int src = source(op, 0);
         int[] in = shapeOf(op, 0);
-        int[] out = hwc(outputTensor(op));
+        int[] out = outputTensor(op).hwc();
         // Pool2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 filter_width, 4 filter_height, 5 activation}.
         TfliteFile.Options o = op.options();
         int sw = o.i32(1, 0);
@@ -271,12 +229,12 @@ public final class TfliteFloatGraph {
         int fw = o.i32(3, 0);
         int fh = o.i32(4, 0);
         if (sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0) {
-            throw new TfliteFormatException(label(op) + ": filter " + fh + "x" + fw + " / stride " + sh + "x" + sw
+            throw new TfliteFormatException(f.label(op) + ": filter " + fh + "x" + fw + " / stride " + sh + "x" + sw
                     + " must be positive");
         }
-        int[] p = padding(op, o.i8(0, 0), in, out, fh, fw, sh, sw, 1, 1);
+        Padding p = TfliteFile.padding(f.label(op), o.i8(0, 0), in, out, fh, fw, sh, sw, 1, 1);
         append(new Layer(op.index(), max ? Kind.MAX_POOL : Kind.AVG_POOL, new int[] {src}, in, out, fh, fw, sh, sw, 1, 1,
-                p[0], p[1], activation(op, o.i8(5, 0)), null, null, outRange(op)), op);
+                p.top(), p.left(), activation(op, o.i8(5, 0)), null, null, outRange(op)), op);
     }
 
     private void add(TfliteFile.Operator op) {
@@ -284,9 +242,9 @@ public final class TfliteFloatGraph {
         int b = source(op, 1);
         int[] sa = shapeOf(op, 0);
         int[] sb = shapeOf(op, 1);
-        int[] out = hwc(outputTensor(op));
+        int[] out = outputTensor(op).hwc();
         if (!Arrays.equals(sa, sb) || !Arrays.equals(sa, out)) {
-            throw new TfliteFormatException(label(op) + ": inputs " + shape(sa) + " and " + shape(sb)
+            throw new TfliteFormatException(f.label(op) + ": inputs " + shape(sa) + " and " + shape(sb)
                     + " must have the output's shape " + shape(out) + " (no broadcasting)");
         }
         // AddOptions {0 activation}.
@@ -307,31 +265,10 @@ public final class TfliteFloatGraph {
 
     private int activation(TfliteFile.Operator op, int act) {
         if (act != BuiltinOps.ACT_NONE && act != BuiltinOps.ACT_RELU && act != BuiltinOps.ACT_RELU6) {
-            throw new TfliteFormatException(label(op) + ": fused activation " + act
+            throw new TfliteFormatException(f.label(op) + ": fused activation " + act
                     + " has no trainer equivalent (NONE, RELU and RELU6 do)");
         }
         return act;
-    }
-
-    /** {top, left} padding; checks the output size against the padding mode. */
-    private int[] padding(TfliteFile.Operator op, int mode, int[] in, int[] out, int kh, int kw, int sh, int sw, int dh,
-                          int dw) {
-        int[] y;
-        int[] x;
-        if (mode == BuiltinOps.PADDING_SAME) {
-            y = Padding.same(in[0], kh, sh, dh);
-            x = Padding.same(in[1], kw, sw, dw);
-        } else if (mode == BuiltinOps.PADDING_VALID) {
-            y = Padding.valid(in[0], kh, sh, dh);
-            x = Padding.valid(in[1], kw, sw, dw);
-        } else {
-            throw new TfliteFormatException(label(op) + ": padding mode " + mode + " is not SAME (0) or VALID (1)");
-        }
-        if (y[0] != out[0] || x[0] != out[1]) {
-            throw new TfliteFormatException(label(op) + ": output " + shape(out) + " does not match "
-                    + (mode == 0 ? "SAME" : "VALID") + " padding of input " + shape(in));
-        }
-        return new int[] {y[1], x[1]};
     }
 
     private float[] bias(TfliteFile.Operator op, int channels) {
@@ -340,7 +277,7 @@ public final class TfliteFloatGraph {
         }
         TfliteFile.Tensor b = tensor(op, 2, "bias");
         if (b.elements() != channels) {
-            throw new TfliteFormatException(label(op) + ": bias '" + b.name() + "' has " + b.elements() + " values for "
+            throw new TfliteFormatException(f.label(op) + ": bias '" + b.name() + "' has " + b.elements() + " values for "
                     + channels + " output channels");
         }
         return values(op, b, 0, "bias");
@@ -353,7 +290,7 @@ public final class TfliteFloatGraph {
     private float[] values(TfliteFile.Operator op, TfliteFile.Tensor t, int channelDim, String role) {
         byte[] data = f.data(t);
         int n = t.elements();
-        String what = label(op) + ": " + role + " '" + t.name() + "'";
+        String what = f.label(op) + ": " + role + " '" + t.name() + "'";
         if (data == null) {
             throw new TfliteFormatException(what + " are not constant (no buffer); pqk reads constant weights only");
         }

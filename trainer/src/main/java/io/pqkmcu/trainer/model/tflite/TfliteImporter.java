@@ -7,6 +7,7 @@ import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.FullyConnectedOp;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.MaxPool2DOp;
+import io.pqkmcu.trainer.model.ModelFile;
 import io.pqkmcu.trainer.model.ModelFormatException;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.Padding;
@@ -15,12 +16,8 @@ import io.pqkmcu.trainer.model.SoftmaxOp;
 import io.pqkmcu.trainer.model.TensorSpec;
 import io.pqkmcu.trainer.quant.QuantMath;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,19 +57,7 @@ public final class TfliteImporter {
 
     /** Reads and maps a .tflite file; every defect is a {@link ModelFormatException} naming the file. */
     public static Int8Model read(Path path, String name, List<String> labels) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ModelFormatException("model file not found: " + path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        try {
-            return fromBytes(bytes, name, labels);
-        } catch (ModelFormatException e) {
-            throw new ModelFormatException(path + ": " + e.getMessage(), e);
-        }
+        return ModelFile.decode(path, bytes -> fromBytes(bytes, name, labels));
     }
 
     public static Int8Model fromBytes(byte[] bytes, String name, List<String> labels) {
@@ -81,10 +66,7 @@ public final class TfliteImporter {
     }
 
     private Int8Model map(String name, List<String> labels) {
-        if (f.inputs.length != 1 || f.outputs.length != 1) {
-            throw new TfliteFormatException("model has " + f.inputs.length + " inputs and " + f.outputs.length
-                    + " outputs; pqk supports exactly one of each");
-        }
+        f.requireOneInputOneOutput();
         TreeMap<String, String> meta = new TreeMap<>();
         meta.put("source", "tflite");
         if (f.description != null && !f.description.isBlank()) {
@@ -93,9 +75,6 @@ public final class TfliteImporter {
         List<TfliteFile.Operator> body = new ArrayList<>(f.operators);
         int graphIn = f.inputs[0];
         int graphOut = f.outputs[0];
-        if (body.isEmpty()) {
-            throw new TfliteFormatException("model has no operators");
-        }
         // A float32 wrapper: QUANTIZE as the first operator, DEQUANTIZE as the last.
         TfliteFile.Operator first = body.get(0);
         if (f.builtin(first) == BuiltinOps.QUANTIZE && f.tensors.get(graphIn).type() == TfliteFile.FLOAT32
@@ -168,10 +147,6 @@ public final class TfliteImporter {
         }
     }
 
-    private String label(TfliteFile.Operator op) {
-        return "operator " + op.index() + " (" + f.opName(op) + ")";
-    }
-
     private String irName(TfliteFile.Operator op, String prefix) {
         return prefix + "_" + op.index();
     }
@@ -183,31 +158,8 @@ public final class TfliteImporter {
             return ir;
         }
         TfliteFile.Tensor t = f.tensors.get(id);
-        int[] s = t.shape();
-        int h;
-        int w;
-        int c;
-        if (s.length == 4 && s[0] == 1) {
-            h = s[1];
-            w = s[2];
-            c = s[3];
-        } else if (s.length == 3 && s[0] == 1) {
-            h = 1;
-            w = s[1];
-            c = s[2];
-        } else if (s.length == 2 && s[0] == 1) {
-            h = 1;
-            w = 1;
-            c = s[1];
-        } else if (s.length == 1) {
-            h = 1;
-            w = 1;
-            c = s[0];
-        } else {
-            throw new TfliteFormatException("tensor " + id + " ('" + t.name() + "') has shape " + Arrays.toString(s)
-                    + "; pqk supports batch 1 tensors of rank 1 to 4");
-        }
-        TensorSpec spec = new TensorSpec(tensors.size(), "t" + id, h, w, c, scale(t), zeroPoint(t));
+        int[] hwc = t.hwc();
+        TensorSpec spec = new TensorSpec(tensors.size(), "t" + id, hwc[0], hwc[1], hwc[2], scale(t), zeroPoint(t));
         tensors.add(spec);
         irTensor.put(id, spec.id());
         return spec.id();
@@ -215,14 +167,14 @@ public final class TfliteImporter {
 
     private TfliteFile.Tensor input(TfliteFile.Operator op, int k, String what) {
         if (k >= op.inputs().length || op.inputs()[k] < 0) {
-            throw new TfliteFormatException(label(op) + " has no " + what + " (input " + k + ")");
+            throw new TfliteFormatException(f.label(op) + " has no " + what + " (input " + k + ")");
         }
         return f.tensors.get(op.inputs()[k]);
     }
 
     private TfliteFile.Tensor output(TfliteFile.Operator op) {
         if (op.outputs().length != 1 || op.outputs()[0] < 0) {
-            throw new TfliteFormatException(label(op) + " must have exactly one output");
+            throw new TfliteFormatException(f.label(op) + " must have exactly one output");
         }
         return f.tensors.get(op.outputs()[0]);
     }
@@ -231,11 +183,11 @@ public final class TfliteImporter {
         if (t.type() != TfliteFile.INT8) {
             String hint = t.type() == TfliteFile.FLOAT32 ? "; this is a float (or hybrid) model, pqk import needs"
                     + " a fully int8-quantized one" : "";
-            throw new TfliteFormatException(label(op) + ": " + role + " tensor " + t.index() + " ('" + t.name()
+            throw new TfliteFormatException(f.label(op) + ": " + role + " tensor " + t.index() + " ('" + t.name()
                     + "') is " + typeName(t.type()) + ", not int8" + hint);
         }
         if (!t.quantized() || t.zeroPoint() == null || t.zeroPoint().length == 0) {
-            throw new TfliteFormatException(label(op) + ": " + role + " tensor " + t.index() + " has no quantization");
+            throw new TfliteFormatException(f.label(op) + ": " + role + " tensor " + t.index() + " has no quantization");
         }
     }
 
@@ -244,7 +196,7 @@ public final class TfliteImporter {
         TfliteFile.Tensor t = input(op, k, "input");
         requireInt8(op, t, "input");
         if (!irTensor.containsKey(t.index())) {
-            throw new TfliteFormatException(label(op) + " reads tensor " + t.index() + " ('" + t.name()
+            throw new TfliteFormatException(f.label(op) + " reads tensor " + t.index() + " ('" + t.name()
                     + "') that no earlier operator produces");
         }
         return irTensor.get(t.index());
@@ -254,10 +206,10 @@ public final class TfliteImporter {
         TfliteFile.Tensor t = output(op);
         requireInt8(op, t, "output");
         if (irTensor.containsKey(t.index())) {
-            throw new TfliteFormatException(label(op) + " overwrites tensor " + t.index());
+            throw new TfliteFormatException(f.label(op) + " overwrites tensor " + t.index());
         }
         if (t.scale().length != 1) {
-            throw new TfliteFormatException(label(op) + ": output tensor " + t.index() + " is quantized per channel");
+            throw new TfliteFormatException(f.label(op) + ": output tensor " + t.index() + " is quantized per channel");
         }
         return activation(t.index());
     }
@@ -292,7 +244,7 @@ public final class TfliteImporter {
     private int[] clamp(TfliteFile.Operator op, int act, TensorSpec out) {
         int[] r = fusedRange(act, out.scale(), out.zeroPoint());
         if (r == null) {
-            throw new TfliteFormatException(label(op) + ": fused activation " + act
+            throw new TfliteFormatException(f.label(op) + ": fused activation " + act
                     + " is not supported (NONE, RELU, RELU6, RELU_N1_TO_1 are)");
         }
         return r;
@@ -316,23 +268,11 @@ public final class TfliteImporter {
 
     private Padding padding(TfliteFile.Operator op, int mode, TensorSpec in, TensorSpec out, int kh, int kw, int sh,
                             int sw, int dh, int dw) {
-        int[] ay;
-        int[] ax;
-        if (mode == BuiltinOps.PADDING_SAME) {
-            ay = Padding.same(in.height(), kh, sh, dh);
-            ax = Padding.same(in.width(), kw, sw, dw);
-        } else if (mode == BuiltinOps.PADDING_VALID) {
-            ay = Padding.valid(in.height(), kh, sh, dh);
-            ax = Padding.valid(in.width(), kw, sw, dw);
-        } else {
-            throw new TfliteFormatException(label(op) + ": padding mode " + mode + " is not SAME (0) or VALID (1)");
-        }
-        if (ay[0] != out.height() || ax[0] != out.width()) {
-            throw new TfliteFormatException(label(op) + ": output " + out.shapeString() + " does not match "
-                    + (mode == 0 ? "SAME" : "VALID") + " padding of input " + in.shapeString() + " (expected "
-                    + ay[0] + "x" + ax[0] + ")");
-        }
-        return new Padding(ay[1], ax[1]);
+        return TfliteFile.padding(f.label(op), mode, hwc(in), hwc(out), kh, kw, sh, sw, dh, dw);
+    }
+
+    private static int[] hwc(TensorSpec t) {
+        return new int[] {t.height(), t.width(), t.channels()};
     }
 
     /** Weights, bias and per-channel requantization of a conv / depthwise / FC layer. */
@@ -340,38 +280,38 @@ public final class TfliteImporter {
                                      boolean floatProduct) {
         TfliteFile.Tensor w = input(op, 1, "weights");
         if (w.type() != TfliteFile.INT8) {
-            throw new TfliteFormatException(label(op) + ": weights '" + w.name() + "' are " + typeName(w.type())
+            throw new TfliteFormatException(f.label(op) + ": weights '" + w.name() + "' are " + typeName(w.type())
                     + ", not int8" + (w.type() == TfliteFile.FLOAT32 ? " (float model)" : ""));
         }
         if (w.sparse()) {
-            throw new TfliteFormatException(label(op) + ": weights '" + w.name() + "' use TFLite sparsity encoding,"
+            throw new TfliteFormatException(f.label(op) + ": weights '" + w.name() + "' use TFLite sparsity encoding,"
                     + " which pqk does not read");
         }
         byte[] data = f.data(w);
         int n = w.elements();
         if (data == null || data.length != n) {
-            throw new TfliteFormatException(label(op) + ": weights '" + w.name() + "' need " + n + " bytes, buffer has "
+            throw new TfliteFormatException(f.label(op) + ": weights '" + w.name() + "' need " + n + " bytes, buffer has "
                     + (data == null ? 0 : data.length));
         }
         int[] shape = w.shape();
         int channels = shape[channelDim];
         if (!w.quantized() || (w.scale().length != 1 && w.scale().length != channels)) {
-            throw new TfliteFormatException(label(op) + ": weights '" + w.name() + "' have "
+            throw new TfliteFormatException(f.label(op) + ": weights '" + w.name() + "' have "
                     + (w.scale() == null ? 0 : w.scale().length) + " scales for " + channels + " output channels");
         }
         if (w.scale().length > 1 && w.quantizedDimension() != channelDim) {
-            throw new TfliteFormatException(label(op) + ": weights are quantized along dimension "
+            throw new TfliteFormatException(f.label(op) + ": weights are quantized along dimension "
                     + w.quantizedDimension() + ", expected " + channelDim);
         }
         for (long zp : w.zeroPoint()) {
             if (zp != 0) {
-                throw new TfliteFormatException(label(op) + ": weights '" + w.name() + "' have zero point " + zp
+                throw new TfliteFormatException(f.label(op) + ": weights '" + w.name() + "' have zero point " + zp
                         + "; int8 weights must be symmetric (zero point 0)");
             }
         }
         for (int i = 0; i < data.length; i++) {
             if (data[i] == Byte.MIN_VALUE) {
-                throw new TfliteFormatException(label(op) + ": weight " + i + " of '" + w.name() + "' is -128;"
+                throw new TfliteFormatException(f.label(op) + ": weight " + i + " of '" + w.name() + "' is -128;"
                         + " pqk needs symmetric int8 weights in [-127, 127] as the TFLite int8 spec requires");
             }
         }
@@ -379,12 +319,12 @@ public final class TfliteImporter {
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
             TfliteFile.Tensor b = f.tensors.get(op.inputs()[2]);
             if (b.type() != TfliteFile.INT32) {
-                throw new TfliteFormatException(label(op) + ": bias '" + b.name() + "' is " + typeName(b.type())
+                throw new TfliteFormatException(f.label(op) + ": bias '" + b.name() + "' is " + typeName(b.type())
                         + ", not int32");
             }
             byte[] bd = f.data(b);
             if (b.elements() != channels || bd == null || bd.length != 4 * channels) {
-                throw new TfliteFormatException(label(op) + ": bias '" + b.name() + "' must hold " + channels
+                throw new TfliteFormatException(f.label(op) + ": bias '" + b.name() + "' must hold " + channels
                         + " int32 values");
             }
             ByteBuffer bb = ByteBuffer.wrap(bd).order(ByteOrder.LITTLE_ENDIAN);
@@ -404,7 +344,7 @@ public final class TfliteImporter {
             try {
                 m = multiplier(sIn, sw, sOut, floatProduct);
             } catch (IllegalArgumentException e) {
-                throw new TfliteFormatException(label(op) + ": channel " + c + ": " + e.getMessage());
+                throw new TfliteFormatException(f.label(op) + ": channel " + c + ": " + e.getMessage());
             }
             mult[c] = m.multiplier();
             shift[c] = m.shift();
@@ -482,7 +422,7 @@ public final class TfliteImporter {
         TfliteFile.Options o = op.options();
         int expected = depthwise ? BuiltinOps.OPT_DEPTHWISE_CONV_2D : BuiltinOps.OPT_CONV_2D;
         if (op.optionsType() != expected) {
-            throw new TfliteFormatException(label(op) + " has options of type " + op.optionsType() + ", expected "
+            throw new TfliteFormatException(f.label(op) + " has options of type " + op.optionsType() + ", expected "
                     + expected);
         }
         // Conv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 activation, 4 dilation_w, 5 dilation_h};
@@ -496,14 +436,14 @@ public final class TfliteImporter {
         int dh = o.i32(depthwise ? 6 : 5, 1);
         TfliteFile.Tensor wt = input(op, 1, "weights");
         if (wt.shape().length != 4) {
-            throw new TfliteFormatException(label(op) + ": weights must be 4-D, got " + Arrays.toString(wt.shape()));
+            throw new TfliteFormatException(f.label(op) + ": weights must be 4-D, got " + Arrays.toString(wt.shape()));
         }
         if (depthwise && (wt.shape()[0] != 1 || wt.shape()[3] != in.channels())) {
-            throw new TfliteFormatException(label(op) + ": depth multiplier " + (wt.shape()[3] / Math.max(1, in.channels()))
+            throw new TfliteFormatException(f.label(op) + ": depth multiplier " + (wt.shape()[3] / Math.max(1, in.channels()))
                     + " is not supported (pqk's depthwise convolution has one output per input channel)");
         }
         if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0) {
-            throw new TfliteFormatException(label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
+            throw new TfliteFormatException(f.label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
                     + " must be positive");
         }
         int[] c = clamp(op, act, out);
@@ -522,11 +462,11 @@ public final class TfliteImporter {
         TfliteFile.Options o = op.options();
         // FullyConnectedOptions {0 activation, 1 weights_format, 2 keep_num_dims, 3 asymmetric_quantize_inputs}.
         if (o.i8(1, 0) != 0) {
-            throw new TfliteFormatException(label(op) + ": weights format " + o.i8(1, 0) + " is not supported (DEFAULT only)");
+            throw new TfliteFormatException(f.label(op) + ": weights format " + o.i8(1, 0) + " is not supported (DEFAULT only)");
         }
         TfliteFile.Tensor wt = input(op, 1, "weights");
         if (wt.shape().length != 2 || wt.shape()[1] != in.size()) {
-            throw new TfliteFormatException(label(op) + ": weights " + Arrays.toString(wt.shape()) + " do not fit input of "
+            throw new TfliteFormatException(f.label(op) + ": weights " + Arrays.toString(wt.shape()) + " do not fit input of "
                     + in.size() + " values");
         }
         int[] c = clamp(op, o.i8(0, 0), out);
@@ -546,11 +486,11 @@ public final class TfliteImporter {
         int fw = o.i32(3, 0);
         int fh = o.i32(4, 0);
         if (sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0) {
-            throw new TfliteFormatException(label(op) + ": filter " + fh + "x" + fw + " / stride " + sh + "x" + sw
+            throw new TfliteFormatException(f.label(op) + ": filter " + fh + "x" + fw + " / stride " + sh + "x" + sw
                     + " must be positive");
         }
         if (in.scale() != out.scale() || in.zeroPoint() != out.zeroPoint()) {
-            throw new TfliteFormatException(label(op) + ": input and output quantization differ, which int8 pooling"
+            throw new TfliteFormatException(f.label(op) + ": input and output quantization differ, which int8 pooling"
                     + " does not allow");
         }
         Padding p = padding(op, o.i8(0, 0), in, out, fh, fw, sh, sw, 1, 1);
@@ -568,7 +508,7 @@ public final class TfliteImporter {
         TensorSpec sb = tensors.get(b);
         TensorSpec out = tensors.get(outId);
         if (sa.size() != sb.size() || sa.size() != out.size()) {
-            throw new TfliteFormatException(label(op) + ": inputs " + sa.shapeString() + " and " + sb.shapeString()
+            throw new TfliteFormatException(f.label(op) + ": inputs " + sa.shapeString() + " and " + sb.shapeString()
                     + " must have the output's shape " + out.shapeString() + " (no broadcasting)");
         }
         // AddOptions {0 activation}.
@@ -585,7 +525,7 @@ public final class TfliteImporter {
         try {
             ops.add(SoftmaxOp.of(irName(op, "softmax"), inId, outId, beta, in.scale()));
         } catch (IllegalArgumentException e) {
-            throw new TfliteFormatException(label(op) + ": " + e.getMessage());
+            throw new TfliteFormatException(f.label(op) + ": " + e.getMessage());
         }
     }
 
@@ -601,11 +541,11 @@ public final class TfliteImporter {
         requireInt8(op, dst, "output");
         Integer inId = irTensor.get(src.index());
         if (inId == null) {
-            throw new TfliteFormatException(label(op) + " reads tensor " + src.index() + " that no earlier operator produces");
+            throw new TfliteFormatException(f.label(op) + " reads tensor " + src.index() + " that no earlier operator produces");
         }
         TensorSpec in = tensors.get(inId);
         if (src.elements() != dst.elements() || scale(src) != scale(dst) || zeroPoint(src) != zeroPoint(dst)) {
-            throw new TfliteFormatException(label(op) + ": reshape changes the element count or the quantization");
+            throw new TfliteFormatException(f.label(op) + ": reshape changes the element count or the quantization");
         }
         for (TfliteFile.Operator consumer : f.operators) {
             for (int k = 0; k < consumer.inputs().length; k++) {
@@ -618,8 +558,8 @@ public final class TfliteImporter {
                 boolean sameLast = f.builtin(consumer) == BuiltinOps.SOFTMAX && last == in.channels();
                 boolean sameShape = s.length == 4 && s[1] == in.height() && s[2] == in.width() && s[3] == in.channels();
                 if (!flat && !sameLast && !sameShape) {
-                    throw new TfliteFormatException(label(op) + ": reshape to " + Arrays.toString(s) + " feeds "
-                            + label(consumer) + ", which would see a different layout; pqk supports RESHAPE only"
+                    throw new TfliteFormatException(f.label(op) + ": reshape to " + Arrays.toString(s) + " feeds "
+                            + f.label(consumer) + ", which would see a different layout; pqk supports RESHAPE only"
                             + " before FULLY_CONNECTED or when the layout is unchanged");
                 }
             }
