@@ -154,6 +154,10 @@ final class TrainOptions {
     @Option(names = "--distill-weight", description = "weight λ of the T²·KL term (default: ${DEFAULT-VALUE})")
     double distillWeight = D.distillWeight;
 
+    @Option(names = "--teacher-warmup", description = "fraction of phase 2 before the student learns from the teacher "
+            + "(λ = 0 until then: the teacher's restored weights train on the labels first) (default: ${DEFAULT-VALUE})")
+    double teacherWarmup = D.teacherWarmup;
+
     @Option(names = "--student-ce-weight", description = "weight of the student's cross-entropy (default: ${DEFAULT-VALUE})")
     double studentCeWeight = D.studentCeWeight;
 
@@ -231,6 +235,7 @@ final class TrainOptions {
         c.calibrationBatches = calibrationBatches;
         c.temperature = temperature;
         c.distillWeight = distillWeight;
+        c.teacherWarmup = teacherWarmup;
         c.studentCeWeight = studentCeWeight;
         c.teacherCeWeight = teacherCeWeight;
         c.teacherPrecision = teacherPrecision;

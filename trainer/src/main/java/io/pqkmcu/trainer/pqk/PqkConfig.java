@@ -107,6 +107,11 @@ public final class PqkConfig {
     public double temperature = 4.0;
     /** Weight λ of the T²-scaled KL term. */
     public double distillWeight = 1.0;
+    /**
+     * Fraction of phase 2 before the student starts learning from the teacher: until then λ is 0 and the
+     * teacher (its pruned weights restored) trains on the labels alone. 0: distillation from the first step.
+     */
+    public double teacherWarmup = 0.0;
     /** Weights of the two cross-entropy terms. */
     public double studentCeWeight = 1.0;
     public double teacherCeWeight = 1.0;
@@ -178,6 +183,7 @@ public final class PqkConfig {
         require(activationQuantStart >= 0 && activationQuantStart < 1, "activationQuantStart must be in [0, 1)");
         require(temperature > 0, "temperature must be positive");
         require(distillWeight >= 0 && studentCeWeight >= 0 && teacherCeWeight >= 0, "loss weights must be >= 0");
+        require(teacherWarmup >= 0 && teacherWarmup < 1, "teacher warm-up must be a fraction of phase 2 in [0, 1)");
         require(phase1Lr > 0 && phase1FinalLr > 0 && phase2Lr > 0 && phase2FinalLr > 0, "learning rates must be positive");
         require(checkpointEvery >= 0, "checkpointEvery must be >= 0");
         require(pruneExponent > 0, "the pruning schedule exponent must be positive");

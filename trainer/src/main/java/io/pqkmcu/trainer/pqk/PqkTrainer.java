@@ -383,14 +383,25 @@ public final class PqkTrainer {
         Tensor gs = studentLogits.zerosLike();
         Tensor gt = teacherLogits.zerosLike();
         double kd = Losses.distillation(studentLogits, teacherLogits, cfg.temperature, gs, cfg.detachTeacher ? null : gt);
-        double loss = cfg.studentCeWeight * s.loss() + cfg.teacherCeWeight * t.loss() + cfg.distillWeight * kd;
+        double lambda = distillWeightNow();
+        double loss = cfg.studentCeWeight * s.loss() + cfg.teacherCeWeight * t.loss() + lambda * kd;
         for (int i = 0; i < gs.data.length; i++) {
-            gs.data[i] = (float) (cfg.distillWeight * gs.data[i] + cfg.studentCeWeight * s.grad().data[i]);
-            gt.data[i] = (float) (cfg.distillWeight * gt.data[i] + cfg.teacherCeWeight * t.grad().data[i]);
+            gs.data[i] = (float) (lambda * gs.data[i] + cfg.studentCeWeight * s.grad().data[i]);
+            gt.data[i] = (float) (lambda * gt.data[i] + cfg.teacherCeWeight * t.grad().data[i]);
         }
         net.backward(gs, studentPass);
         net.backward(gt, teacherPass);
         return new Phase2Loss(loss, s.correct());
+    }
+
+    /**
+     * λ of the current step: 0 during the teacher's warm-up (the first {@code teacherWarmup} of phase 2, when
+     * the teacher's restored weights are still stale and both branches learn from the labels only), then
+     * {@code distillWeight}.
+     */
+    private double distillWeightNow() {
+        int phase2Step = step - cfg.phase1Steps;
+        return phase2Step < Math.round(cfg.teacherWarmup * cfg.phase2Steps) ? 0.0 : cfg.distillWeight;
     }
 
     private long stepSeed() {

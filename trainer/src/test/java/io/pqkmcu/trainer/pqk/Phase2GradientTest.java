@@ -9,9 +9,14 @@ import io.pqkmcu.trainer.nn.Network;
 import io.pqkmcu.trainer.nn.Param;
 import io.pqkmcu.trainer.nn.Pass;
 import io.pqkmcu.trainer.tensor.Tensor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,5 +105,50 @@ class Phase2GradientTest {
             }
         }
         assertTrue(prunedChecked > 20 && keptChecked > 20, prunedChecked + " pruned, " + keptChecked + " kept");
+    }
+
+    @Test
+    void duringTheTeachersWarmUpTheStudentDoesNotLearnFromIt() {
+        PqkConfig c = new PqkConfig();
+        c.batchSize = 12;
+        c.phase1Steps = 30;
+        c.phase2Steps = 4;
+        c.targetSparsity = 0.5;
+        c.quantize = false;
+        c.checkpointEvery = 0;
+        c.distillWeight = 0.7;
+        c.teacherWarmup = 0.5; // phase-2 steps 0 and 1
+        Network net = net();
+        PqkTrainer t = new PqkTrainer(net, c, TRAIN, null, null);
+        int[] idx = new int[c.batchSize];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        TrainingSource.Batch batch = TRAIN.batch(0, idx, 0, idx.length);
+        t.trainUntil(c.phase1Steps + 1);
+        float[] warm = gradients(net, t, batch);
+        c.distillWeight = 0;
+        assertArrayEquals(gradients(net, t, batch), warm, "warm-up: the phase-2 gradient is the one with λ = 0");
+        c.distillWeight = 0.7;
+        c.teacherWarmup = 0;
+        assertFalse(Arrays.equals(gradients(net, t, batch), warm), "without warm-up λ = 0.7 changes the gradient");
+
+        c.teacherWarmup = 0.5;
+        t.trainUntil(c.phase1Steps + 2); // the first step after the warm-up
+        float[] after = gradients(net, t, batch);
+        c.teacherWarmup = 0;
+        assertArrayEquals(gradients(net, t, batch), after, "after the warm-up the full loss applies");
+    }
+
+    private static float[] gradients(Network net, PqkTrainer t, TrainingSource.Batch batch) {
+        t.phase2Gradients(batch.x(), batch.labels());
+        float[] all = new float[0];
+        for (ConvUnit u : net.units()) {
+            float[] g = u.weightParam().grad;
+            float[] next = Arrays.copyOf(all, all.length + g.length);
+            System.arraycopy(g, 0, next, all.length, g.length);
+            all = next;
+        }
+        return all;
     }
 }
