@@ -5,9 +5,12 @@ import io.pqkmcu.trainer.train.Ablation;
 import io.pqkmcu.trainer.train.AblationReport;
 import io.pqkmcu.trainer.train.TrainingData;
 import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.trainer.util.ShellQuote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code pqk ablate}: dense float, dense QAT, pruning only, pruning + QAT and PQK with the same budget and
@@ -47,6 +51,9 @@ final class AblateCommand implements Callable<Integer> {
     @Mixin
     TrainOptions training = ablationTraining();
 
+    @Spec
+    CommandSpec spec;
+
     static TrainOptions ablationTraining() {
         TrainOptions t = new TrainOptions();
         t.sparsity = new ArrayList<>(List.of(0.8, 0.9));
@@ -55,6 +62,7 @@ final class AblateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long started = System.nanoTime();
         if (training.threads != null) {
             Parallel.setThreads(training.threads);
         }
@@ -76,6 +84,12 @@ final class AblateCommand implements Callable<Integer> {
         String setup = String.format(Locale.ROOT, "%s on %s (%d test examples), %d + %d steps of batch %d, seeds %s; "
                         + "int8 accuracy from the int8 interpreter; choose hyperparameters on the validation columns only.", training.architecture, data.name(), data.test().size(),
                 base.phase1Steps, base.phase2Steps, base.batchSize, seeds);
+        String command = "pqk " + spec.commandLine().getParseResult().originalArgs().stream().map(ShellQuote::quote)
+                .collect(Collectors.joining(" "));
+        long wall = Math.round((System.nanoTime() - started) / 1e9);
+        // with --resume, runs finished earlier cost nothing now: their own train times are in the table
+        setup += String.format(Locale.ROOT, "%n%nCommand: `%s`; this invocation took %d min %02d s of wall time.", command,
+                wall / 60, wall % 60);
         String md = AblationReport.markdown(outcomes, setup);
         AtomicFiles.writeString(out.resolve("ablation.md"), md);
         AtomicFiles.writeString(out.resolve("ablation.csv"), AblationReport.csv(outcomes));

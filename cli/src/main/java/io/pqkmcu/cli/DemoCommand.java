@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
                 true, System.out);
         Int8Model model = trained.model();
         ModelFile.write(model, modelPath);
-        TrainCommand.writeHistory(TrainCommand.historyFor(modelPath), trained.history());
+        TrainCommand.writeHistory(modelPath, training.architecture, trained.history());
         stage("train + eval", t, modelPath.toString());
 
         t = System.nanoTime();

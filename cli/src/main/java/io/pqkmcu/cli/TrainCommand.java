@@ -4,6 +4,7 @@ import io.pqkmcu.trainer.model.ModelFile;
 import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
 import io.pqkmcu.trainer.pqk.HistoryPoint;
 import io.pqkmcu.trainer.tensor.Parallel;
+import io.pqkmcu.trainer.train.TrainingCurves;
 import io.pqkmcu.trainer.train.TrainingData;
 import io.pqkmcu.trainer.train.TrainingJob;
 import io.pqkmcu.trainer.train.TrainingResult;
@@ -73,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         // one run per output: the model, its checkpoint and history are this run's alone until it ends
         try (OutputLock modelLock = OutputLock.acquire(out, "the model");
              OutputLock checkpointLock = OutputLock.acquire(checkpointFor(out), "the checkpoint")) {
-            for (Path p : List.of(out, checkpointFor(out), historyFor(out))) {
+            for (Path p : List.of(out, checkpointFor(out), historyFor(out), curveFor(out))) {
                 AtomicFiles.removeStaleTemporaries(p); // left by a killed run; no live writer owns them now
             }
             String modelName = name != null ? name : stem(out);
@@ -82,12 +83,12 @@ final class TrainCommand implements Callable<Integer> {
             TrainingResult r = TrainingJob.run(data, options.architecture, modelName, config, checkpointFor(out), resume,
                     init == null ? null : new TrainingJob.Init(init, newHead, initLabels), System.out);
             ModelFile.write(r.model(), out);
-            writeHistory(historyFor(out), r.history());
+            writeHistory(out, options.architecture, r.history());
             System.out.printf(Locale.ROOT, "test accuracy: float (%s student) %s, teacher %s, int8 %s%n",
                     config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
                     percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
             System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters: kernel weights and biases, sparsity "
-                    + r.model().metadata().get("sparsity") + ") and " + historyFor(out));
+                    + r.model().metadata().get("sparsity") + "), " + historyFor(out) + " and " + curveFor(out).getFileName());
         }
         return 0;
     }
@@ -123,14 +124,12 @@ final class TrainCommand implements Callable<Integer> {
         return model.resolveSibling(stem(model) + ".history.csv");
     }
 
-    static void writeHistory(Path path, List<HistoryPoint> history) {
-        StringBuilder sb = new StringBuilder("step,phase,train_loss,train_accuracy,sparsity,student_val_accuracy,"
-                + "teacher_val_accuracy\n");
-        for (HistoryPoint h : history) {
-            sb.append(String.format(Locale.ROOT, "%d,%d,%.5f,%.5f,%.5f,%.5f,%s%n", h.step(), h.phase(), h.trainLoss(),
-                    h.trainAccuracy(), h.sparsity(), h.studentValAccuracy(),
-                    Double.isNaN(h.teacherValAccuracy()) ? "" : String.format(Locale.ROOT, "%.5f", h.teacherValAccuracy())));
-        }
-        AtomicFiles.writeString(path, sb.toString());
+    static Path curveFor(Path model) {
+        return model.resolveSibling(stem(model) + ".history.svg");
+    }
+
+    /** The run's curves as {@code <stem>.history.csv} and {@code .history.svg} beside the model. */
+    static void writeHistory(Path model, String architecture, List<HistoryPoint> history) {
+        TrainingCurves.write(historyFor(model), history, stem(model) + " (" + architecture + "): training curves");
     }
 }

@@ -162,7 +162,7 @@ class CliRobustnessTest {
         Files.writeString(tmp.resolve(".other.ckpt.1.tmp"), "not ours");
         assertEquals(0, tinyTrain(data, model).exitCode());
         try (var files = Files.list(tmp)) {
-            assertEquals(List.of(".other.ckpt.1.tmp", "d", "m.ckpt", "m.history.csv", "m.pqkm"),
+            assertEquals(List.of(".other.ckpt.1.tmp", "d", "m.ckpt", "m.history.csv", "m.history.svg", "m.pqkm"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

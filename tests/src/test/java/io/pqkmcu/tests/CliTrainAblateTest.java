@@ -81,14 +81,26 @@ class CliTrainAblateTest {
         assertEquals(9, Files.readString(out.resolve("ablation.csv")).lines().count());
         assertTrue(Files.readString(out.resolve("ablation.svg")).startsWith("<svg"));
         assertTrue(Files.isRegularFile(out.resolve("runs/pqk-s75-seed1.pqkm")));
+        List<String> curve = Files.readAllLines(out.resolve("runs/pqk-s75-seed1.history.csv"));
+        assertTrue(curve.get(0).startsWith("step,phase,"), curve.get(0));
+        assertTrue(curve.stream().anyMatch(l -> l.startsWith("12,1,")) && curve.get(curve.size() - 1).startsWith("16,2,"),
+                "an evaluation at the end of each phase:\n" + String.join("\n", curve));
+        assertTrue(Files.readString(out.resolve("runs/pqk-s75-seed1.history.svg")).contains("<polyline"));
+        assertTrue(md.contains("Command: `pqk ablate --data " + kws + " --task all --arch ds-cnn-tiny"), md);
 
         CliRun again = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
                 "--resume")).toArray(String[]::new));
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(8, again.out().lines().filter(l -> l.contains("done earlier")).count(), again.out());
-        assertEquals(md, Files.readString(out.resolve("ablation.md")));
+        String resumed = Files.readString(out.resolve("ablation.md"));
+        assertEquals(withoutCommand(md), withoutCommand(resumed), "the same tables from the finished runs");
+        assertTrue(resumed.contains(" --threads 2 --resume`; this invocation took "), resumed);
         assertFails(CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
                 "--resume", "--temperature", "2")).toArray(String[]::new)), "was trained with other settings");
+    }
+
+    private static String withoutCommand(String md) {
+        return md.lines().filter(l -> !l.startsWith("Command: `pqk ablate ")).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test

@@ -121,7 +121,8 @@ public final class Ablation {
     /**
      * Trains every run (or reads its result, with {@code resume}, when an earlier invocation finished it).
      *
-     * @param dir receives runs/&lt;id&gt;.pqkm, .ckpt (while training) and .properties (the result)
+     * @param dir receives runs/&lt;id&gt;.pqkm, .ckpt (while training), .history.csv/.svg (the curves) and
+     *            .properties (the result)
      */
     public static List<Outcome> run(TrainingData data, String architecture, PqkConfig base, List<Run> runs, Path dir,
                                     boolean resume, PrintStream log) {
@@ -147,6 +148,8 @@ public final class Ablation {
             TrainingResult t = TrainingJob.run(data, architecture, architecture.replace('-', '_') + "_" + r.id()
                     .replace('-', '_'), c, runsDir.resolve(r.id() + ".ckpt"), resume, log);
             ModelFile.write(t.model(), runsDir.resolve(r.id() + ".pqkm"));
+            TrainingCurves.write(runsDir.resolve(r.id() + ".history.csv"), t.history(), architecture + " " + r.id()
+                    + ": training curves");
             Outcome o = outcome(r, t);
             write(result, o, settings);
             outcomes.add(o);

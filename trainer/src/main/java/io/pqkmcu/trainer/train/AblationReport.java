@@ -342,7 +342,8 @@ public final class AblationReport {
                 + "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x, y - 10, color, x + 16, y, escape(text));
     }
 
-    private static String escape(String s) {
+    /** XML text escaping for the SVG charts of this package. */
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
