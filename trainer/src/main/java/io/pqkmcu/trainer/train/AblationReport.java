@@ -1,5 +1,9 @@
 package io.pqkmcu.trainer.train;
 
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.inference.TTest;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,24 +48,17 @@ public final class AblationReport {
             double[] a = pairs.stream().mapToDouble(v -> v[0]).toArray();
             double[] b = pairs.stream().mapToDouble(v -> v[1]).toArray();
             int n = a.length;
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += (a[i] - b[i]) / n;
-            }
+            double mean = StatUtils.meanDifference(a, b);
             double lo = Double.NaN;
             double hi = Double.NaN;
             double p = Double.NaN;
             if (n >= 2) {
-                double ss = 0;
-                for (int i = 0; i < n; i++) {
-                    ss += (a[i] - b[i] - mean) * (a[i] - b[i] - mean);
-                }
-                double se = Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-                double t = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.975);
+                double se = Math.sqrt(StatUtils.varianceDifference(a, b, mean) / n);
+                double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
                 lo = mean - t * se;
                 hi = mean + t * se;
                 if (se > 0) {
-                    p = new org.apache.commons.math3.stat.inference.TTest().pairedTTest(a, b);
+                    p = new TTest().pairedTTest(a, b);
                 }
             }
             result.add(new Paired(sparsity, n, mean, lo, hi, p));
@@ -72,19 +69,16 @@ public final class AblationReport {
     /** Runs of one variant at one sparsity, over seeds. */
     record Group(Ablation.Variant variant, double sparsity, List<Ablation.Outcome> runs) {
         double mean(java.util.function.ToDoubleFunction<Ablation.Outcome> f) {
-            return runs.stream().mapToDouble(f).average().orElse(Double.NaN);
+            return runs.isEmpty() ? Double.NaN : StatUtils.mean(values(f));
         }
 
+        /** Sample standard deviation (n − 1), NaN below two runs. */
         double sd(java.util.function.ToDoubleFunction<Ablation.Outcome> f) {
-            if (runs.size() < 2) {
-                return Double.NaN;
-            }
-            double m = mean(f);
-            double s = 0;
-            for (Ablation.Outcome o : runs) {
-                s += (f.applyAsDouble(o) - m) * (f.applyAsDouble(o) - m);
-            }
-            return Math.sqrt(s / (runs.size() - 1));
+            return runs.size() < 2 ? Double.NaN : Math.sqrt(StatUtils.variance(values(f)));
+        }
+
+        private double[] values(java.util.function.ToDoubleFunction<Ablation.Outcome> f) {
+            return runs.stream().mapToDouble(f).toArray();
         }
     }
 
