@@ -215,7 +215,7 @@ final class DemoCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append("## pqk demo summary\n\n");
         sb.append(String.format(Locale.ROOT, "Model `%s` (%s, %d parameters: kernel weights and biases, %.1f %% pruned), board `%s`, %d synthetic test clips.%n%n",
-                model.name(), training.architecture, model.parameterCount(), 100 * Double.parseDouble(model.metadata().get("sparsity")),
+                model.name(), training.architecture, model.parameterCount(), 100 * model.prunedFraction(),
                 device.boardId(), n));
         sb.append("| measure | value |\n|---|---|\n");
         sb.append(row("test accuracy, float (fake-quant student)", pct(r.studentTestAccuracy())));

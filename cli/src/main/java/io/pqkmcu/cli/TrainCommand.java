@@ -88,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
                     config.quantize ? "fake-quant" : "float", percent(r.studentTestAccuracy()),
                     percent(r.teacherTestAccuracy()), percent(r.int8TestAccuracy()));
             System.out.println("wrote " + out + " (" + r.model().parameterCount() + " parameters: kernel weights and biases, sparsity "
-                    + r.model().metadata().get("sparsity") + "), " + historyFor(out) + " and " + curveFor(out).getFileName());
+                    + String.format(Locale.ROOT, "%.4f", r.model().prunedFraction()) + "), " + historyFor(out) + " and " + curveFor(out).getFileName());
         }
         return 0;
     }

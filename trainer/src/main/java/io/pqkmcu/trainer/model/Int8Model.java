@@ -43,6 +43,22 @@ public record Int8Model(String name, List<String> labels, FrontEndConfig frontEn
     }
 
     /** Total weights across all layers. */
+    /**
+     * The fraction of kernel weights PQK pruned, from the stored masks (a kept weight that rounds to 0
+     * still counts as kept; {@link QuantizedWeights#sparsity()} counts zeros instead).
+     */
+    public double prunedFraction() {
+        long total = 0;
+        long pruned = 0;
+        for (Op op : ops) {
+            if (op.weights() != null) {
+                total += op.weights().mask().length;
+                pruned += op.weights().prunedCount();
+            }
+        }
+        return total == 0 ? 0 : (double) pruned / total;
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Op op : ops) {

@@ -163,17 +163,13 @@ public final class Ablation {
     private static Outcome outcome(Run r, TrainingResult t) {
         Int8Model m = t.model();
         long total = 0;
-        long pruned = 0;
         for (Op op : m.ops()) {
             if (op.weights() != null) {
-                for (boolean kept : op.weights().mask()) {
-                    total++;
-                    pruned += kept ? 0 : 1;
-                }
+                total += op.weights().mask().length;
             }
         }
         return new Outcome(r, t.studentTestAccuracy(), t.teacherTestAccuracy(), t.int8TestAccuracy(),
-                t.int8ValidationAccuracy(), total == 0 ? 0 : (double) pruned / total, total, t.seconds());
+                t.int8ValidationAccuracy(), m.prunedFraction(), total, t.seconds());
     }
 
     private static void write(Path file, Outcome o, String settings) {

@@ -40,6 +40,23 @@ class ModelFileTest {
     }
 
     @Test
+    void thePrunedFractionIsReadFromTheStoredMasks() {
+        Int8Model m = TinyModels.convPoolFc();
+        long total = 0;
+        long pruned = 0;
+        for (Op op : m.ops()) {
+            if (op.weights() != null) {
+                for (boolean kept : op.weights().mask()) {
+                    total++;
+                    pruned += kept ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(pruned > 0 && pruned < total, pruned + " of " + total);
+        assertEquals((double) pruned / total, ModelFile.fromBytes(ModelFile.toBytes(m)).prunedFraction(), 0.0);
+    }
+
+    @Test
     void frontEndSettingsTravelWithTheModel() {
         Int8Model t = TinyModels.convPoolFc();
         FrontEndConfig fe = new FrontEndConfig(FrontEndConfig.FeatureType.MFCC, 16000, 1280, 480, 400, 512, 10, 20, 4000, 3);
