@@ -177,16 +177,9 @@ public final class AblationReport {
             lo = Math.min(lo, Math.min(g.mean(Ablation.Outcome::int8Accuracy), g.mean(Ablation.Outcome::floatAccuracy)));
         }
         levels.sort(Double::compare);
-        // Axis from a round number below the lowest value to 100 %, so differences are visible.
-        int step = 1;
-        for (int s : new int[] {1, 2, 5, 10, 20}) {
-            step = s;
-            if ((100 - Math.max(0, Math.floor((lo * 100 - 1) / s) * s)) / s <= 8) {
-                break;
-            }
-        }
-        double axisLo = Math.max(0, Math.floor((lo * 100 - 1) / step) * step) / 100;
-        int ticks = (int) Math.round((1 - axisLo) * 100 / step);
+        PercentAxis axis = PercentAxis.above(lo);
+        double axisLo = axis.low();
+        int ticks = axis.ticks();
         int w = 760;
         int h = 420;
         int left = 70;
@@ -334,6 +327,24 @@ public final class AblationReport {
     private static String legend(double x, double y, String color, String text) {
         return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                 + "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x, y - 10, color, x + 16, y, escape(text));
+    }
+
+    /**
+     * An accuracy axis from a round number of percent below the lowest value to 100 %, so that differences
+     * are visible: tick step 1, 2, 5, 10 or 20 points, the smallest that needs at most 8 ticks.
+     */
+    record PercentAxis(double low, int ticks) {
+        static PercentAxis above(double lowest) {
+            int step = 1;
+            for (int s : new int[] {1, 2, 5, 10, 20}) {
+                step = s;
+                if ((100 - Math.max(0, Math.floor((lowest * 100 - 1) / s) * s)) / s <= 8) {
+                    break;
+                }
+            }
+            double low = Math.max(0, Math.floor((lowest * 100 - 1) / step) * step) / 100;
+            return new PercentAxis(low, (int) Math.round((1 - low) * 100 / step));
+        }
     }
 
     /** XML text escaping for the SVG charts of this package. */

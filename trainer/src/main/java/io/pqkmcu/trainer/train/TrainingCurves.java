@@ -64,15 +64,9 @@ public final class TrainingCurves {
                 lo = Math.min(lo, h.teacherValAccuracy());
             }
         }
-        int tick = 1;
-        for (int t : new int[] {1, 2, 5, 10, 20}) {
-            tick = t;
-            if ((100 - Math.max(0, Math.floor((lo * 100 - 1) / t) * t)) / t <= 8) {
-                break;
-            }
-        }
-        double axisLo = Math.max(0, Math.floor((lo * 100 - 1) / tick) * tick) / 100;
-        int ticks = (int) Math.round((1 - axisLo) * 100 / tick);
+        AblationReport.PercentAxis axis = AblationReport.PercentAxis.above(lo);
+        double axisLo = axis.low();
+        int ticks = axis.ticks();
         double plotW = W - LEFT - RIGHT;
         double plotH = H - TOP - BOTTOM;
         for (int t = 0; t <= ticks; t++) {
