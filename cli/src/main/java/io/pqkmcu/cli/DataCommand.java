@@ -52,9 +52,13 @@ final class DataCommand implements Runnable {
         @Option(names = "--overwrite", description = "replace an existing dataset in --out")
         boolean overwrite;
 
-        @Option(names = "--engine", description = "espeak-ng (training voices) or pico (SVOX Pico, kept out of training: "
-                + "an evaluation-only set split 50/50 validation/test by speaker) (default: ${DEFAULT-VALUE})")
-        String engine = SynthEngine.ESPEAK_NG.key;
+        @Option(names = "--engine", description = "the synthesizers, comma-separated, each speaking an equal share of the "
+                + "speakers: espeak-ng, pico (SVOX Pico), rhvoice (RHVoice) (default: ${DEFAULT-VALUE})")
+        String engine = String.join(",", SynthEngine.TRAINING.stream().map(e -> e.key).toList());
+
+        @Option(names = "--evaluation-only", description = "split the speakers 50/50 between validation and test, none "
+                + "for training: a held-out set, e.g. of an engine the model is not trained on")
+        boolean evaluationOnly;
 
         @Option(names = "--speaker-transforms", description = "more voices: every espeak-ng variant, other languages' "
                 + "voices as accents, and per speaker a vocal-tract-length factor (0.88..1.12), a synthesized room (half "
@@ -63,7 +67,7 @@ final class DataCommand implements Runnable {
 
         /** The generator's options; the unknown-word count follows the sizes given unless set. */
         SynthOptions options() {
-            SynthEngine e = SynthEngine.parse(engine);
+            java.util.List<SynthEngine> engines = SynthEngine.parseList(engine);
             SynthOptions d = SynthOptions.defaults();
             long most = (long) speakers * repetitions;
             int perWord = unknownPerWord != null ? unknownPerWord : (int) Math.max(0, Math.min(d.unknownPerWord(), most));
@@ -74,8 +78,8 @@ final class DataCommand implements Runnable {
             // sizes first with no unknown words (whose count they bound), then the unknown words
             SynthOptions o = d.withWords(d.keywords(), java.util.List.of(), 0).withSeed(seed).withRepetitions(repetitions)
                     .withSpeakers(speakers).withWords(d.keywords(), d.unknownWords(), perWord).withOverwrite(overwrite)
-                    .withEngine(e).withTransforms(transforms);
-            return e == SynthEngine.PICO ? o.withSplits(50, 50) : o;
+                    .withEngines(engines).withTransforms(transforms);
+            return evaluationOnly ? o.withSplits(50, 50) : o;
         }
 
         @Override
@@ -86,10 +90,9 @@ final class DataCommand implements Runnable {
             } catch (IllegalArgumentException ex) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
             }
-            SynthEngine e = o.engine();
             SynthResult r = new SyntheticKwsGenerator(o, System.err).generate(out);
             System.out.println("wrote " + r.totalClips() + " clips to " + r.root() + " ("
-                    + (e == SynthEngine.PICO ? "SVOX Pico" : "espeak-ng " + r.espeakVersion()) + ")");
+                    + io.pqkmcu.trainer.data.SynthManifest.engineDescription(o, r) + ")");
             System.out.print(SpeechCommands.load(out, KwsTask.defaults()).summary());
             return 0;
         }

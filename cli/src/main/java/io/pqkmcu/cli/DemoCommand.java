@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             + "tested on (an engine it never heard; 0 = skip) (default: ${DEFAULT-VALUE})")
     int heldoutSpeakers = HELDOUT_SPEAKERS;
 
-    /** The held-out set is `pqk data synth --engine pico --speakers 40 --repetitions 1`: 240 test clips. */
+    /** The held-out set is `pqk data synth --engine pico --speakers 40 --repetitions 1 --evaluation-only`: 240 test clips. */
     static final int HELDOUT_SPEAKERS = 40;
 
     @Mixin
@@ -181,8 +181,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("using the synthetic dataset already in " + data);
             return;
         }
-        SynthOptions o = SynthOptions.defaults().withSpeakers(speakers).withTransforms(speakerTransforms)
-                .withOverwrite(Files.exists(data));
+        SynthOptions o = SynthOptions.defaults().withSpeakers(speakers).withEngines(SynthEngine.TRAINING)
+                .withTransforms(speakerTransforms).withOverwrite(Files.exists(data));
         new SyntheticKwsGenerator(o, System.err).generate(data);
     }
 

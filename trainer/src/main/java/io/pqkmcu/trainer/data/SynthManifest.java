@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code README.md} (for people) beside a synthetic dataset. Both are deterministic: no timestamps, no
  * host paths, and nothing that depends on the machine (such as the thread count).
  */
-final class SynthManifest {
+public final class SynthManifest {
     static final String GENERATOR = "pqk-mcu synthetic KWS generator 1";
 
     private SynthManifest() {}
@@ -41,7 +41,11 @@ final class SynthManifest {
         j.append("    \"snrMinDb\": ").append(num(o.snrMinDb())).append(",\n");
         j.append("    \"snrMaxDb\": ").append(num(o.snrMaxDb())).append(",\n");
         j.append("    \"noiseSeconds\": ").append(o.noiseSeconds()).append(",\n");
-        j.append("    \"engine\": ").append(str(o.engine().key)).append(",\n");
+        List<String> engineKeys = new java.util.ArrayList<>();
+        for (SynthEngine e : o.engines()) {
+            engineKeys.add(e.key);
+        }
+        j.append("    \"engines\": ").append(strings(engineKeys)).append(",\n");
         j.append("    \"speakerTransforms\": ").append(o.transforms()).append("\n");
         j.append("  },\n");
         j.append("  \"voices\": ").append(strings(voices)).append(",\n");
@@ -76,17 +80,29 @@ final class SynthManifest {
         return j.toString();
     }
 
+    /** "espeak-ng 1.51 and RHVoice": the engines that spoke the words. */
+    public static String engineDescription(SynthOptions o, SynthResult r) {
+        List<String> names = new java.util.ArrayList<>();
+        for (SynthEngine e : o.engines()) {
+            names.add(switch (e) {
+                case ESPEAK_NG -> "espeak-ng " + r.espeakVersion();
+                case PICO -> "SVOX Pico (pico2wave) and sox";
+                case RHVOICE -> "RHVoice";
+            });
+        }
+        return String.join(" and ", names);
+    }
+
     static String readme(SynthOptions o, SynthResult r) {
         return "# Synthetic keyword-spotting dataset\n\n"
-                + "Made by " + GENERATOR + " with " + (o.engine() == SynthEngine.PICO ? "SVOX Pico (pico2wave) and sox"
-                        : "espeak-ng " + r.espeakVersion()) + ", seed " + o.seed() + ".\n"
+                + "Made by " + GENERATOR + " with " + engineDescription(o, r) + ", seed " + o.seed() + ".\n"
                 + "The same options and espeak-ng version reproduce these files byte for byte; `synth.json` holds\n"
                 + "every option and the speaker table.\n\n"
                 + "Layout (as Google Speech Commands v2): `<word>/<speaker>_nohash_<n>.wav` (16 kHz mono int16, 1 s),\n"
                 + "`validation_list.txt` and `testing_list.txt` (split by speaker hash), `_background_noise_/`.\n\n"
                 + "- " + r.totalClips() + " clips: " + r.clipsPerSplit().get(Split.TRAIN) + " train, "
                 + r.clipsPerSplit().get(Split.VALIDATION) + " validation, " + r.clipsPerSplit().get(Split.TEST) + " test\n"
-                + "- " + o.speakers() + " speakers (" + (o.engine() == SynthEngine.PICO ? "Pico voice" : "espeak-ng voice + variant")
+                + "- " + o.speakers() + " speakers (" + "engine voice" + (o.engines().contains(SynthEngine.ESPEAK_NG) ? " (+ espeak-ng variant)" : "")
                 + " + base pitch and speed" + (o.transforms() ? "; vocal-tract length 0.88..1.12, a synthesized room for "
                 + (int) (SyntheticKwsGenerator.ROOM_SHARE * 100) + " %, a telephone/microphone channel for "
                 + (int) (SyntheticKwsGenerator.NON_FLAT_CHANNEL_SHARE * 100) + " %" : "") + "), "

@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * @param noiseSeconds      length of each _background_noise_ file, seconds (≥ 10)
  * @param threads           parallel espeak-ng workers; 0 means one per available core
  * @param overwrite         replace an earlier synthetic dataset in the output directory
- * @param engine            the synthesiser: espeak-ng (all its English voices and variants, and other languages'
- *                          voices speaking the English words as accents) or SVOX Pico, the engine kept out of
- *                          training for a held-out evaluation set
+ * @param engines           the synthesisers, each speaking an equal share of the speakers: espeak-ng (all its
+ *                          English voices and variants, and other languages' voices speaking the English words as
+ *                          accents), SVOX Pico and RHVoice; an engine left out of training makes a held-out set
  * @param transforms        speaker transforms: each speaker gets a vocal-tract-length factor, a room and a
  *                          channel ({@link SynthSpeaker}), and espeak-ng uses all its variants and accent
  *                          voices; off [the default] gives plain engine voices (the demo's data). Off by default
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 public record SynthOptions(long seed, int speakers, int repetitions, List<String> keywords, List<String> unknownWords,
                            int unknownPerWord, double validationPercent, double testPercent, double noiseProbability,
                            double snrMinDb, double snrMaxDb, int noiseSeconds, int threads, boolean overwrite,
-                           SynthEngine engine, boolean transforms) {
+                           List<SynthEngine> engines, boolean transforms) {
 
     /** The ten keywords of the 12-class Speech Commands task. */
     public static final List<String> KEYWORDS = KwsTask.KEYWORDS;
@@ -92,8 +92,12 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
         if (noiseSeconds < 10 || noiseSeconds > 600) {
             throw new IllegalArgumentException("noiseSeconds must be in 10..600, got " + noiseSeconds);
         }
-        if (engine == null) {
-            throw new IllegalArgumentException("engine must be given");
+        engines = List.copyOf(engines);
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("at least one synthesis engine must be given");
+        }
+        if (new HashSet<>(engines).size() != engines.size()) {
+            throw new IllegalArgumentException("an engine is listed twice: " + engines);
         }
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be ≥ 0 (0 = all cores), got " + threads);
@@ -103,57 +107,70 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
     /** About 4,000 clips: a demo-sized set that trains in minutes. */
     public static SynthOptions defaults() {
         return new SynthOptions(1, 100, 3, KEYWORDS, UNKNOWN_WORDS, 40, 10, 10, 0.8, 5, 30, 30, 0, false,
-                SynthEngine.ESPEAK_NG, false);
+                List.of(SynthEngine.ESPEAK_NG), false);
     }
 
     public SynthOptions withSeed(long v) {
         return new SynthOptions(v, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engine, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
     }
 
     public SynthOptions withSpeakers(int v) {
         return new SynthOptions(seed, v, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engine, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
     }
 
     public SynthOptions withRepetitions(int v) {
         return new SynthOptions(seed, speakers, v, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engine, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
     }
 
     public SynthOptions withWords(List<String> keywordList, List<String> unknownList, int perUnknownWord) {
         return new SynthOptions(seed, speakers, repetitions, keywordList, unknownList, perUnknownWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engine, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
     }
 
     public SynthOptions withNoise(double probability, double minDb, double maxDb, int seconds) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, probability, minDb, maxDb, seconds, threads, overwrite, engine, transforms);
+                testPercent, probability, minDb, maxDb, seconds, threads, overwrite, engines, transforms);
     }
 
     public SynthOptions withSplits(double validation, double test) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validation, test,
-                noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engine, transforms);
+                noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
     }
 
     public SynthOptions withThreads(int v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, v, overwrite, engine, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, v, overwrite, engines, transforms);
     }
 
     public SynthOptions withOverwrite(boolean v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, v, engine, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, v, engines, transforms);
     }
 
     public SynthOptions withEngine(SynthEngine v) {
+        return withEngines(List.of(v));
+    }
+
+    public SynthOptions withEngines(List<SynthEngine> v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
                 testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, v, transforms);
     }
 
+    /** The engines' names joined by "+", e.g. "espeak-ng+rhvoice". */
+    public String engineNames() {
+        StringBuilder sb = new StringBuilder();
+        for (SynthEngine e : engines) {
+            sb.append(sb.length() == 0 ? "" : "+").append(e.key);
+        }
+        return sb.toString();
+    }
+
     public SynthOptions withTransforms(boolean v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engine, v);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, v);
     }
 
     /** Clips this configuration produces. */

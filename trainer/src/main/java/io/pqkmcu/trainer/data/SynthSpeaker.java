@@ -11,21 +11,22 @@ import java.security.NoSuchAlgorithmException;
  * impulse response, or none) and a channel (telephone or microphone band-limiting and EQ, or none).
  * Utterances vary pitch and speed around the base.
  *
- * @param engine  the synthesiser: {@link SynthEngine#ESPEAK_NG} or {@link SynthEngine#PICO}
- * @param voice   the engine's voice name, e.g. "en-gb-scotland" (espeak-ng) or "en-GB" (Pico)
- * @param variant espeak-ng variant, e.g. "m3", "f2", "klatt"; "" for Pico, which has none
- * @param pitch   base pitch on espeak-ng's -p scale 0..99; for Pico, 50 is its own pitch and each step is
- *                {@link #PICO_CENTS_PER_PITCH_STEP} cents (applied by sox)
- * @param speed   base speed in words per minute (espeak-ng -s); for Pico, speed / 175 is sox's tempo factor
+ * @param engine  the synthesiser
+ * @param voice   the engine's voice name, e.g. "en-gb-scotland" (espeak-ng), "en-GB" (Pico), "slt" (RHVoice)
+ * @param variant espeak-ng variant, e.g. "m3", "f2", "klatt"; "" for the other engines, which have none
+ * @param pitch   base pitch on espeak-ng's -p scale 0..99; for Pico and RHVoice, 50 is the voice's own pitch
+ *                and each step is {@link #CENTS_PER_PITCH_STEP} cents (applied by sox for Pico, by RHVoice itself)
+ * @param speed   base speed in words per minute (espeak-ng -s); for Pico and RHVoice, speed / 175 scales the
+ *                voice's own rate (sox tempo for Pico, RHVoice's rate)
  * @param warpPermille vocal-tract-length factor × 1000 (1000 = unchanged; 900 = formants 10 % lower)
  * @param room    reverberation room number, 0 = dry; the impulse response is synthesized from it ({@link Acoustics})
  * @param channel the microphone or line the speaker is heard through ({@link Acoustics.Channel})
  */
 public record SynthSpeaker(SynthEngine engine, String voice, String variant, int pitch, int speed, int warpPermille,
                            int room, Acoustics.Channel channel) {
-    /** espeak-ng's nominal speed; Pico's tempo factor is speed / this. */
+    /** espeak-ng's nominal speed; the other engines' rate factor is speed / this. */
     public static final int NOMINAL_WPM = 175;
-    public static final int PICO_CENTS_PER_PITCH_STEP = 8;
+    public static final int CENTS_PER_PITCH_STEP = 8;
 
     public SynthSpeaker {
         if (pitch < 0 || pitch > 99) {

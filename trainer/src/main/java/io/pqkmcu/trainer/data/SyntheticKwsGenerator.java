@@ -103,8 +103,11 @@ public final class SyntheticKwsGenerator {
     }
 
     public SynthResult generate(Path out) {
+        List<SynthEngine> engines = options.engines();
+        // espeak-ng is always needed: it talks the background babble
         EspeakNg espeak = EspeakNg.locate(espeakProgram);
-        PicoTts pico = options.engine() == SynthEngine.PICO ? PicoTts.locate() : null;
+        PicoTts pico = engines.contains(SynthEngine.PICO) ? PicoTts.locate() : null;
+        RhVoiceTts rhvoice = engines.contains(SynthEngine.RHVOICE) ? RhVoiceTts.locate() : null;
         String version = espeak.version();
         List<String> voices = available(VOICES, espeak.voices("en"), "English voices");
         Set<String> installedVariants = espeak.variants();
@@ -119,13 +122,20 @@ public final class SyntheticKwsGenerator {
                 }
             }
         }
-        List<SynthResult.Assigned> speakers = options.engine() == SynthEngine.PICO ? drawPicoSpeakers()
-                : drawSpeakers(voices, accents, variants);
+        List<String> rhVoices = rhvoice != null ? rhvoice.installedVoices() : List.of();
+        List<SynthResult.Assigned> speakers = drawSpeakers(voices, accents, variants, rhVoices);
         int espeakRate = espeak.speak("en-us", 175, 50, "yes").sampleRate();
-        int engineRate = pico != null ? PicoTts.SAMPLE_RATE : espeakRate;
-        java.util.concurrent.ConcurrentHashMap<Integer, Resampler> resamplers = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.function.IntFunction<Resampler> resamplerFor = warp -> resamplers.computeIfAbsent(warp,
-                w -> new Resampler(engineRate, warpedRate(w)));
+        Map<SynthEngine, Integer> engineRates = new EnumMap<>(SynthEngine.class);
+        engineRates.put(SynthEngine.ESPEAK_NG, espeakRate);
+        engineRates.put(SynthEngine.PICO, PicoTts.SAMPLE_RATE);
+        if (rhvoice != null) {
+            engineRates.put(SynthEngine.RHVOICE, rhvoice.speak(rhVoices.get(0), "yes", 100, 100).sampleRate());
+        }
+        java.util.concurrent.ConcurrentHashMap<String, Resampler> resamplers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<SynthSpeaker, Resampler> resamplerFor = s -> resamplers.computeIfAbsent(
+                s.engine().key + "/" + s.warpPermille(),
+                k -> new Resampler(engineRates.get(s.engine()), warpedRate(s.warpPermille())));
+        Engines speech = new Engines(espeak, pico, rhvoice);
 
         prepareOutput(out);
         ExecutorService pool = Executors.newFixedThreadPool(options.effectiveThreads(), r -> {
@@ -146,8 +156,7 @@ public final class SyntheticKwsGenerator {
             List<Future<?>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    short[] clip = render(job, espeak, pico, resamplerFor.apply(job.speaker().speaker().warpPermille()),
-                            composer);
+                    short[] clip = render(job, speech, resamplerFor.apply(job.speaker().speaker()), composer);
                     // no fsync per clip (it would dominate the run); the lists, written last and synced, mark completion
                     AtomicFiles.writeUnsynced(out.resolve(job.relativePath()), WavFile.toBytes(clip, SAMPLE_RATE));
                     line.step();
@@ -159,11 +168,17 @@ public final class SyntheticKwsGenerator {
             }
             SynthResult result = summarise(out, version, speakers, jobs, noises);
             writeLists(out, jobs);
-            List<String> manifestVoices = new ArrayList<>(pico != null ? PicoTts.VOICES : voices);
-            if (pico == null) {
+            List<String> manifestVoices = new ArrayList<>();
+            if (engines.contains(SynthEngine.ESPEAK_NG)) {
+                manifestVoices.addAll(voices);
                 manifestVoices.addAll(accents);
             }
-            SynthManifest.write(out, options, result, manifestVoices, pico != null ? List.of() : variants);
+            if (pico != null) {
+                manifestVoices.addAll(PicoTts.VOICES);
+            }
+            manifestVoices.addAll(rhVoices);
+            SynthManifest.write(out, options, result, manifestVoices,
+                    engines.contains(SynthEngine.ESPEAK_NG) ? variants : List.of());
             Files.delete(out.resolve(INCOMPLETE_MARKER));
             return result;
         } catch (IOException e) {
@@ -189,36 +204,59 @@ public final class SyntheticKwsGenerator {
         return usable;
     }
 
+    /** The synthesisers a dataset uses; those it does not use are null. */
+    private record Engines(EspeakNg espeak, PicoTts pico, RhVoiceTts rhvoice) {
+    }
+
     /**
      * Draws speakers until each split holds its share: round(speakers × percent / 100), at least one when
      * the percentage is positive. A candidate whose hash falls in a full split, or whose parameters repeat
-     * an earlier speaker, is skipped.
+     * an earlier speaker, is skipped. With several engines, each candidate's engine is drawn uniformly, so
+     * each speaks about an equal share; with one, no draw is made (a one-engine set is as it always was).
      */
-    List<SynthResult.Assigned> drawSpeakers(List<String> voices, List<String> accents, List<String> variants) {
+    List<SynthResult.Assigned> drawSpeakers(List<String> voices, List<String> accents, List<String> variants,
+                                            List<String> rhVoices) {
+        List<SynthEngine> engines = options.engines();
         return draw(rng -> {
-            String voice = !accents.isEmpty() && rng.nextDouble() < ACCENT_SHARE ? accents.get(rng.nextInt(accents.size()))
-                    : voices.get(rng.nextInt(voices.size()));
-            String variant = variants.get(rng.nextInt(variants.size()));
-            if (!options.transforms()) {
-                return new SynthSpeaker(voice, variant, 25 + rng.nextInt(50), 140 + rng.nextInt(60));
-            }
-            int pitch = 15 + rng.nextInt(70);
-            int speed = 130 + rng.nextInt(80);
-            return transformed(SynthEngine.ESPEAK_NG, voice, variant, pitch, speed, rng);
+            SynthEngine e = engines.size() == 1 ? engines.get(0) : engines.get(rng.nextInt(engines.size()));
+            return switch (e) {
+                case ESPEAK_NG -> espeakSpeaker(rng, voices, accents, variants);
+                case PICO -> picoSpeaker(rng);
+                case RHVOICE -> rhVoiceSpeaker(rng, rhVoices);
+            };
         });
     }
 
-    /** Pico speakers: its two English voices at sox pitch and tempo settings, with the same speaker transforms. */
-    List<SynthResult.Assigned> drawPicoSpeakers() {
-        return draw(rng -> {
-            String voice = PicoTts.VOICES.get(rng.nextInt(PicoTts.VOICES.size()));
-            int pitch = 15 + rng.nextInt(70);
-            int speed = 145 + rng.nextInt(60);
-            if (!options.transforms()) {
-                return new SynthSpeaker(SynthEngine.PICO, voice, "", pitch, speed, 1000, 0, Acoustics.Channel.FLAT);
-            }
-            return transformed(SynthEngine.PICO, voice, "", pitch, speed, rng);
-        });
+    private SynthSpeaker espeakSpeaker(Random rng, List<String> voices, List<String> accents, List<String> variants) {
+        String voice = !accents.isEmpty() && rng.nextDouble() < ACCENT_SHARE ? accents.get(rng.nextInt(accents.size()))
+                : voices.get(rng.nextInt(voices.size()));
+        String variant = variants.get(rng.nextInt(variants.size()));
+        if (!options.transforms()) {
+            return new SynthSpeaker(voice, variant, 25 + rng.nextInt(50), 140 + rng.nextInt(60));
+        }
+        int pitch = 15 + rng.nextInt(70);
+        int speed = 130 + rng.nextInt(80);
+        return transformed(SynthEngine.ESPEAK_NG, voice, variant, pitch, speed, rng);
+    }
+
+    /** A Pico speaker: one of its two English voices at a sox pitch and tempo, with the same speaker transforms. */
+    private SynthSpeaker picoSpeaker(Random rng) {
+        return engineSpeaker(SynthEngine.PICO, PicoTts.VOICES, rng);
+    }
+
+    /** An RHVoice speaker: one of its English voices at its own pitch and rate, with the same speaker transforms. */
+    private SynthSpeaker rhVoiceSpeaker(Random rng, List<String> rhVoices) {
+        return engineSpeaker(SynthEngine.RHVOICE, rhVoices, rng);
+    }
+
+    private SynthSpeaker engineSpeaker(SynthEngine engine, List<String> engineVoices, Random rng) {
+        String voice = engineVoices.get(rng.nextInt(engineVoices.size()));
+        int pitch = 15 + rng.nextInt(70);
+        int speed = 145 + rng.nextInt(60);
+        if (!options.transforms()) {
+            return new SynthSpeaker(engine, voice, "", pitch, speed, 1000, 0, Acoustics.Channel.FLAT);
+        }
+        return transformed(engine, voice, "", pitch, speed, rng);
     }
 
     private static SynthSpeaker transformed(SynthEngine engine, String voice, String variant, int pitch, int speed,
@@ -325,17 +363,14 @@ public final class SyntheticKwsGenerator {
         return noises;
     }
 
-    private short[] render(Job job, EspeakNg espeak, PicoTts pico, Resampler resampler, ClipComposer composer) {
+    private short[] render(Job job, Engines speech, Resampler resampler, ClipComposer composer) {
         SynthSpeaker s = job.speaker().speaker();
         Random rng = Seeds.random(options.seed(), "clip/" + job.relativePath());
         int speed = Math.max(80, (int) Math.round(s.speed() * (0.88 + 0.24 * rng.nextDouble())));
         int pitch = Math.max(0, Math.min(99, s.pitch() + rng.nextInt(17) - 8));
         short[] word = new short[0];
         for (int attempt = 0; attempt < 5; attempt++) {
-            short[] spoken = s.engine() == SynthEngine.PICO
-                    ? resampler.resample(pico.speak(s.voice(), job.word(), (pitch - 50) * SynthSpeaker.PICO_CENTS_PER_PITCH_STEP,
-                            (double) speed / SynthSpeaker.NOMINAL_WPM))
-                    : espeak.speak(s.voiceArgument(), speed, pitch, job.word(), resampler);
+            short[] spoken = speak(speech, s, job.word(), pitch, speed, resampler);
             word = Pcm.trimSilence(spoken, SAMPLE_RATE, TRIM_THRESHOLD);
             if (word.length <= MAX_WORD_SAMPLES) {
                 break;
@@ -343,7 +378,7 @@ public final class SyntheticKwsGenerator {
             speed = Math.min(450, speed * 5 / 4); // too slow to fit the clip: say it faster
         }
         if (word.length == 0) {
-            throw new IllegalStateException("espeak-ng produced only silence for '" + job.word() + "' with voice "
+            throw new IllegalStateException(s.engine().key + " produced only silence for '" + job.word() + "' with voice "
                     + s.voiceArgument());
         }
         if (word.length > MAX_WORD_SAMPLES) {
@@ -355,6 +390,25 @@ public final class SyntheticKwsGenerator {
         }
         double[] ir = s.room() == 0 ? null : rooms.computeIfAbsent(s.room(), r -> Acoustics.impulseResponse(options.seed(), r));
         return composer.compose(word, rng, ir, s.channel());
+    }
+
+    /** One utterance at the given pitch (0..99 scale) and speed (words per minute), resampled to 16 kHz (warped). */
+    private static short[] speak(Engines speech, SynthSpeaker s, String word, int pitch, int speed, Resampler resampler) {
+        return switch (s.engine()) {
+            case ESPEAK_NG -> speech.espeak().speak(s.voiceArgument(), speed, pitch, word, resampler);
+            case PICO -> resampler.resample(speech.pico().speak(s.voice(), word,
+                    (pitch - 50) * SynthSpeaker.CENTS_PER_PITCH_STEP, (double) speed / SynthSpeaker.NOMINAL_WPM));
+            case RHVOICE -> {
+                WavAudio a = speech.rhvoice().speak(s.voice(), word,
+                        (int) Math.round(100.0 * speed / SynthSpeaker.NOMINAL_WPM),
+                        (int) Math.round(100 * Math.pow(2, (pitch - 50) * SynthSpeaker.CENTS_PER_PITCH_STEP / 1200.0)));
+                if (a.sampleRate() != resampler.inRate()) {
+                    throw new IllegalStateException("RHVoice produced " + a.sampleRate() + " Hz audio for voice " + s.voice()
+                            + ", expected " + resampler.inRate() + " Hz like its other voices");
+                }
+                yield resampler.resample(a.samples());
+            }
+        };
     }
 
     /** Impulse responses by room number, made once per dataset. */

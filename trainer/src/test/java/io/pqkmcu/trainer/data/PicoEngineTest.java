@@ -52,6 +52,6 @@ class PicoEngineTest {
                 }
             }
         }
-        assertTrue(Files.readString(dir.resolve("a").resolve("synth.json")).contains("\"engine\": \"pico\""));
+        assertTrue(Files.readString(dir.resolve("a").resolve("synth.json")).contains("\"engines\": [\"pico\"]"));
     }
 }
