@@ -76,10 +76,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     TrainOptions training = demoTraining();
 
+    @Mixin
+    AugmentOptions augment = AugmentOptions.demo();
+
     static TrainOptions demoTraining() {
         TrainOptions t = new TrainOptions();
-        t.phase1Steps = 1500;
-        t.phase2Steps = 500;
+        t.phase1Steps = 3000;
+        t.phase2Steps = 1000;
         return t;
     }
 
@@ -100,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
         stage("synth", t, data.toString());
 
         t = System.nanoTime();
-        KwsTrainingResult trained = KwsTraining.run(data, KwsTask.defaults(), training.frontEnd(), training.architecture,
+        KwsTrainingResult trained = KwsTraining.run(data, KwsTask.defaults(), training.frontEnd(), augment.augmentation(),
+                training.architecture,
                 "kws_" + training.architecture.replace('-', '_'), training.toConfig(), TrainCommand.checkpointFor(modelPath),
                 true, System.out);
         Int8Model model = trained.model();
