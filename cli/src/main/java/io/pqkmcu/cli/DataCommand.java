@@ -27,7 +27,7 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = "Synthesize a keyword-spotting dataset with espeak-ng voices, in the Google Speech Commands v2 "
+            description = "Synthesize a keyword-spotting dataset with espeak-ng and RHVoice voices (or SVOX Pico), in the Google Speech Commands v2 "
                     + "layout (deterministic for a seed).")
     static final class Synth implements Callable<Integer> {
         @picocli.CommandLine.Spec

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Generates a keyword-spotting dataset with espeak-ng, in exactly the Google Speech Commands v2 layout:
+ * Generates a keyword-spotting dataset with espeak-ng, RHVoice and/or SVOX Pico, in exactly the Google Speech Commands v2 layout:
  * <pre>
  * OUT/&lt;word&gt;/&lt;speaker&gt;_nohash_&lt;n&gt;.wav   16 kHz mono int16, exactly 1 s
  * OUT/validation_list.txt, OUT/testing_list.txt   sorted relative paths, by speaker hash
@@ -33,13 +33,13 @@ import java.util.stream.Stream;
  * OUT/synth.json, OUT/README.md                   how the set was made
  * </pre>
  *
- * <p>A speaker is an espeak-ng voice + variant at a base pitch and speed; its id is 8 hex digits of the
+ * <p>A speaker is an engine's voice (+ an espeak-ng variant) at a base pitch and speed; its id is 8 hex digits of the
  * hash of those parameters. Speakers are split train/validation/test with Speech Commands' own hash rule,
  * drawing speakers until each split holds its share (so tiny sets still have every split, and test
  * speakers are never heard in training). Every utterance varies speed and pitch, is resampled to 16 kHz,
  * trimmed of silence, placed at a random offset and level, and mixed with background noise at a random SNR.
  *
- * <p>Deterministic: each file depends only on the seed, its own name and the espeak-ng version, never on
+ * <p>Deterministic: each file depends only on the seed, its own name and the engines' versions, never on
  * thread scheduling. Every file is written atomically; lists and synth.json are written last, so an
  * interrupted run leaves no half-written file and no lists (the loader refuses such a directory).
  */
