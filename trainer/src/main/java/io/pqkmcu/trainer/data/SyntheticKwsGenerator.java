@@ -221,8 +221,8 @@ public final class SyntheticKwsGenerator {
             SynthEngine e = engines.size() == 1 ? engines.get(0) : engines.get(rng.nextInt(engines.size()));
             return switch (e) {
                 case ESPEAK_NG -> espeakSpeaker(rng, voices, accents, variants);
-                case PICO -> picoSpeaker(rng);
-                case RHVOICE -> rhVoiceSpeaker(rng, rhVoices);
+                case PICO -> engineSpeaker(SynthEngine.PICO, PicoTts.VOICES, rng);
+                case RHVOICE -> engineSpeaker(SynthEngine.RHVOICE, rhVoices, rng);
             };
         });
     }
@@ -239,16 +239,10 @@ public final class SyntheticKwsGenerator {
         return transformed(SynthEngine.ESPEAK_NG, voice, variant, pitch, speed, rng);
     }
 
-    /** A Pico speaker: one of its two English voices at a sox pitch and tempo, with the same speaker transforms. */
-    private SynthSpeaker picoSpeaker(Random rng) {
-        return engineSpeaker(SynthEngine.PICO, PicoTts.VOICES, rng);
-    }
-
-    /** An RHVoice speaker: one of its English voices at its own pitch and rate, with the same speaker transforms. */
-    private SynthSpeaker rhVoiceSpeaker(Random rng, List<String> rhVoices) {
-        return engineSpeaker(SynthEngine.RHVOICE, rhVoices, rng);
-    }
-
+    /**
+     * A Pico or RHVoice speaker: one of the engine's English voices at a pitch and rate (sox for Pico, the
+     * engine's own for RHVoice), with the same speaker transforms as espeak-ng's.
+     */
     private SynthSpeaker engineSpeaker(SynthEngine engine, List<String> engineVoices, Random rng) {
         String voice = engineVoices.get(rng.nextInt(engineVoices.size()));
         int pitch = 15 + rng.nextInt(70);
