@@ -35,14 +35,24 @@ final class AugmentOptions {
     @Option(names = "--freq-mask-bins", description = "widest frequency mask, coefficients (default: ${DEFAULT-VALUE})")
     int freqMaskBins = 2;
 
+    @Option(names = "--speed", description = "with --augment: speed perturbation, each clip played at a random speed "
+            + "in ±S (0.1 = ±10 %%; tempo, pitch and formants move together) (default: ${DEFAULT-VALUE}, off)")
+    double speed = 0;
+
+    @Option(names = "--eq-db", description = "with --augment: random equalisation, two peaking filters (100-6000 Hz, "
+            + "Q 0.5-2) of gain uniform in ±DB dB on each clip (default: ${DEFAULT-VALUE}, off)")
+    double eqDb = 0;
+
     /** The augmentation asked for, or null for fixed training features. */
     KwsAugmentation augmentation() {
         if (!augment) {
-            if (gainDb != 0 || timeMasks != 0 || freqMasks != 0) {
-                throw new IllegalArgumentException("--gain-db, --time-masks and --freq-masks augment on the fly: add --augment");
+            if (gainDb != 0 || timeMasks != 0 || freqMasks != 0 || speed != 0 || eqDb != 0) {
+                throw new IllegalArgumentException("--gain-db, --time-masks, --freq-masks, --speed and --eq-db augment on "
+                        + "the fly: add --augment");
             }
             return null;
         }
-        return KwsAugmentation.mlperf().withGain(gainDb).withMasks(timeMasks, timeMaskFrames, freqMasks, freqMaskBins);
+        return KwsAugmentation.mlperf().withGain(gainDb).withMasks(timeMasks, timeMaskFrames, freqMasks, freqMaskBins)
+                .withSpeed(speed).withEq(eqDb);
     }
 }

@@ -140,66 +140,25 @@ public final class Acoustics {
         switch (c) {
             case FLAT -> { }
             case TELEPHONE -> {
-                Biquad.highPass(300, 0.707).run(x);
-                Biquad.highPass(300, 0.707).run(x);
-                Biquad.lowPass(3400, 0.707).run(x);
-                Biquad.lowPass(3400, 0.707).run(x);
+                Biquad.highPass(SAMPLE_RATE, 300, 0.707).run(x);
+                Biquad.highPass(SAMPLE_RATE, 300, 0.707).run(x);
+                Biquad.lowPass(SAMPLE_RATE, 3400, 0.707).run(x);
+                Biquad.lowPass(SAMPLE_RATE, 3400, 0.707).run(x);
             }
             case HEADSET -> {
-                Biquad.highPass(150, 0.707).run(x);
-                Biquad.peak(3000, 1.0, 6).run(x);
-                Biquad.lowPass(7000, 0.707).run(x);
+                Biquad.highPass(SAMPLE_RATE, 150, 0.707).run(x);
+                Biquad.peak(SAMPLE_RATE, 3000, 1.0, 6).run(x);
+                Biquad.lowPass(SAMPLE_RATE, 7000, 0.707).run(x);
             }
             case LAPTOP -> {
-                Biquad.highPass(400, 0.707).run(x);
-                Biquad.peak(1200, 1.5, 5).run(x);
-                Biquad.lowPass(6000, 0.707).run(x);
+                Biquad.highPass(SAMPLE_RATE, 400, 0.707).run(x);
+                Biquad.peak(SAMPLE_RATE, 1200, 1.5, 5).run(x);
+                Biquad.lowPass(SAMPLE_RATE, 6000, 0.707).run(x);
             }
             case MUFFLED -> {
-                Biquad.peak(180, 0.8, 6).run(x);
-                Biquad.lowPass(3500, 0.707).run(x);
-                Biquad.lowPass(3500, 0.707).run(x);
-            }
-        }
-    }
-
-    /** RBJ audio-EQ-cookbook biquad, direct form I. */
-    private record Biquad(double b0, double b1, double b2, double a1, double a2) {
-        static Biquad lowPass(double f, double q) {
-            double w = 2 * StrictMath.PI * f / SAMPLE_RATE;
-            double alpha = StrictMath.sin(w) / (2 * q);
-            double cos = StrictMath.cos(w);
-            double a0 = 1 + alpha;
-            return new Biquad((1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
-        }
-
-        static Biquad highPass(double f, double q) {
-            double w = 2 * StrictMath.PI * f / SAMPLE_RATE;
-            double alpha = StrictMath.sin(w) / (2 * q);
-            double cos = StrictMath.cos(w);
-            double a0 = 1 + alpha;
-            return new Biquad((1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
-        }
-
-        static Biquad peak(double f, double q, double gainDb) {
-            double a = StrictMath.pow(10, gainDb / 40);
-            double w = 2 * StrictMath.PI * f / SAMPLE_RATE;
-            double alpha = StrictMath.sin(w) / (2 * q);
-            double cos = StrictMath.cos(w);
-            double a0 = 1 + alpha / a;
-            return new Biquad((1 + alpha * a) / a0, -2 * cos / a0, (1 - alpha * a) / a0, -2 * cos / a0,
-                    (1 - alpha / a) / a0);
-        }
-
-        void run(double[] x) {
-            double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-            for (int i = 0; i < x.length; i++) {
-                double y = b0 * x[i] + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-                x2 = x1;
-                x1 = x[i];
-                y2 = y1;
-                y1 = y;
-                x[i] = y;
+                Biquad.peak(SAMPLE_RATE, 180, 0.8, 6).run(x);
+                Biquad.lowPass(SAMPLE_RATE, 3500, 0.707).run(x);
+                Biquad.lowPass(SAMPLE_RATE, 3500, 0.707).run(x);
             }
         }
     }

@@ -20,19 +20,35 @@ import java.util.SplittableRandom;
  *       hears quiet and loud talkers against the same noise;</li>
  *   <li>SpecAugment masking on the int8 features ({@link #mask}): {@code timeMasks} runs of up to
  *       {@code timeMaskFrames} frames and {@code freqMasks} runs of up to {@code freqMaskBins} coefficients
- *       are set to the quantized zero.</li>
+ *       are set to the quantized zero;</li>
+ *   <li>speed perturbation ({@link SpeedPerturbation}): the clip is played at a speed uniform in
+ *       ±{@code speed} (0.1 = ±10 %, on a 0.625 % grid), which moves tempo, pitch and formants together,
+ *       so every utterance is heard from a slightly different, faster or slower, vocal tract;</li>
+ *   <li>random equalisation: the clip (not the noise) goes through {@value #EQ_BANDS} peaking filters at
+ *       log-uniform centres in {@value #EQ_MIN_HZ}–{@value #EQ_MAX_HZ} Hz, of quality 0.5–2 and gain uniform in
+ *       ±{@code eqDb} dB: another voice's or microphone's spectral colour.</li>
  * </ul>
  */
 public record KwsAugmentation(double timeShiftMs, double backgroundProbability, double backgroundVolume,
                               double silenceVolume, boolean resampleUnknown, double gainDb, int timeMasks,
-                              int timeMaskFrames, int freqMasks, int freqMaskBins) {
-    /** The MLPerf parameters alone: no gain, no masking. */
+                              int timeMaskFrames, int freqMasks, int freqMaskBins, double speed, double eqDb) {
+    static final int EQ_BANDS = 2;
+    static final int EQ_MIN_HZ = 100;
+    static final int EQ_MAX_HZ = 6000;
+
+    /** The MLPerf parameters alone: no gain, no masking, no speed change. */
     public KwsAugmentation(double timeShiftMs, double backgroundProbability, double backgroundVolume,
                            double silenceVolume, boolean resampleUnknown) {
-        this(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown, 0, 0, 0, 0, 0);
+        this(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public KwsAugmentation {
+        if (!(eqDb >= 0 && eqDb <= 20)) {
+            throw new IllegalArgumentException("random equalisation must be in 0..20 dB, got " + eqDb);
+        }
+        if (!(speed >= 0 && speed <= 0.3)) {
+            throw new IllegalArgumentException("speed perturbation must be in 0..0.3 (±30 %), got " + speed);
+        }
         if (!(gainDb >= 0 && gainDb <= 40)) {
             throw new IllegalArgumentException("random gain must be in 0..40 dB, got " + gainDb);
         }
@@ -55,12 +71,24 @@ public record KwsAugmentation(double timeShiftMs, double backgroundProbability, 
 
     public KwsAugmentation withGain(double db) {
         return new KwsAugmentation(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown,
-                db, timeMasks, timeMaskFrames, freqMasks, freqMaskBins);
+                db, timeMasks, timeMaskFrames, freqMasks, freqMaskBins, speed, eqDb);
     }
 
     public KwsAugmentation withMasks(int time, int timeFrames, int freq, int freqBins) {
         return new KwsAugmentation(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown,
-                gainDb, time, timeFrames, freq, freqBins);
+                gainDb, time, timeFrames, freq, freqBins, speed, eqDb);
+    }
+
+    /** Speed perturbation of at most ±{@code maxChange} (0.1 = ±10 %); 0 turns it off. */
+    public KwsAugmentation withSpeed(double maxChange) {
+        return new KwsAugmentation(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown,
+                gainDb, timeMasks, timeMaskFrames, freqMasks, freqMaskBins, maxChange, eqDb);
+    }
+
+    /** Random equalisation of up to ±{@code db} dB per band; 0 turns it off. */
+    public KwsAugmentation withEq(double db) {
+        return new KwsAugmentation(timeShiftMs, backgroundProbability, backgroundVolume, silenceVolume, resampleUnknown,
+                gainDb, timeMasks, timeMaskFrames, freqMasks, freqMaskBins, speed, db);
     }
 
     /**
@@ -104,8 +132,18 @@ public record KwsAugmentation(double timeShiftMs, double backgroundProbability, 
         double volumeDraw = rng.nextDouble();
         // drawn only when gain is on, so MLPerf-only augmentation reproduces its earlier examples exactly
         float gain = gainDb > 0 ? (float) StrictMath.pow(10, gainDb * (2 * rng.nextDouble() - 1) / 20) : 1f;
+        // likewise drawn only when speed perturbation is on
+        int maxStep = SpeedPerturbation.maxStep(speed);
+        int speedStep = speed > 0 ? rng.nextInt(2 * maxStep + 1) - maxStep : 0;
+        Biquad[] eq = eqDb > 0 ? randomEq(sampleRate, rng) : new Biquad[0];
         float[] mixed = new float[n];
         if (!silence) {
+            if (speedStep != 0) {
+                clip = SpeedPerturbation.apply(clip, sampleRate, speedStep);
+            }
+            if (eq.length > 0) {
+                clip = equalise(clip, eq);
+            }
             for (int i = 0; i < n; i++) {
                 int src = i - shift;
                 mixed[i] = src >= 0 && src < n ? gain * clip[src] : 0f;
@@ -122,6 +160,33 @@ public record KwsAugmentation(double timeShiftMs, double backgroundProbability, 
         short[] out = new short[n];
         for (int i = 0; i < n; i++) {
             out[i] = Pcm.saturate(Math.round(mixed[i]));
+        }
+        return out;
+    }
+
+    private Biquad[] randomEq(int sampleRate, SplittableRandom rng) {
+        Biquad[] bands = new Biquad[EQ_BANDS];
+        double top = Math.min(EQ_MAX_HZ, 0.45 * sampleRate);
+        for (int b = 0; b < EQ_BANDS; b++) {
+            double f = EQ_MIN_HZ * StrictMath.pow(top / EQ_MIN_HZ, rng.nextDouble());
+            double q = 0.5 + 1.5 * rng.nextDouble();
+            double db = eqDb * (2 * rng.nextDouble() - 1);
+            bands[b] = Biquad.peak(sampleRate, f, q, db);
+        }
+        return bands;
+    }
+
+    private static short[] equalise(short[] clip, Biquad[] bands) {
+        double[] x = new double[clip.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = clip[i];
+        }
+        for (Biquad b : bands) {
+            b.run(x);
+        }
+        short[] out = new short[clip.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Pcm.saturate(Math.round(x[i]));
         }
         return out;
     }

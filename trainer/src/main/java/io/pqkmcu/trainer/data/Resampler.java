@@ -13,7 +13,7 @@ package io.pqkmcu.trainer.data;
  * IEEE-exact, so the same input always gives the same output bytes.
  */
 public final class Resampler {
-    /** Input samples on each side of the output instant that the filter reaches. */
+    /** Input samples on each side of the output instant that the filter reaches, for dataset conversion. */
     private static final int HALF_TAPS = 32;
     private static final double KAISER_BETA = 8.6;
     /** Cut-off as a fraction of the lower Nyquist frequency; leaves room for the transition band. */
@@ -24,18 +24,32 @@ public final class Resampler {
     private final int outRate;
     private final int up;   // L
     private final int down; // M
-    private final double[][] phases; // [L][2·HALF_TAPS]: tap j weights x[floor(t) − HALF_TAPS + 1 + j]
+    private final int halfTaps;
+    private final double[][] phases; // [L][2·halfTaps]: tap j weights x[floor(t) − halfTaps + 1 + j]
 
     public Resampler(int inRate, int outRate) {
+        this(inRate, outRate, HALF_TAPS);
+    }
+
+    /**
+     * A converter whose filter reaches {@code halfTaps} input samples on each side: fewer taps are faster and
+     * have a wider transition band and less stop-band attenuation (8 taps: enough for on-the-fly augmentation,
+     * where only the band below the lower Nyquist frequency's 0.9 matters).
+     */
+    public Resampler(int inRate, int outRate, int halfTaps) {
         if (inRate <= 0 || outRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive, got " + inRate + " -> " + outRate);
         }
+        if (halfTaps < 2 || halfTaps > 256) {
+            throw new IllegalArgumentException("filter half-length must be in 2..256 taps, got " + halfTaps);
+        }
+        this.halfTaps = halfTaps;
         this.inRate = inRate;
         this.outRate = outRate;
         int g = gcd(inRate, outRate);
         this.up = outRate / g;
         this.down = inRate / g;
-        if ((long) up * 2 * HALF_TAPS > MAX_TABLE) {
+        if ((long) up * 2 * halfTaps > MAX_TABLE) {
             throw new IllegalArgumentException("cannot resample " + inRate + " Hz to " + outRate
                     + " Hz: the rates share too small a common divisor (" + g + ")");
         }
@@ -63,7 +77,7 @@ public final class Resampler {
         short[] out = new short[outputLength(in.length)];
         for (int n = 0; n < out.length; n++) {
             long pos = (long) n * down;
-            int base = (int) (pos / up) - HALF_TAPS + 1;
+            int base = (int) (pos / up) - halfTaps + 1;
             double[] h = phases[(int) (pos % up)];
             double acc = 0;
             int jFrom = Math.max(0, -base);
@@ -79,19 +93,19 @@ public final class Resampler {
     private double[][] buildTable() {
         double fc = 0.5 * CUTOFF * Math.min(1.0, (double) up / down); // cycles per input sample
         double i0Beta = besselI0(KAISER_BETA);
-        double[][] table = new double[up][2 * HALF_TAPS];
+        double[][] table = new double[up][2 * halfTaps];
         for (int p = 0; p < up; p++) {
             double frac = (double) p / up;
             double sum = 0;
-            for (int j = 0; j < 2 * HALF_TAPS; j++) {
-                double tau = (j - HALF_TAPS + 1) - frac; // in (−HALF_TAPS, HALF_TAPS]
-                double u = tau / HALF_TAPS;
+            for (int j = 0; j < 2 * halfTaps; j++) {
+                double tau = (j - halfTaps + 1) - frac; // in (−halfTaps, halfTaps]
+                double u = tau / halfTaps;
                 double w = Math.abs(u) >= 1 ? 0 : besselI0(KAISER_BETA * StrictMath.sqrt(1 - u * u)) / i0Beta;
                 double v = 2 * fc * sinc(2 * fc * tau) * w;
                 table[p][j] = v;
                 sum += v;
             }
-            for (int j = 0; j < 2 * HALF_TAPS; j++) {
+            for (int j = 0; j < 2 * halfTaps; j++) {
                 table[p][j] /= sum;
             }
         }

@@ -50,6 +50,10 @@ public final class KwsData {
                                 + "coefficients%n", augmentation.gainDb(), augmentation.timeMasks(),
                         augmentation.timeMaskFrames(), augmentation.freqMasks(), augmentation.freqMaskBins());
             }
+            if (augmentation.speed() > 0 || augmentation.eqDb() > 0) {
+                log.printf(Locale.ROOT, "augmentation: speed perturbation ±%.1f %%, random equalisation ±%.1f dB%n",
+                        100 * augmentation.speed(), augmentation.eqDb());
+            }
         }
         FeatureSet validation = KwsFeatures.extract(dataset.validation(), dataset.labels(), frontEnd, inputQuant, "features");
         FeatureSet test = KwsFeatures.extract(dataset.test(), dataset.labels(), frontEnd, inputQuant, "features");

@@ -168,4 +168,26 @@ class KwsAugmentationTest {
         }
         assertTrue(sawTime && sawFreq);
     }
+
+    @Test
+    void randomEqualisationColoursTheClipWithinItsRangeAndLeavesOtherDrawsAlone() {
+        KwsAugmentation plain = new KwsAugmentation(0, 0.0, 0.1, 1.0, true);
+        short[] clip = new short[16000];
+        for (int i = 0; i < clip.length; i++) {
+            clip[i] = (short) Math.round(4000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
+        }
+        double maxGainDb = 0;
+        for (int seed = 0; seed < 30; seed++) {
+            short[] out = plain.withEq(6).apply(clip, false, List.of(), 16000, new SplittableRandom(seed));
+            int peak = 0;
+            for (int i = 8000; i < 16000; i++) {
+                peak = Math.max(peak, Math.abs(out[i]));
+            }
+            double db = 20 * Math.log10(peak / 4000.0);
+            assertTrue(Math.abs(db) <= 2 * 6 + 0.5, "two bands of at most 6 dB each, got " + db);
+            maxGainDb = Math.max(maxGainDb, Math.abs(db));
+        }
+        assertTrue(maxGainDb > 1, "the equaliser must colour some clips, largest change " + maxGainDb + " dB");
+        assertThrows(IllegalArgumentException.class, () -> plain.withEq(30));
+    }
 }
