@@ -41,7 +41,7 @@ final class SettingOptions {
             } else if (f.getType() == boolean.class) {
                 // a flag: present sets the field to flagSets (--no-qat: quantize = false)
                 binding = new Binding(() -> (Boolean) Settings.get(f, target) == s.flagSets(),
-                        present -> set(f, target, (Boolean) present == s.flagSets()));
+                        present -> set(f, target, (Boolean) present ? s.flagSets() : !s.flagSets()));
                 if ((Boolean) binding.get()) {
                     throw new IllegalStateException(s.option() + " is a flag and cannot be on by default");
                 }
