@@ -1,5 +1,6 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.trainer.pqk.PqkConfig;
 import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.train.Ablation;
 import io.pqkmcu.trainer.train.AblationReport;
@@ -55,9 +56,7 @@ final class AblateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static TrainOptions ablationTraining() {
-        TrainOptions t = new TrainOptions();
-        t.sparsity = new ArrayList<>(List.of(0.8, 0.9));
-        return t;
+        return new TrainOptions(new PqkConfig(), List.of(0.8, 0.9));
     }
 
     @Override

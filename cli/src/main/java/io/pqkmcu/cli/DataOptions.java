@@ -69,7 +69,7 @@ final class DataOptions {
     TrainingData load(TrainOptions training, PrintStream log) {
         String k = kind();
         if (k.equals("speech-commands")) {
-            return KwsData.load(root(), kwsTask(), training.frontEnd(), augmentOptions.augmentation(), training.seed, log);
+            return KwsData.load(root(), kwsTask(), training.frontEnd(), augmentOptions.augmentation(), training.config.seed, log);
         }
         if (augmentOptions.augment) {
             throw new IllegalArgumentException("--augment applies to keyword spotting; images are used as they are");

@@ -26,6 +26,7 @@ import io.pqkmcu.trainer.kws.KwsTraining;
 import io.pqkmcu.trainer.kws.KwsTrainingResult;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.trainer.pqk.PqkConfig;
 import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.util.AtomicFiles;
 import io.pqkmcu.trainer.util.Progress;
@@ -80,10 +81,10 @@ final class DemoCommand implements Callable<Integer> {
     AugmentOptions augment = AugmentOptions.demo();
 
     static TrainOptions demoTraining() {
-        TrainOptions t = new TrainOptions();
-        t.phase1Steps = 3000;
-        t.phase2Steps = 1000;
-        return t;
+        PqkConfig c = new PqkConfig();
+        c.phase1Steps = 3000;
+        c.phase2Steps = 1000;
+        return new TrainOptions(c, List.of(c.targetSparsity));
     }
 
     private final List<String[]> stages = new ArrayList<>();

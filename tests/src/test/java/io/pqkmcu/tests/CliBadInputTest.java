@@ -77,7 +77,7 @@ class CliBadInputTest {
     void badOptionValuesAreUsageErrors() {
         CliRun r = CliRun.of("train", "--data", tmp.toString(), "--sparsity", "1.5");
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("target sparsity must be in [0, 1)"), r.err());
+        assertTrue(r.err().contains("--sparsity must be in [0, 1), got 1.5"), r.err());
         assertEquals(2, CliRun.of("train", "--no-such-option").exitCode());
         // BN frozen in phase 1, then unfrozen in phase 2: refused before any data is read
         assertFails(CliRun.of("train", "--data", tmp.toString(), "--freeze-bn-at", "0.5", "--student-batch-stats"),

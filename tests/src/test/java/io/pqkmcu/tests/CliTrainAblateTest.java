@@ -206,6 +206,6 @@ class CliTrainAblateTest {
         assertFails(CliRun.of("train", "--data", kws.toString(), "--arch", "vgg16"), "unknown architecture 'vgg16'");
         assertFails(CliRun.of("ablate", "--data", kws.toString(), "--variants", "pqk,qat"), "unknown ablation variant 'qat'");
         assertFails(CliRun.of("train", "--dataset", "cifar10", "--data", kws.toString()), "test_batch.bin");
-        assertFails(CliRun.of("train", "--data", kws.toString(), "--warmup-steps", "-1"), "warm-up steps");
+        assertFails(CliRun.of("train", "--data", kws.toString(), "--warmup-steps", "-1"), "--warmup-steps must be >= 0, got -1");
     }
 }

@@ -11,81 +11,145 @@ import java.util.List;
 
 /**
  * Every setting of a PQK run. The paper (Kim, Chang, Kwak, Interspeech 2021) leaves most of these
- * open; the defaults below are ours and are documented in the README. Public fields keep the options
- * visible in one place; {@link #validate()} checks them and {@link #fingerprint()} lets a checkpoint
- * refuse to resume under different settings.
+ * open; the defaults below are ours and are documented in the README. Each setting is declared once, here: a
+ * public field whose initializer is the default, with a {@link Setting} giving its command-line option, allowed
+ * range and description. {@code pqk train} builds its options from these declarations (in this order),
+ * {@link #validate()} checks the ranges, and {@link #fingerprint()} lets a checkpoint refuse to resume under
+ * different settings.
  */
 public final class PqkConfig {
-    /** Seed for initialisation, shuffling and dropout. */
-    public long seed = 1;
-    /** Samples per step. */
+    // ---- what a run is ----
+    @Setting(option = "--sparsity", range = "[0, 1)",
+            description = "fraction of the prunable weights pruned in phase 1; ablate takes a list, e.g. 0.8,0.9")
+    public double targetSparsity = 0.8;
+
+    @Setting(option = "--phase1-steps", range = "[1, inf)", description = "steps of pruning + QAT")
+    public int phase1Steps = 3000;
+
+    @Setting(option = "--phase2-steps", range = "[0, inf)", description = "steps of teacher-student distillation")
+    public int phase2Steps = 1500;
+
+    @Setting(option = "--phase2", description = "DISTILL (PQK), FINETUNE (no teacher) or NONE")
+    public Phase2Mode phase2Mode = Phase2Mode.DISTILL;
+
+    @Setting(option = "--batch", range = "[2, inf)", description = "batch size")
     public int batchSize = 100;
 
-    // ---- phase 1: gradual magnitude pruning + QAT ----
-    /** Optimisation steps of phase 1. */
-    public int phase1Steps = 3000;
-    /** Learning rate at the start of phase 1 (cosine decay to {@link #phase1FinalLr}). */
-    public float phase1Lr = 2e-3f;
-    public float phase1FinalLr = 1e-4f;
-    /**
-     * Weight decay on weights (BN parameters and biases are not decayed): decoupled for Adam (AdamW),
-     * L2 added to the gradient for SGD (as PyTorch's SGD).
-     */
-    public float weightDecay = 1e-4f;
-    /** ADAM (AdamW, β = 0.9/0.999, ε = 1e-7) or SGD with momentum. */
+    // ---- optimiser and learning rates ----
+    /** AdamW: β = 0.9/0.999, ε = 1e-7. */
+    @Setting(option = "--optimizer", description = "ADAM (AdamW) or SGD")
     public OptimizerKind optimizer = OptimizerKind.ADAM;
-    /** SGD momentum μ. */
+
+    @Setting(option = "--momentum", range = "[0, 1)", description = "SGD momentum")
     public float momentum = 0.9f;
-    /** SGD with Nesterov momentum. */
+
+    @Setting(option = "--nesterov", description = "SGD with Nesterov momentum")
     public boolean nesterov = false;
-    /**
-     * Learning-rate schedule within each phase: COSINE from the phase's rate to its final rate, STEP (× gamma
-     * at each milestone; the final rate is unused) or CONSTANT.
-     */
+
+    /** BN parameters and biases are not decayed; L2 for SGD is added to the gradient, as PyTorch's SGD does. */
+    @Setting(option = "--weight-decay", range = "[0, inf)",
+            description = "weight decay on weights: decoupled for Adam, L2 for SGD")
+    public float weightDecay = 1e-4f;
+
+    @Setting(option = "--lr", range = "(0, inf)", description = "phase-1 learning rate")
+    public float phase1Lr = 2e-3f;
+
+    @Setting(option = "--final-lr", range = "(0, inf)", description = "phase-1 final learning rate of the cosine schedule")
+    public float phase1FinalLr = 1e-4f;
+
+    @Setting(option = "--phase2-lr", range = "(0, inf)", description = "phase-2 learning rate")
+    public float phase2Lr = 5e-4f;
+
+    @Setting(option = "--phase2-final-lr", range = "(0, inf)",
+            description = "phase-2 final learning rate of the cosine schedule")
+    public float phase2FinalLr = 1e-5f;
+
+    /** STEP multiplies by {@link #stepGamma} at each milestone; the final rate is then unused. */
+    @Setting(option = "--lr-schedule", description = "COSINE, STEP or CONSTANT within each phase")
     public LearningRateSchedule.Kind lrSchedule = LearningRateSchedule.Kind.COSINE;
-    /** Linear warm-up steps at the start of phase 1 (phase 2 continues a trained network and has none). */
+
+    /** Phase 2 continues a trained network and has no warm-up. */
+    @Setting(option = "--warmup-steps", range = "[0, inf)", description = "linear warm-up steps at the start of phase 1")
     public int warmupSteps = 0;
-    /** STEP schedule: factor applied at each milestone. */
+
+    @Setting(option = "--step-gamma", range = "(0, inf)", description = "STEP schedule: factor at each milestone")
     public double stepGamma = 0.2;
-    /** STEP schedule: milestones as fractions of the phase (MLPerf Tiny KWS: thirds). */
+
+    /** MLPerf Tiny KWS: thirds. */
+    @Setting(option = "--step-milestones", range = "(0, 1)", shownDefault = "1/3,2/3",
+            description = "STEP schedule: milestones as fractions of the phase")
     public List<Double> stepMilestones = new ArrayList<>(List.of(1.0 / 3, 2.0 / 3));
-    /** Fraction of the prunable layers' weights removed at the end of the schedule. */
-    public double targetSparsity = 0.8;
-    /**
-     * Prune depthwise layers too. Off by default: a 3×3 depthwise filter has 9 weights per channel, and
-     * at 80 % it keeps one or two; measured on DS-CNN, that alone collapsed phase 1 (train accuracy 73 % →
-     * 32 %), while excluding them (about 10 % of DS-CNN's weights) did not.
-     */
-    public boolean pruneDepthwise = false;
-    /** Sparsity when pruning starts (s_i in Zhu &amp; Gupta). */
-    public double initialSparsity = 0.0;
-    /** Pruning starts (t0) and reaches the target at these fractions of phase 1. */
-    public double pruneStart = 0.1;
-    public double pruneEnd = 0.7;
-    /** Exponent of the schedule's decay term: 3 is Zhu &amp; Gupta's cubic schedule, 1 a linear ramp. */
-    public double pruneExponent = 3.0;
-    /** Steps between mask updates (Δt); 0 picks phase1Steps / 50. */
-    public int pruneInterval = 0;
-    /** PER_LAYER: each layer reaches the target; GLOBAL: one threshold over all prunable layers. */
+
+    // ---- phase 1: gradual magnitude pruning (Zhu & Gupta) ----
+    @Setting(option = "--prune-scope", description = "PER_LAYER or GLOBAL magnitude threshold")
     public PruneScope pruneScope = PruneScope.PER_LAYER;
-    /** Rank weights by |W·γ/σ| (their magnitude after BN folding) rather than |W|. */
+
+    /** t0 of Zhu &amp; Gupta. */
+    @Setting(option = "--prune-start", range = "[0, 1)", description = "pruning starts at this fraction of phase 1")
+    public double pruneStart = 0.1;
+
+    @Setting(option = "--prune-end", range = "(0, 1]", description = "and reaches the target at this fraction")
+    public double pruneEnd = 0.7;
+
+    /** Δt of Zhu &amp; Gupta. */
+    @Setting(option = "--prune-interval", range = "[0, inf)", description = "steps between mask updates; 0 = phase1/50")
+    public int pruneInterval = 0;
+
+    @Setting(option = "--prune-exponent", range = "(0, inf)",
+            description = "exponent of the Zhu & Gupta schedule: 3 cubic, 1 linear")
+    public double pruneExponent = 3.0;
+
+    /** s_i of Zhu &amp; Gupta; at most {@link #targetSparsity}. */
+    @Setting(option = "--initial-sparsity", range = "[0, 1)", description = "sparsity when pruning starts")
+    public double initialSparsity = 0.0;
+
+    /**
+     * Off by default: a 3×3 depthwise filter has 9 weights per channel, and at 80 % it keeps one or two; measured
+     * on DS-CNN, that alone collapsed phase 1 (train accuracy 73 % → 32 %), while excluding them (about 10 % of
+     * DS-CNN's weights) did not.
+     */
+    @Setting(option = "--prune-depthwise",
+            description = "prune depthwise layers too (off: they hold few weights and pruning them hurts accuracy most)")
+    public boolean pruneDepthwise = false;
+
+    @Setting(option = "--raw-saliency", flagSets = false,
+            description = "rank weights by |W| instead of |W·γ/σ| (their magnitude after BN folding)")
     public boolean foldedSaliency = true;
-    /** Allow a pruned weight back in when it outranks kept ones (off: masks only grow, see MaskUpdater). */
+
+    /** Off: masks only grow (see MaskUpdater). */
+    @Setting(option = "--revive-weights",
+            description = "let a pruned weight back in when it outranks kept ones (default: once pruned, always pruned)")
     public boolean reviveWeights = false;
-    /** Layer names never pruned. */
+
+    @Setting(option = "--exclude", description = "layers never pruned, e.g. conv1,fc")
     public List<String> excludedLayers = new ArrayList<>();
-    /** Fake-quantize weights (per channel, BN folded) and activations during phase 1. */
+
+    // ---- phase 1: quantization-aware training ----
+    /** Weights per channel with BN folded, activations per tensor. */
+    @Setting(option = "--no-qat", flagSets = false, description = "train in float (no fake quantization); the int8 "
+            + "model then comes from post-training calibration")
     public boolean quantize = true;
-    /** Activations are observed from the start but fake-quantized only after this fraction of phase 1. */
+
+    /** Activations are observed from the start. */
+    @Setting(option = "--act-quant-start", range = "[0, 1)",
+            description = "activations are fake-quantized from this fraction of phase 1")
     public double activationQuantStart = 0.05;
+
     /** Symmetric int8 weights with one scale per output channel (the int8 contract) or one per layer. */
+    @Setting(option = "--weight-quant", description = "PER_CHANNEL or PER_TENSOR weight scales")
     public WeightGranularity weightGranularity = WeightGranularity.PER_CHANNEL;
-    /** Activation range observer: EMA of batch min/max, or running MINMAX. */
+
+    /** EMA of the batches' min/max, or their running MINMAX. */
+    @Setting(option = "--observer", description = "activation range observer: EMA or MINMAX")
     public ObserverKind observer = ObserverKind.EMA;
-    /** EMA observer: weight of a new batch's range. */
+
+    @Setting(option = "--observer-momentum", range = "(0, 1]", description = "EMA observer weight of a new batch")
     public float observerMomentum = ActivationObserver.DEFAULT_MOMENTUM;
-    /** Straight-through estimator of activation fake quantization: CLIPPED (zero outside the range) or IDENTITY. */
+
+    /** CLIPPED: zero gradient outside the range. */
+    @Setting(option = "--ste", description = "straight-through estimator: CLIPPED or IDENTITY")
     public SteMode ste = SteMode.CLIPPED;
+
     /**
      * BatchNorm folding during QAT is PyTorch's "approximate" scheme: weights folded with the running
      * statistics are quantized, while the batch statistics normalise. From this fraction of phase 1 on,
@@ -93,43 +157,61 @@ public final class PqkConfig {
      * exactly the folded int8 layer (PyTorch's freeze_bn step). 1 = only in phase 2 (see
      * {@link #freezeStudentBatchNorm}).
      */
+    @Setting(option = "--freeze-bn-at", range = "[0, 1]", description = "the student normalises with frozen running "
+            + "statistics from this fraction of phase 1; 1 = only in phase 2")
     public double freezeBatchNormAt = 1.0;
-    /** Post-training calibration batches (training data, no augmentation) for runs without QAT. */
+
+    /** Training data without augmentation. */
+    @Setting(option = "--calibration-batches", range = "[1, inf)",
+            description = "training batches for post-training calibration of runs without QAT")
     public int calibrationBatches = 20;
 
     // ---- phase 2: self-distillation from the teacher made of all weights ----
-    /** What follows phase 1: PQK distillation, plain fine-tuning of the student, or nothing. */
-    public Phase2Mode phase2Mode = Phase2Mode.DISTILL;
-    public int phase2Steps = 1500;
-    public float phase2Lr = 5e-4f;
-    public float phase2FinalLr = 1e-5f;
-    /** Distillation temperature T. */
+    @Setting(option = "--temperature", range = "(0, inf)", description = "distillation temperature T")
     public double temperature = 4.0;
-    /** Weight λ of the T²-scaled KL term. */
+
+    @Setting(option = "--distill-weight", range = "[0, inf)", description = "weight λ of the T²·KL term")
     public double distillWeight = 1.0;
-    /**
-     * Fraction of phase 2 before the student starts learning from the teacher: until then λ is 0 and the
-     * teacher (its pruned weights restored) trains on the labels alone. 0: distillation from the first step.
-     */
+
+    @Setting(option = "--teacher-warmup", range = "[0, 1)", description = "fraction of phase 2 before the student "
+            + "learns from the teacher (λ = 0 until then: the teacher's restored weights train on the labels first)")
     public double teacherWarmup = 0.0;
-    /** Weights of the two cross-entropy terms. */
+
+    @Setting(option = "--student-ce-weight", range = "[0, inf)", description = "weight of the student's cross-entropy")
     public double studentCeWeight = 1.0;
+
+    @Setting(option = "--teacher-ce-weight", range = "[0, inf)", description = "weight of the teacher's cross-entropy")
     public double teacherCeWeight = 1.0;
-    /** FLOAT: the teacher uses float weights; INT8: its (unmasked) weights are fake-quantized too. */
+
+    /** INT8: the teacher's (unmasked) weights are fake-quantized too. */
+    @Setting(option = "--teacher-precision", description = "FLOAT or INT8 teacher weights")
     public TeacherPrecision teacherPrecision = TeacherPrecision.FLOAT;
-    /** True: the KL term does not train the teacher (detached); false: mutual distillation. */
-    public boolean detachTeacher = true;
-    /** Normalise the student with its frozen running statistics in phase 2 (= the deployed folded layer). */
-    public boolean freezeStudentBatchNorm = true;
+
     /**
      * SEPARATE: the teacher keeps its own BatchNorm statistics (initialised from the student's at the start
      * of phase 2); SHARED: it normalises with, and updates, the student's.
      */
+    @Setting(option = "--teacher-bn", description = "SEPARATE or SHARED BatchNorm statistics of the teacher")
     public TeacherBatchNorm teacherBatchNorm = TeacherBatchNorm.SEPARATE;
 
+    /** True: the KL term does not train the teacher (detached); false: mutual distillation. */
+    @Setting(option = "--mutual", flagSets = false,
+            description = "let the distillation term train the teacher too (default: detached)")
+    public boolean detachTeacher = true;
+
+    /** True: in phase 2 the student normalises with its frozen running statistics (= the deployed folded layer). */
+    @Setting(option = "--student-batch-stats", flagSets = false, description = "in phase 2 the student keeps "
+            + "normalising with batch statistics (default: frozen running statistics, exactly the int8 layer)")
+    public boolean freezeStudentBatchNorm = true;
+
     // ---- bookkeeping ----
-    /** Save a checkpoint every this many steps (0: only at the end of each phase). */
+    @Setting(option = "--checkpoint-every", range = "[0, inf)", fingerprinted = false,
+            description = "checkpoint every N steps; 0 = at phase ends")
     public int checkpointEvery = 500;
+
+    /** Initialisation, shuffling, dropout and augmentation. */
+    @Setting(option = "--seed", description = "random seed")
+    public long seed = 1;
 
     public enum PruneScope { PER_LAYER, GLOBAL }
 
@@ -152,10 +234,7 @@ public final class PqkConfig {
     public PqkConfig copy() {
         PqkConfig c = new PqkConfig();
         try {
-            for (java.lang.reflect.Field f : PqkConfig.class.getFields()) {
-                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
+            for (java.lang.reflect.Field f : Settings.all()) {
                 Object v = f.get(this);
                 f.set(c, v instanceof List<?> l ? new ArrayList<>(l) : v);
             }
@@ -173,33 +252,25 @@ public final class PqkConfig {
         return pruneInterval > 0 ? pruneInterval : Math.max(1, phase1Steps / 50);
     }
 
+    /**
+     * Checks every setting against its declared {@link Setting#range()}, then the settings that constrain each
+     * other; each message names the command-line options involved.
+     */
     public PqkConfig validate() {
-        require(batchSize >= 2, "batch size must be at least 2 (batch normalisation needs it)");
-        require(phase1Steps >= 1, "phase 1 needs at least one step");
-        require(phase2Mode == Phase2Mode.NONE || phase2Steps >= 1, "phase 2 needs at least one step");
-        require(targetSparsity >= 0 && targetSparsity < 1, "target sparsity must be in [0, 1)");
-        require(initialSparsity >= 0 && initialSparsity <= targetSparsity, "initial sparsity must be in [0, target]");
-        require(pruneStart >= 0 && pruneStart < pruneEnd && pruneEnd <= 1, "need 0 <= pruneStart < pruneEnd <= 1");
-        require(activationQuantStart >= 0 && activationQuantStart < 1, "activationQuantStart must be in [0, 1)");
-        require(temperature > 0, "temperature must be positive");
-        require(distillWeight >= 0 && studentCeWeight >= 0 && teacherCeWeight >= 0, "loss weights must be >= 0");
-        require(teacherWarmup >= 0 && teacherWarmup < 1, "teacher warm-up must be a fraction of phase 2 in [0, 1)");
-        require(phase1Lr > 0 && phase1FinalLr > 0 && phase2Lr > 0 && phase2FinalLr > 0, "learning rates must be positive");
-        require(checkpointEvery >= 0, "checkpointEvery must be >= 0");
-        require(pruneExponent > 0, "the pruning schedule exponent must be positive");
-        require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1)");
-        require(weightDecay >= 0, "weight decay must be >= 0");
-        require(warmupSteps >= 0 && warmupSteps < phase1Steps, "warm-up steps must be in [0, phase 1 steps)");
-        require(stepGamma > 0, "the step decay factor must be positive");
-        require(stepMilestones.stream().allMatch(m -> m > 0 && m < 1), "step milestones must be fractions in (0, 1)");
-        require(observerMomentum > 0 && observerMomentum <= 1, "observer momentum must be in (0, 1]");
-        require(freezeBatchNormAt >= 0 && freezeBatchNormAt <= 1, "freezeBatchNormAt must be in [0, 1]");
-        require(calibrationBatches >= 1, "calibration needs at least one batch");
+        Settings.checkRanges(this);
+        require(phase2Mode == Phase2Mode.NONE || phase2Steps >= 1, Settings.option("phase2Steps") + " must be >= 1 "
+                + "unless " + Settings.option("phase2Mode") + " NONE, got " + phase2Steps);
+        require(initialSparsity <= targetSparsity, Settings.option("initialSparsity") + " " + initialSparsity
+                + " exceeds " + Settings.option("targetSparsity") + " " + targetSparsity);
+        require(pruneStart < pruneEnd, Settings.option("pruneStart") + " " + pruneStart + " must be below "
+                + Settings.option("pruneEnd") + " " + pruneEnd);
+        require(warmupSteps < phase1Steps, Settings.option("warmupSteps") + " " + warmupSteps + " must be below "
+                + Settings.option("phase1Steps") + " " + phase1Steps);
         // Once frozen in phase 1 the student is the folded int8 layer; going back to batch statistics in
         // phase 2 would undo that (BN frozen, then unfrozen), which no one asks for on purpose.
-        require(freezeBatchNormAt >= 1 || freezeStudentBatchNorm, "--freeze-bn-at " + freezeBatchNormAt
-                + " freezes the student's BatchNorm in phase 1 and --student-batch-stats would unfreeze it in "
-                + "phase 2; use one or the other");
+        require(freezeBatchNormAt >= 1 || freezeStudentBatchNorm, Settings.option("freezeBatchNormAt") + " "
+                + freezeBatchNormAt + " freezes the student's BatchNorm in phase 1 and "
+                + Settings.option("freezeStudentBatchNorm") + " would unfreeze it in phase 2; use one or the other");
         return this;
     }
 
@@ -210,27 +281,25 @@ public final class PqkConfig {
     }
 
     /**
-     * Fields that do not change what a run computes, left out of the fingerprint so that changing them
-     * does not block a resume: how often checkpoints are written.
+     * Settings that do not change what a run computes ({@link Setting#fingerprinted()} false), left out of the
+     * fingerprint so that changing them does not block a resume: how often checkpoints are written.
      */
-    static final java.util.Set<String> NOT_FINGERPRINTED = java.util.Set.of("checkpointEvery");
+    static final java.util.Set<String> NOT_FINGERPRINTED = Settings.all().stream()
+            .filter(f -> !Settings.of(f).fingerprinted()).map(java.lang.reflect.Field::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Every setting that changes the result, as name=value pairs sorted by name; a checkpoint made under
      * other settings cannot be resumed, and {@code pqk ablate --resume} reuses only runs with the same one.
-     * Derived from the fields by reflection, so a new option cannot be left out (a hand-written list once
-     * omitted calibrationBatches).
+     * The model file records it as {@code train.config}. Derived from the settings by reflection, so a new
+     * option cannot be left out (a hand-written list once omitted calibrationBatches).
      */
     public String fingerprint() {
         java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
-        try {
-            for (java.lang.reflect.Field f : PqkConfig.class.getFields()) {
-                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !NOT_FINGERPRINTED.contains(f.getName())) {
-                    values.put(f.getName(), String.valueOf(f.get(this)));
-                }
+        for (java.lang.reflect.Field f : Settings.all()) {
+            if (!NOT_FINGERPRINTED.contains(f.getName())) {
+                values.put(f.getName(), String.valueOf(Settings.get(f, this)));
             }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
         StringBuilder sb = new StringBuilder();
         values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));

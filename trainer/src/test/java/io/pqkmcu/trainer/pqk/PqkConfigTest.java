@@ -72,4 +72,44 @@ class PqkConfigTest {
         assertNotEquals(a.fingerprint(), b.fingerprint());
         assertEquals(a.fingerprint(), a.copy().fingerprint(), "a copy has the same fingerprint");
     }
+
+    @Test
+    void everySettingIsDeclaredOnceWithAUniqueOptionAndADefaultInItsRange() {
+        java.util.Set<String> options = new java.util.HashSet<>();
+        for (Field f : PqkConfig.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            Setting s = f.getAnnotation(Setting.class);
+            assertTrue(s != null, f.getName() + " needs a @Setting");
+            assertTrue(s.option().startsWith("--") && options.add(s.option()), f.getName() + ": option " + s.option());
+            assertTrue(!s.description().isBlank(), f.getName() + " needs a description");
+        }
+        assertEquals(options.size(), Settings.all().size());
+        new PqkConfig().validate(); // every default is in its range
+    }
+
+    @Test
+    void aValueOutOfItsRangeIsRefusedNamingTheOption() {
+        PqkConfig c = new PqkConfig();
+        c.targetSparsity = 1.5;
+        assertEquals("--sparsity must be in [0, 1), got 1.5",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::validate).getMessage());
+        c = new PqkConfig();
+        c.batchSize = 1;
+        assertEquals("--batch must be >= 2, got 1",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::validate).getMessage());
+        c = new PqkConfig();
+        c.stepMilestones = new ArrayList<>(List.of(0.5, 1.0));
+        assertEquals("--step-milestones values must be in (0, 1), got 1.0",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::validate).getMessage());
+        c = new PqkConfig();
+        c.temperature = Double.NaN;
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::validate)
+                .getMessage().startsWith("--temperature must be > 0"));
+        c = new PqkConfig();
+        c.pruneStart = 0.8;
+        assertEquals("--prune-start 0.8 must be below --prune-end 0.7",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::validate).getMessage());
+    }
 }
