@@ -76,6 +76,16 @@ typedef struct {
     const int8_t *expected;
 } pqk_test_softmax_case;
 
+/* A front-end case: the config (generated tables), a clip of cfg->clip_samples, Q10 and int8 outputs. */
+struct pqk_frontend_config;
+typedef struct {
+    const char *name;
+    const struct pqk_frontend_config *config;
+    const int16_t *audio;
+    const int32_t *expected_raw;
+    const int8_t *expected;
+} pqk_test_frontend_case;
+
 #define PQK_TEST_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* ---- checks -------------------------------------------------------------------------------------- */

@@ -1,8 +1,13 @@
 package io.pqkmcu.trainer.interp;
 
+import io.pqkmcu.codegen.frontend.FrontEndSourceGenerator;
+import io.pqkmcu.codegen.frontend.FrontEndSources;
 import io.pqkmcu.codegen.sparse.SparseTable;
 import io.pqkmcu.codegen.sparse.SparseTableEncoder;
 import io.pqkmcu.codegen.sparse.WeightMatrix;
+import io.pqkmcu.trainer.frontend.AudioFrontEnd;
+import io.pqkmcu.trainer.frontend.FeatureQuantization;
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.AddOp;
 import io.pqkmcu.trainer.model.AveragePool2DOp;
 import io.pqkmcu.trainer.model.Conv2DOp;
@@ -57,6 +62,7 @@ class KernelReferenceVectorsTest {
         files.put("pool_vectors.h", poolVectors());
         files.put("add_vectors.h", addVectors());
         files.put("softmax_vectors.h", softmaxVectors());
+        files.putAll(frontEndVectors());
         if (Boolean.getBoolean("pqk.updateKernelVectors")) {
             Files.createDirectories(VECTORS);
             for (Map.Entry<String, String> f : files.entrySet()) {
@@ -341,6 +347,77 @@ class KernelReferenceVectorsTest {
         }
         caseTable(s, "pqk_test_softmax_case", "softmax_cases", entries);
         return footer(s, "softmax_vectors.h");
+    }
+
+    record FrontEndCase(String name, String comment, FrontEndConfig config, double inputScale, int zeroPoint) {}
+
+    private static final List<FrontEndCase> FRONT_END = List.of(
+            new FrontEndCase("frontend_mfcc_real", "MFCC, real FFT (version 2): 5 frames of 256 samples, stride 192, "
+                    + "FFT 256, 16 mel bins, 8 coefficients", new FrontEndConfig(FrontEndConfig.FeatureType.MFCC, 16000,
+                    1024, 256, 192, 256, 16, 20.0, 4000.0, 8, FrontEndConfig.FftKind.REAL), 0.5, 3),
+            new FrontEndCase("frontend_log_mel_complex", "log-mel, complex FFT (version 1): 5 frames of 200 samples, "
+                    + "stride 100, FFT 256, 10 mel bins", new FrontEndConfig(FrontEndConfig.FeatureType.LOG_MEL, 16000,
+                    600, 200, 100, 256, 10, 100.0, 3000.0, 10, FrontEndConfig.FftKind.COMPLEX), 0.15, -128));
+
+    /**
+     * The front end: per case the tables as the code generator renders them (its .h and .c) and, in
+     * frontend_vectors.h, a clip of four quarters (quiet noise: a large block shift; silence; a tone with
+     * noise; a full-scale square wave: a negative block shift) with the Q10 and int8 outputs of AudioFrontEnd.
+     */
+    private static Map<String, String> frontEndVectors() {
+        Map<String, String> files = new LinkedHashMap<>();
+        FrontEndSourceGenerator gen = new FrontEndSourceGenerator("(KernelReferenceVectorsTest)");
+        StringBuilder s = header("frontend_vectors.h", "Front-end cases (pqk_frontend_raw, pqk_frontend_run): "
+                + "tables rendered by\n * io.pqkmcu.codegen.frontend.FrontEndSourceGenerator (frontend_*.c/.h), outputs "
+                + "of io.pqkmcu.trainer.frontend.AudioFrontEnd.");
+        List<String> entries = new ArrayList<>();
+        for (FrontEndCase c : FRONT_END) {
+            FrontEndSources src = gen.generate(c.config(), new FeatureQuantization(c.inputScale(), c.zeroPoint()),
+                    c.name(), "KernelReferenceVectorsTest case " + c.name());
+            files.put(src.headerFileName(), src.header());
+            files.put(src.sourceFileName(), src.source());
+            short[] audio = testClip(c.config());
+            AudioFrontEnd fe = new AudioFrontEnd(c.config());
+            int[] raw = fe.raw(audio);
+            byte[] q = fe.quantize(raw, c.inputScale(), c.zeroPoint());
+            String p = c.name();
+            s.append("/* ").append(p).append(": ").append(c.comment()).append(" */\n#include \"")
+                    .append(src.headerFileName()).append("\"\n");
+            s.append("static const int16_t ").append(p).append("_audio[").append(audio.length).append("] = {");
+            for (int i = 0; i < audio.length; i++) {
+                s.append(i % 16 == 0 ? "\n    " : " ").append(audio[i]).append(i + 1 < audio.length ? "," : "");
+            }
+            s.append("\n};\n");
+            s.append("static const int32_t ").append(p).append("_expected_raw[").append(raw.length).append("] = {");
+            for (int i = 0; i < raw.length; i++) {
+                s.append(i % 12 == 0 ? "\n    " : " ").append(raw[i]).append(i + 1 < raw.length ? "," : "");
+            }
+            s.append("\n};\n");
+            int8Array(s, p + "_expected", q);
+            s.append('\n');
+            entries.add("{\"" + p + "\", &" + p + ", " + p + "_audio, " + p + "_expected_raw, " + p + "_expected}");
+        }
+        caseTable(s, "pqk_test_frontend_case", "frontend_cases", entries);
+        files.put("frontend_vectors.h", footer(s, "frontend_vectors.h"));
+        return files;
+    }
+
+    /** Quiet noise, then silence, a 1 kHz tone with noise, and a full-scale square wave, a quarter each. */
+    private static short[] testClip(FrontEndConfig c) {
+        Random rnd = new Random(71);
+        short[] a = new short[c.clipSamples()];
+        int quarter = a.length / 4;
+        for (int i = 0; i < a.length; i++) {
+            int part = Math.min(i / quarter, 3);
+            double v = switch (part) {
+                case 0 -> rnd.nextInt(7) - 3;
+                case 1 -> 0;
+                case 2 -> 8000 * Math.sin(2 * Math.PI * 1000 * i / c.sampleRate()) + rnd.nextInt(1001) - 500;
+                default -> (i / 8) % 2 == 0 ? 32767 : -32768;
+            };
+            a[i] = (short) Math.round(v);
+        }
+        return a;
     }
 
     // ---- data ----------------------------------------------------------------------------------------
