@@ -24,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>The host build takes the plain C paths (no {@code __ARM_FEATURE_DSP} on x86); the flags undefine the
  * DSP and saturation feature macros explicitly, so the plain path is what is tested on any host. The DSP
- * paths run on QEMU in {@code KernelPathsOnQemuTest} (tests module). Without gcc the tests are skipped, with
+ * paths run on QEMU in {@code KernelPathsOnQemuTest} (tests module). Every test runs twice: with the default
+ * build (every requantization loop compiled) and with {@code -DPQK_REQUANT_MODES=1}, the general path only,
+ * as a generated project whose layers need nothing else compiles it: then every layer takes the fallback to
+ * the general requantization, which must give the same outputs. Without gcc the tests are skipped, with
  * that reason.
  */
 class KernelCTestsTest {
@@ -36,6 +39,12 @@ class KernelCTestsTest {
             "-fno-omit-frame-pointer", "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
             "-U__ARM_FEATURE_DSP", "-U__ARM_FEATURE_SAT");
     private static final long TIMEOUT_SECONDS = 120;
+
+    /** A build of the runtime and the tests: a name for the test report and its extra defines. */
+    record Config(String name, List<String> defines) {}
+
+    static final List<Config> CONFIGS = List.of(new Config("default", List.of()),
+            new Config("PQK_REQUANT_MODES=1", List.of("-DPQK_REQUANT_MODES=1")));
 
     @TestFactory
     Stream<DynamicTest> everyKernelTestPassesUnderTheSanitizers() throws IOException {
@@ -51,13 +60,20 @@ class KernelCTestsTest {
             tests = s.filter(p -> p.getFileName().toString().endsWith("_test.c")).sorted().toList();
         }
         assertFalse(tests.isEmpty(), "no *_test.c under " + TESTS.toAbsolutePath());
-        List<Path> objects = compileRuntime();
-        return tests.stream().map(t -> DynamicTest.dynamicTest(t.getFileName().toString(), () -> runTest(t, objects)));
+        List<DynamicTest> all = new ArrayList<>();
+        for (Config config : CONFIGS) {
+            List<Path> objects = compileRuntime(config);
+            for (Path t : tests) {
+                all.add(DynamicTest.dynamicTest(t.getFileName() + " [" + config.name() + "]",
+                        () -> runTest(t, config, objects)));
+            }
+        }
+        return all.stream();
     }
 
-    /** Every runtime source compiled once with the test flags (the tests link them all). */
-    private static List<Path> compileRuntime() throws IOException {
-        Path objDir = BUILD.resolve("obj");
+    /** Every runtime source compiled once per config with the test flags (the tests link them all). */
+    private static List<Path> compileRuntime(Config config) throws IOException {
+        Path objDir = BUILD.resolve(config.name().replace('=', '_')).resolve("obj");
         Files.createDirectories(objDir);
         List<Path> sources;
         try (Stream<Path> s = Files.list(RUNTIME)) {
@@ -68,10 +84,12 @@ class KernelCTestsTest {
             Path obj = objDir.resolve(src.getFileName().toString().replace(".c", ".o"));
             List<String> cmd = new ArrayList<>(List.of(CC));
             cmd.addAll(FLAGS);
+            cmd.addAll(config.defines());
             cmd.addAll(List.of("-I" + RUNTIME, "-c", src.toString(), "-o", obj.toString()));
             Result r = run(cmd);
             if (r.exit() != 0) {
-                fail("runtime source " + src.getFileName() + " does not compile with the test flags:\n"
+                fail("runtime source " + src.getFileName() + " does not compile with the test flags ["
+                        + config.name() + "]:\n"
                         + String.join(" ", cmd) + "\n" + r.output());
             }
             objects.add(obj);
@@ -79,22 +97,23 @@ class KernelCTestsTest {
         return objects;
     }
 
-    private static void runTest(Path test, List<Path> objects) throws IOException {
+    private static void runTest(Path test, Config config, List<Path> objects) throws IOException {
         String name = test.getFileName().toString().replace(".c", "");
-        Path exe = BUILD.resolve(name);
+        Path exe = BUILD.resolve(config.name().replace('=', '_')).resolve(name);
         List<String> cmd = new ArrayList<>(List.of(CC));
         cmd.addAll(FLAGS);
+        cmd.addAll(config.defines());
         cmd.addAll(List.of("-I" + RUNTIME, "-I" + TESTS, test.toString()));
         objects.forEach(o -> cmd.add(o.toString()));
         cmd.addAll(List.of("-o", exe.toString()));
         Result build = run(cmd);
         if (build.exit() != 0) {
-            fail(test.getFileName() + " does not compile:\n" + String.join(" ", cmd) + "\n" + build.output());
+            fail(test.getFileName() + " [" + config.name() + "] does not compile:\n" + String.join(" ", cmd) + "\n" + build.output());
         }
         Result r = run(List.of(exe.toAbsolutePath().toString()));
         System.out.print(r.output());
         if (r.exit() != 0) {
-            fail(test.getFileName() + " failed (exit " + r.exit() + "):\n" + r.output());
+            fail(test.getFileName() + " [" + config.name() + "] failed (exit " + r.exit() + "):\n" + r.output());
         }
     }
 
