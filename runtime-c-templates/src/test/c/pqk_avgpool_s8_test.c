@@ -18,18 +18,6 @@ static const int8_t hand_input2[8] = {0, -1, 0, -1, 0, -1, 0, 1};
 static const int8_t hand_expected_unpadded[2] = {1, 0};
 static const int8_t hand_expected2[2] = {0, -1};
 
-static void run(const char *name, const pqk_pool_params *p, const pqk_dims *in_dims, const int8_t *in,
-                const pqk_dims *pool, const pqk_dims *out_dims, const int8_t *expected)
-{
-    const int32_t out_size = pqk_test_size(out_dims);
-    int8_t *input = pqk_test_copy(in, pqk_test_size(in_dims));
-    int8_t *output = (int8_t *)pqk_test_alloc(out_size);
-    PQK_CHECK_EQ(name, PQK_OK, pqk_avgpool_s8(p, in_dims, input, pool, out_dims, output));
-    PQK_CHECK_S8(name, expected, output, out_size);
-    free(input);
-    free(output);
-}
-
 int main(void)
 {
     const pqk_pool_params padded = {{2, 2}, {1, 1}, {-128, 127}};
@@ -39,12 +27,14 @@ int main(void)
     const pqk_dims out_padded = {1, 2, 2, 2};
     const pqk_dims out_one = {1, 1, 1, 2};
     int i;
-    run("hand padded", &padded, &in_dims, hand_input, &pool, &out_padded, hand_input);
-    run("hand unpadded", &unpadded, &in_dims, hand_input, &pool, &out_one, hand_expected_unpadded);
-    run("hand -0.5", &unpadded, &in_dims, hand_input2, &pool, &out_one, hand_expected2);
+    PQK_RUN_POOL("hand padded", pqk_avgpool_s8, &padded, &in_dims, hand_input, &pool, &out_padded, hand_input);
+    PQK_RUN_POOL("hand unpadded", pqk_avgpool_s8, &unpadded, &in_dims, hand_input, &pool, &out_one,
+                 hand_expected_unpadded);
+    PQK_RUN_POOL("hand -0.5", pqk_avgpool_s8, &unpadded, &in_dims, hand_input2, &pool, &out_one, hand_expected2);
     for (i = 0; i < PQK_TEST_COUNT(pool_cases); i++) {
         const pqk_test_pool_case *tc = &pool_cases[i];
-        run(tc->name, &tc->params, &tc->input_dims, tc->input, &tc->pool_dims, &tc->output_dims, tc->expected_avg);
+        PQK_RUN_POOL(tc->name, pqk_avgpool_s8, &tc->params, &tc->input_dims, tc->input, &tc->pool_dims,
+                     &tc->output_dims, tc->expected_avg);
     }
     return pqk_test_finish(__FILE__);
 }

@@ -14,18 +14,6 @@
 static const int8_t hand_input[6] = {-128, -100, 5, -128, 7, 127};
 static const int8_t hand_expected[4] = {-120, 7, 100, 100};
 
-static void run(const char *name, const pqk_pool_params *p, const pqk_dims *in_dims, const int8_t *in,
-                const pqk_dims *pool, const pqk_dims *out_dims, const int8_t *expected)
-{
-    const int32_t out_size = pqk_test_size(out_dims);
-    int8_t *input = pqk_test_copy(in, pqk_test_size(in_dims));
-    int8_t *output = (int8_t *)pqk_test_alloc(out_size);
-    PQK_CHECK_EQ(name, PQK_OK, pqk_max_pool_s8(p, in_dims, input, pool, out_dims, output));
-    PQK_CHECK_S8(name, expected, output, out_size);
-    free(input);
-    free(output);
-}
-
 int main(void)
 {
     const pqk_pool_params p = {{1, 1}, {0, 1}, {-120, 100}};
@@ -33,10 +21,11 @@ int main(void)
     const pqk_dims pool = {1, 2, 2, 1};
     const pqk_dims out_dims = {1, 1, 4, 1};
     int i;
-    run("hand 2x2 padding 0x1", &p, &in_dims, hand_input, &pool, &out_dims, hand_expected);
+    PQK_RUN_POOL("hand 2x2 padding 0x1", pqk_max_pool_s8, &p, &in_dims, hand_input, &pool, &out_dims, hand_expected);
     for (i = 0; i < PQK_TEST_COUNT(pool_cases); i++) {
         const pqk_test_pool_case *tc = &pool_cases[i];
-        run(tc->name, &tc->params, &tc->input_dims, tc->input, &tc->pool_dims, &tc->output_dims, tc->expected_max);
+        PQK_RUN_POOL(tc->name, pqk_max_pool_s8, &tc->params, &tc->input_dims, tc->input, &tc->pool_dims,
+                     &tc->output_dims, tc->expected_max);
     }
     return pqk_test_finish(__FILE__);
 }

@@ -247,8 +247,36 @@ static inline void pqk_test_run_conv(const char *file, int line, const pqk_test_
     free(ctx.buf);
 }
 
-#define PQK_RUN_CONV(tc, fn, scratch, in_place) pqk_test_run_conv(__FILE__, __LINE__, (tc), (fn), NULL, (scratch), (in_place))
+#define PQK_RUN_CONV(tc, fn, scratch, in_place)                                                               \
+    pqk_test_run_conv(__FILE__, __LINE__, (tc), (fn), NULL, (scratch), (in_place))
 #define PQK_RUN_SPARSE_CONV(tc, fn, scratch, in_place)                                                        \
     pqk_test_run_conv(__FILE__, __LINE__, (tc), NULL, (fn), (scratch), (in_place))
+
+/* Average and max pooling share one signature. */
+typedef pqk_status (*pqk_test_pool_fn)(const pqk_pool_params *params, const pqk_dims *input_dims, const int8_t *input,
+                                       const pqk_dims *pool_dims, const pqk_dims *output_dims, int8_t *output);
+
+/* Runs one pooling through fn on heap copies of exactly the input's and output's size; checks both. */
+static inline void pqk_test_run_pool(const char *file, int line, const char *name, pqk_test_pool_fn fn,
+                                     const pqk_pool_params *p, const pqk_dims *in_dims, const int8_t *in,
+                                     const pqk_dims *pool, const pqk_dims *out_dims, const int8_t *expected)
+{
+    const int32_t out_size = pqk_test_size(out_dims);
+    int8_t *input = pqk_test_copy(in, pqk_test_size(in_dims));
+    int8_t *output = (int8_t *)pqk_test_alloc(out_size);
+    const pqk_status status = fn(p, in_dims, input, pool, out_dims, output);
+    pqk_test_checks++;
+    if (status != PQK_OK) {
+        pqk_test_failures++;
+        printf("%s:%d: FAIL [%s] status %d\n", file, line, name, (int)status);
+    } else {
+        pqk_test_check_s8(file, line, name, expected, output, out_size);
+    }
+    free(input);
+    free(output);
+}
+
+#define PQK_RUN_POOL(name, fn, p, in_dims, in, pool, out_dims, expected)                                      \
+    pqk_test_run_pool(__FILE__, __LINE__, (name), (fn), (p), (in_dims), (in), (pool), (out_dims), (expected))
 
 #endif /* PQK_TEST_H */

@@ -108,7 +108,8 @@ class KernelCTestsTest {
         cmd.addAll(List.of("-o", exe.toString()));
         Result build = run(cmd);
         if (build.exit() != 0) {
-            fail(test.getFileName() + " [" + config.name() + "] does not compile:\n" + String.join(" ", cmd) + "\n" + build.output());
+            fail(test.getFileName() + " [" + config.name() + "] does not compile:\n" + String.join(" ", cmd) + "\n"
+                    + build.output());
         }
         Result r = run(List.of(exe.toAbsolutePath().toString()));
         System.out.print(r.output());
