@@ -1,6 +1,7 @@
 package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.frontend.FrontEndFiles;
+import io.pqkmcu.codegen.frontend.FrontEndProvider;
 
 import io.pqkmcu.trainer.Version;
 
