@@ -210,12 +210,8 @@ public final class ProjectGenerator {
                                                 String checksum, MemoryPlan plan, SortedMap<String, byte[]> files) {
         String typeName = CNames.javaType(model.name()) + "Model";
         String source = "java/" + options.javaPackage().replace('.', '/') + "/" + typeName + ".java";
-        ModelApi api = new ModelApi(model.name(), checksum, model.input().height(), model.input().width(),
-                model.input().channels(), model.input().size(), model.input().scale(), model.input().zeroPoint(),
-                model.output().size(), model.output().scale(), model.output().zeroPoint(), plan.arenaSize(),
-                model.labels(), model.frontEnd() != null,
-                model.frontEnd() == null ? 0 : model.frontEnd().clipSamples(),
-                model.frontEnd() == null ? 0 : model.frontEnd().sampleRate());
+        ModelApi api = new ModelApi(model.name(), checksum, ModelApi.Tensor.of(model.input()),
+                ModelApi.Tensor.of(model.output()), plan.arenaSize(), model.labels(), ModelApi.Audio.of(model.frontEnd()));
         putText(files, source, JnaBindingGenerator.generate(options.javaPackage(), typeName, api, header));
         return new JavaBinding(options.javaPackage() + "." + typeName, source);
     }
