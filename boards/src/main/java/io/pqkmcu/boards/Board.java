@@ -14,48 +14,66 @@ import java.util.regex.Pattern;
  * Boards are loaded from descriptors by {@link BoardCatalog}; the constructor checks that the values
  * agree with each other, so every {@code Board} instance is usable.
  *
- * @param id             catalog id, e.g. {@code qemu-mps2-an386}
- * @param description    one line for humans
- * @param core           the CPU core ({@code -mcpu})
- * @param floatAbi       {@code soft}, {@code softfp} or {@code hard} ({@code -mfloat-abi})
- * @param fpu            {@code -mfpu} value (e.g. {@code fpv4-sp-d16}); empty lets gcc derive it from the core
- * @param hasDsp         the core has the DSP extension ({@code __ARM_FEATURE_DSP} code paths may run)
- * @param hasFpu         the core has a floating-point unit
- * @param flash          where code and constants go (the vector table sits at its base)
- * @param ram            where data, bss and the stack go
- * @param stackSize      bytes reserved for the stack at the end of the used RAM (counted in RAM use)
- * @param clockHz        core clock; also the UART's peripheral clock on the boards we ship
- * @param systickHz      the clock SysTick counts with CLKSOURCE = 1 (the processor clock as modelled)
- * @param uartKind       the console UART's peripheral type
- * @param uartBase       the console UART's base address
- * @param uartBaud       the console's baud rate (8N1)
- * @param setup          register writes before the UART starts (clocks, power, pins), in order
- * @param exitMode       how the firmware's exit status leaves the board
- * @param qemuMachine    QEMU {@code -M} machine name, if QEMU emulates this board
- * @param renode         Renode platform and console, if Renode emulates it
- * @param flashTools     how to program the board through a debug probe ({@link FlashTools#NONE} for none)
+ * @param id          catalog id, e.g. {@code qemu-mps2-an386}
+ * @param description one line for humans
+ * @param target      the core and how gcc compiles for it
+ * @param memory      flash, RAM and the stack reserve
+ * @param clocks      the core and SysTick clocks
+ * @param uart        the console UART
+ * @param setup       register writes before the UART starts (clocks, power, pins), in order
+ * @param exitMode    how the firmware's exit status leaves the board
+ * @param emulators   which emulators run the board's firmware, and as what
+ * @param flashTools  how to program the board through a debug probe ({@link FlashTools#NONE} for none)
  */
 public record Board(
         String id,
         String description,
-        Core core,
-        String floatAbi,
-        Optional<String> fpu,
-        boolean hasDsp,
-        boolean hasFpu,
-        MemoryRegion flash,
-        MemoryRegion ram,
-        long stackSize,
-        long clockHz,
-        long systickHz,
-        UartKind uartKind,
-        long uartBase,
-        long uartBaud,
+        Target target,
+        Memory memory,
+        Clocks clocks,
+        Uart uart,
         List<SetupWrite> setup,
         ExitMode exitMode,
-        Optional<String> qemuMachine,
-        Optional<RenodePlatform> renode,
+        Emulators emulators,
         FlashTools flashTools) {
+
+    /**
+     * @param core     the CPU core ({@code -mcpu})
+     * @param floatAbi {@code soft}, {@code softfp} or {@code hard} ({@code -mfloat-abi})
+     * @param fpu      {@code -mfpu} value (e.g. {@code fpv4-sp-d16}); empty lets gcc derive it from the core
+     * @param hasDsp   the core has the DSP extension ({@code __ARM_FEATURE_DSP} code paths may run)
+     * @param hasFpu   the core has a floating-point unit
+     */
+    public record Target(Core core, String floatAbi, Optional<String> fpu, boolean hasDsp, boolean hasFpu) {}
+
+    /**
+     * @param flash     where code and constants go (the vector table sits at its base)
+     * @param ram       where data, bss and the stack go
+     * @param stackSize bytes reserved for the stack at the end of the used RAM (counted in RAM use)
+     */
+    public record Memory(MemoryRegion flash, MemoryRegion ram, long stackSize) {}
+
+    /**
+     * @param coreHz    core clock; also the UART's peripheral clock on the boards we ship
+     * @param systickHz the clock SysTick counts with CLKSOURCE = 1 (the processor clock as modelled)
+     */
+    public record Clocks(long coreHz, long systickHz) {}
+
+    /**
+     * @param kind the console UART's peripheral type
+     * @param base its base address
+     * @param baud the console's baud rate (8N1)
+     */
+    public record Uart(UartKind kind, long base, long baud) {}
+
+    /**
+     * @param qemuMachine QEMU {@code -M} machine name, if QEMU emulates this board
+     * @param renode      Renode platform and console, if Renode emulates it
+     */
+    public record Emulators(Optional<String> qemuMachine, Optional<RenodePlatform> renode) {
+        /** Neither emulator runs the board. */
+        public static final Emulators NONE = new Emulators(Optional.empty(), Optional.empty());
+    }
 
     /**
      * QEMU {@code -icount} shift every pqk firmware is built for and run with: one instruction is
@@ -76,6 +94,26 @@ public record Board(
         }
         String where = "board " + id + ": ";
         Objects.requireNonNull(description, where + "description");
+        Objects.requireNonNull(target, where + "target");
+        Objects.requireNonNull(memory, where + "memory");
+        Objects.requireNonNull(clocks, where + "clocks");
+        Objects.requireNonNull(uart, where + "UART");
+        Objects.requireNonNull(emulators, where + "emulators");
+        Core core = target.core();
+        String floatAbi = target.floatAbi();
+        Optional<String> fpu = target.fpu();
+        boolean hasDsp = target.hasDsp();
+        boolean hasFpu = target.hasFpu();
+        MemoryRegion flash = memory.flash();
+        MemoryRegion ram = memory.ram();
+        long stackSize = memory.stackSize();
+        long clockHz = clocks.coreHz();
+        long systickHz = clocks.systickHz();
+        UartKind uartKind = uart.kind();
+        long uartBase = uart.base();
+        long uartBaud = uart.baud();
+        Optional<String> qemuMachine = emulators.qemuMachine();
+        Optional<RenodePlatform> renode = emulators.renode();
         Objects.requireNonNull(core, where + "core");
         Objects.requireNonNull(floatAbi, where + "float ABI");
         Objects.requireNonNull(fpu, where + "fpu");
@@ -145,26 +183,27 @@ public record Board(
      */
     public List<String> compilerFlags() {
         List<String> flags = new ArrayList<>();
-        flags.add("-mcpu=" + core.cpuName + (!hasDsp && core.dsp == Core.Dsp.OPTIONAL ? "+nodsp" : ""));
+        Core core = target.core();
+        flags.add("-mcpu=" + core.cpuName + (!target.hasDsp() && core.dsp == Core.Dsp.OPTIONAL ? "+nodsp" : ""));
         flags.add("-mthumb");
         if (core.architecture.equals("armv6-m")) {
             // gcc reads inline assembly for Thumb-1 in the old divided syntax unless told otherwise; the
             // runtime's (and most users') inline assembly is written in unified syntax, as for every other core.
             flags.add("-masm-syntax-unified");
         }
-        flags.add("-mfloat-abi=" + floatAbi);
-        fpu.ifPresent(f -> flags.add("-mfpu=" + f));
+        flags.add("-mfloat-abi=" + target.floatAbi());
+        target.fpu().ifPresent(f -> flags.add("-mfpu=" + f));
         return List.copyOf(flags);
     }
 
     /** The value the UART driver writes to its baud-rate register ({@link UartKind#divisor}). */
     public long uartDivisor() {
-        return uartKind.divisor(clockHz, uartBaud);
+        return uart.kind().divisor(clocks.coreHz(), uart.baud());
     }
 
     /** Whether Renode can run this board's firmware. */
     public boolean runsInRenode() {
-        return renode.isPresent();
+        return emulators.renode().isPresent();
     }
 
     /**
@@ -172,23 +211,23 @@ public record Board(
      * empty when the board uses one of Renode's own platforms or has none.
      */
     public Optional<String> shippedRenodePlatform() {
-        return renode.filter(RenodePlatform::shippedByPqk)
+        return emulators.renode().filter(RenodePlatform::shippedByPqk)
                 .map(r -> BoardFirmware.resource("renode/" + r.platform().substring(RenodePlatform.PQK_PREFIX.length())));
     }
 
     /** QEMU {@code -cpu} name (the machines we ship accept only their own core). */
     public String qemuCpu() {
-        return core.cpuName;
+        return target.core().cpuName;
     }
 
     /** Whether QEMU can run this board's firmware. */
     public boolean runsInQemu() {
-        return qemuMachine.isPresent();
+        return emulators.qemuMachine().isPresent();
     }
 
     /** Instructions per SysTick tick under QEMU with {@link #QEMU_ICOUNT_SHIFT}. */
     public InstructionScale instructionScale() {
-        return InstructionScale.of(systickHz, QEMU_ICOUNT_SHIFT);
+        return InstructionScale.of(clocks.systickHz(), QEMU_ICOUNT_SHIFT);
     }
 
     /**

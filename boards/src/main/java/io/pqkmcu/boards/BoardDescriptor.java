@@ -96,24 +96,25 @@ public final class BoardDescriptor {
             return new Board(
                     f.text("id"),
                     f.text("description"),
-                    f.parsed("core", Core::fromName),
-                    f.text("gcc.float-abi"),
-                    f.optional("gcc.fpu"),
-                    f.bool("dsp"),
-                    f.bool("fpu"),
-                    new MemoryRegion(f.number("flash.base"), f.number("flash.size")),
-                    new MemoryRegion(f.number("ram.base"), f.number("ram.size")),
-                    f.number("stack.size"),
-                    f.number("clock.hz"),
-                    f.number("systick.hz"),
-                    f.parsed("uart.kind", UartKind::fromName),
-                    f.number("uart.base"),
-                    p.getProperty("uart.baud") == null ? DEFAULT_BAUD : f.number("uart.baud"),
+                    new Board.Target(
+                            f.parsed("core", Core::fromName),
+                            f.text("gcc.float-abi"),
+                            f.optional("gcc.fpu"),
+                            f.bool("dsp"),
+                            f.bool("fpu")),
+                    new Board.Memory(
+                            new MemoryRegion(f.number("flash.base"), f.number("flash.size")),
+                            new MemoryRegion(f.number("ram.base"), f.number("ram.size")),
+                            f.number("stack.size")),
+                    new Board.Clocks(f.number("clock.hz"), f.number("systick.hz")),
+                    new Board.Uart(
+                            f.parsed("uart.kind", UartKind::fromName),
+                            f.number("uart.base"),
+                            p.getProperty("uart.baud") == null ? DEFAULT_BAUD : f.number("uart.baud")),
                     setupWrites(source, p),
                     f.optional("exit").map(ExitMode::fromName)
                             .orElse(f.optional("qemu.machine").isPresent() ? ExitMode.SEMIHOSTING : ExitMode.HALT),
-                    f.optional("qemu.machine"),
-                    renode(source, f),
+                    new Board.Emulators(f.optional("qemu.machine"), renode(source, f)),
                     new FlashTools(list(f.optional("flash.openocd")), f.optional("flash.pyocd"),
                             f.optional("flash.note")));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -33,8 +33,8 @@ final class BoardFirmware {
         SortedMap<String, String> files = new TreeMap<>();
         files.put("pqk_board.h", resource("c/pqk_board.h"));
         files.put("pqk_board.c", resource("c/pqk_board.c"));
-        files.put(board.uartKind().driverSource, resource("c/" + board.uartKind().driverSource));
-        files.put(board.core().startupSource(), resource("c/" + board.core().startupSource()));
+        files.put(board.uart().kind().driverSource, resource("c/" + board.uart().kind().driverSource));
+        files.put(board.target().core().startupSource(), resource("c/" + board.target().core().startupSource()));
         files.put(CONFIG_HEADER, configHeader(board));
         files.put(LINKER_SCRIPT, linkerScript(board));
         return files;
@@ -73,19 +73,20 @@ final class BoardFirmware {
         h.append(" */\n");
         h.append("#ifndef PQK_BOARD_CONFIG_H\n#define PQK_BOARD_CONFIG_H\n\n");
         define(h, "PQK_BOARD_ID", '"' + board.id() + '"');
-        define(h, "PQK_BOARD_CORE", '"' + board.core().cpuName + '"');
-        define(h, "PQK_BOARD_CLOCK_HZ", board.clockHz() + "u");
-        define(h, "PQK_BOARD_SYSTICK_HZ", board.systickHz() + "u");
-        define(h, "PQK_BOARD_UART_BASE", hex(board.uartBase()));
-        h.append("/* ").append(board.uartKind().descriptorName).append(" at ").append(board.uartBaud())
-                .append(" baud from ").append(board.clockHz()).append(" Hz: the driver's baud-rate register value */\n");
-        define(h, "PQK_BOARD_UART_BAUD", board.uartBaud() + "u");
+        define(h, "PQK_BOARD_CORE", '"' + board.target().core().cpuName + '"');
+        define(h, "PQK_BOARD_CLOCK_HZ", board.clocks().coreHz() + "u");
+        define(h, "PQK_BOARD_SYSTICK_HZ", board.clocks().systickHz() + "u");
+        define(h, "PQK_BOARD_UART_BASE", hex(board.uart().base()));
+        h.append("/* ").append(board.uart().kind().descriptorName).append(" at ").append(board.uart().baud())
+                .append(" baud from ").append(board.clocks().coreHz())
+                .append(" Hz: the driver's baud-rate register value */\n");
+        define(h, "PQK_BOARD_UART_BAUD", board.uart().baud() + "u");
         define(h, "PQK_BOARD_UART_DIVISOR", hex(board.uartDivisor()));
-        define(h, "PQK_BOARD_FLASH_BASE", hex(board.flash().base()));
-        define(h, "PQK_BOARD_FLASH_SIZE", hex(board.flash().size()));
-        define(h, "PQK_BOARD_RAM_BASE", hex(board.ram().base()));
-        define(h, "PQK_BOARD_RAM_SIZE", hex(board.ram().size()));
-        define(h, "PQK_BOARD_STACK_SIZE", hex(board.stackSize()));
+        define(h, "PQK_BOARD_FLASH_BASE", hex(board.memory().flash().base()));
+        define(h, "PQK_BOARD_FLASH_SIZE", hex(board.memory().flash().size()));
+        define(h, "PQK_BOARD_RAM_BASE", hex(board.memory().ram().base()));
+        define(h, "PQK_BOARD_RAM_SIZE", hex(board.memory().ram().size()));
+        define(h, "PQK_BOARD_STACK_SIZE", hex(board.memory().stackSize()));
         h.append('\n');
         h.append("/* 1: exit through semihosting (QEMU); 0: print \"PQK EXIT <status>\" and halt. */\n");
         define(h, "PQK_BOARD_EXIT_SEMIHOSTING", board.exitMode() == ExitMode.SEMIHOSTING ? "1" : "0");
@@ -95,7 +96,7 @@ final class BoardFirmware {
         h.append("/* QEMU -icount shift=").append(Board.QEMU_ICOUNT_SHIFT).append(": one instruction = ")
                 .append(1L << Board.QEMU_ICOUNT_SHIFT).append(" ns of virtual time, so\n");
         h.append(" * instructions = SysTick ticks * ").append(scale.numerator()).append(" / ")
-                .append(scale.denominator()).append(" at ").append(board.systickHz()).append(" Hz. */\n");
+                .append(scale.denominator()).append(" at ").append(board.clocks().systickHz()).append(" Hz. */\n");
         define(h, "PQK_BOARD_ICOUNT_SHIFT", Integer.toString(Board.QEMU_ICOUNT_SHIFT));
         define(h, "PQK_BOARD_INSTR_PER_TICK_NUM", scale.numerator() + "u");
         define(h, "PQK_BOARD_INSTR_PER_TICK_DEN", scale.denominator() + "u");
@@ -106,11 +107,11 @@ final class BoardFirmware {
     static String linkerScript(Board board) {
         Map<String, String> values = Map.of(
                 "BOARD_ID", board.id(),
-                "FLASH_BASE", hex8(board.flash().base()),
-                "FLASH_SIZE", hex8(board.flash().size()),
-                "RAM_BASE", hex8(board.ram().base()),
-                "RAM_SIZE", hex8(board.ram().size()),
-                "STACK_SIZE", hex8(board.stackSize()));
+                "FLASH_BASE", hex8(board.memory().flash().base()),
+                "FLASH_SIZE", hex8(board.memory().flash().size()),
+                "RAM_BASE", hex8(board.memory().ram().base()),
+                "RAM_SIZE", hex8(board.memory().ram().size()),
+                "STACK_SIZE", hex8(board.memory().stackSize()));
         Matcher m = PLACEHOLDER.matcher(resource("ld/pqk_board.ld.in"));
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -41,34 +41,34 @@ class BoardCatalogTest {
     @Test
     void realBoardsHaveTheirChipsMemoryAndConsole() {
         Board f4 = BoardCatalog.byId("stm32f4-discovery");
-        assertEquals(new MemoryRegion(0x0800_0000L, 1L << 20), f4.flash());
-        assertEquals(new MemoryRegion(0x2000_0000L, 128L * 1024), f4.ram());
-        assertEquals(UartKind.STM32_USART, f4.uartKind());
-        assertEquals(0x4000_4400L, f4.uartBase());
+        assertEquals(new MemoryRegion(0x0800_0000L, 1L << 20), f4.memory().flash());
+        assertEquals(new MemoryRegion(0x2000_0000L, 128L * 1024), f4.memory().ram());
+        assertEquals(UartKind.STM32_USART, f4.uart().kind());
+        assertEquals(0x4000_4400L, f4.uart().base());
         assertEquals(139, f4.uartDivisor(), "16 MHz / 115200 rounded");
-        assertEquals("sysbus.usart2", f4.renode().orElseThrow().uart());
+        assertEquals("sysbus.usart2", f4.emulators().renode().orElseThrow().uart());
         assertEquals(ExitMode.HALT, f4.exitMode());
 
         Board f7 = BoardCatalog.byId("stm32f746g-disco");
-        assertEquals(Core.CORTEX_M7, f7.core());
-        assertEquals(UartKind.STM32_USART_V2, f7.uartKind());
-        assertEquals(320L * 1024, f7.ram().size());
+        assertEquals(Core.CORTEX_M7, f7.target().core());
+        assertEquals(UartKind.STM32_USART_V2, f7.uart().kind());
+        assertEquals(320L * 1024, f7.memory().ram().size());
 
         Board nrf = BoardCatalog.byId("nrf52840-dk");
         assertEquals(0x01D6_0000L, nrf.uartDivisor(), "UARTE BAUDRATE code for 115200");
-        assertEquals(new MemoryRegion(0, 1L << 20), nrf.flash());
+        assertEquals(new MemoryRegion(0, 1L << 20), nrf.memory().flash());
 
         Board l4 = BoardCatalog.byId("nucleo-l4r5zi");
-        assertEquals(UartKind.STM32_LPUART, l4.uartKind());
+        assertEquals(UartKind.STM32_LPUART, l4.uart().kind());
         assertEquals(8889, l4.uartDivisor(), "256 x 4 MHz / 115200 rounded");
-        assertEquals(640L * 1024, l4.ram().size());
+        assertEquals(640L * 1024, l4.memory().ram().size());
         assertTrue(l4.shippedRenodePlatform().orElseThrow().contains("lpuart1: UART.STM32F7_USART @ sysbus 0x40008000"));
         assertEquals(List.of("-f", "board/st_nucleo_l4.cfg"), l4.flashTools().openocdArguments());
 
         Board netduino = BoardCatalog.byId("netduinoplus2");
-        assertEquals(Optional.of("netduinoplus2"), netduino.qemuMachine());
+        assertEquals(Optional.of("netduinoplus2"), netduino.emulators().qemuMachine());
         assertEquals(ExitMode.SEMIHOSTING, netduino.exitMode());
-        assertEquals(0x4001_1000L, netduino.uartBase(), "QEMU wires its first -serial to USART1");
+        assertEquals(0x4001_1000L, netduino.uart().base(), "QEMU wires its first -serial to USART1");
     }
 
     @Test
@@ -95,16 +95,16 @@ class BoardCatalogTest {
     @Test
     void an386MatchesTheReferenceMemoryMap() {
         Board b = BoardCatalog.byId("qemu-mps2-an386");
-        assertEquals(Core.CORTEX_M4, b.core());
-        assertEquals(new MemoryRegion(0x0000_0000L, 4L << 20), b.flash());
-        assertEquals(new MemoryRegion(0x2000_0000L, 4L << 20), b.ram());
-        assertEquals(UartKind.CMSDK, b.uartKind());
-        assertEquals(0x4000_4000L, b.uartBase());
-        assertEquals(25_000_000L, b.clockHz());
-        assertEquals(25_000_000L, b.systickHz());
-        assertEquals(Optional.of("mps2-an386"), b.qemuMachine());
-        assertTrue(b.hasDsp());
-        assertTrue(b.hasFpu());
+        assertEquals(Core.CORTEX_M4, b.target().core());
+        assertEquals(new MemoryRegion(0x0000_0000L, 4L << 20), b.memory().flash());
+        assertEquals(new MemoryRegion(0x2000_0000L, 4L << 20), b.memory().ram());
+        assertEquals(UartKind.CMSDK, b.uart().kind());
+        assertEquals(0x4000_4000L, b.uart().base());
+        assertEquals(25_000_000L, b.clocks().coreHz());
+        assertEquals(25_000_000L, b.clocks().systickHz());
+        assertEquals(Optional.of("mps2-an386"), b.emulators().qemuMachine());
+        assertTrue(b.target().hasDsp());
+        assertTrue(b.target().hasFpu());
         assertEquals(List.of("-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16"), b.compilerFlags());
         assertEquals("cortex-m4", b.qemuCpu());
         assertEquals(new InstructionScale(5, 8), b.instructionScale());
@@ -114,8 +114,8 @@ class BoardCatalogTest {
     void an385IsSoftFloatCortexM3() {
         Board b = BoardCatalog.byId("qemu-mps2-an385");
         assertEquals(List.of("-mcpu=cortex-m3", "-mthumb", "-mfloat-abi=soft"), b.compilerFlags());
-        assertFalse(b.hasDsp());
-        assertFalse(b.hasFpu());
+        assertFalse(b.target().hasDsp());
+        assertFalse(b.target().hasFpu());
     }
 
     @Test

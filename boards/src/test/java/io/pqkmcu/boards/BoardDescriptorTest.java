@@ -61,13 +61,13 @@ class BoardDescriptorTest {
     @Test
     void parsesNumbersInEveryAllowedForm() {
         Board b = parse(GOOD);
-        assertEquals(new MemoryRegion(0x0800_0000L, 1L << 20), b.flash());
-        assertEquals(new MemoryRegion(0x2000_0000L, 192L * 1024), b.ram());
-        assertEquals(4096, b.stackSize());
-        assertEquals(168_000_000L, b.clockHz());
-        assertEquals(Optional.empty(), b.qemuMachine());
-        assertEquals(Optional.empty(), b.renode());
-        assertEquals(BoardDescriptor.DEFAULT_BAUD, b.uartBaud());
+        assertEquals(new MemoryRegion(0x0800_0000L, 1L << 20), b.memory().flash());
+        assertEquals(new MemoryRegion(0x2000_0000L, 192L * 1024), b.memory().ram());
+        assertEquals(4096, b.memory().stackSize());
+        assertEquals(168_000_000L, b.clocks().coreHz());
+        assertEquals(Optional.empty(), b.emulators().qemuMachine());
+        assertEquals(Optional.empty(), b.emulators().renode());
+        assertEquals(BoardDescriptor.DEFAULT_BAUD, b.uart().baud());
         assertEquals(List.of(), b.setup());
         assertEquals(ExitMode.HALT, b.exitMode(), "no QEMU machine: no semihosting host, so halt by default");
         assertEquals(FlashTools.NONE, b.flashTools());
@@ -105,7 +105,7 @@ class BoardDescriptorTest {
     void renodePlatformNeedsItsUartAndABusPath() {
         Board b = parse(GOOD + "renode.platform=platforms/boards/stm32f4_discovery-kit.repl\nrenode.uart=sysbus.usart2\n"
                 + "renode.init=Tag <0x1, 0x4> \"A\"; Tag <0x5, 0x8> \"B\"\n");
-        RenodePlatform r = b.renode().orElseThrow();
+        RenodePlatform r = b.emulators().renode().orElseThrow();
         assertEquals("sysbus.usart2", r.uart());
         assertEquals(List.of("Tag <0x1, 0x4> \"A\"", "Tag <0x5, 0x8> \"B\""), r.sysbusInit());
         assertFalse(r.shippedByPqk());

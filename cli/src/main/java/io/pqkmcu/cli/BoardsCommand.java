@@ -22,9 +22,10 @@ final class BoardsCommand implements Runnable {
         System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", "board", "core", "flash", "RAM",
                 "MHz", "console", "emulator", "flash with");
         for (Board b : BoardCatalog.all()) {
-            System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", b.id(), b.core().cpuName,
-                    kib(b.flash().size()), kib(b.ram().size()), mhz(b.clockHz()),
-                    String.format(Locale.ROOT, "%s 0x%08X", b.uartKind().descriptorName, b.uartBase()),
+            System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", b.id(),
+                    b.target().core().cpuName,
+                    kib(b.memory().flash().size()), kib(b.memory().ram().size()), mhz(b.clocks().coreHz()),
+                    String.format(Locale.ROOT, "%s 0x%08X", b.uart().kind().descriptorName, b.uart().base()),
                     emulators(b), flashing(b));
             if (verbose) {
                 System.out.println("    " + b.description());
@@ -39,7 +40,7 @@ final class BoardsCommand implements Runnable {
 
     static String emulators(Board b) {
         List<String> e = new ArrayList<>();
-        b.qemuMachine().ifPresent(m -> e.add("qemu " + m));
+        b.emulators().qemuMachine().ifPresent(m -> e.add("qemu " + m));
         if (b.runsInRenode()) {
             e.add("renode");
         }

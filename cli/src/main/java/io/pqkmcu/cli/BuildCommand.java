@@ -35,8 +35,9 @@ final class BuildCommand implements Callable<Integer> {
             System.out.println("firmware: " + fw.elf() + " (+ " + base + ".bin, " + base + ".hex)");
             System.out.printf("  flash %d B (text %d + data %d), RAM %d B (data %d + bss %d, stack included); board %s "
                             + "has %d B flash, %d B RAM%n", fw.size().flashBytes(), fw.size().text(), fw.size().data(),
-                    fw.size().ramBytes(), fw.size().data(), fw.size().bss(), fw.board().id(), fw.board().flash().size(),
-                    fw.board().ram().size());
+                    fw.size().ramBytes(), fw.size().data(), fw.size().bss(), fw.board().id(),
+                    fw.board().memory().flash().size(),
+                    fw.board().memory().ram().size());
         }
         return 0;
     }

@@ -1,6 +1,6 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.trainer.model.Int8Model;
 
 import java.io.IOException;

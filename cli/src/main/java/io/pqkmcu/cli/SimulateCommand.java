@@ -198,7 +198,7 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "median instructions per window: front end %d, model %d, detector %d, total %d "
                         + "(%.1f ms at %d MHz if one instruction took one cycle)%n", s.medianFrontEndInstructions(),
                 s.medianModelInstructions(), s.medianDetectorInstructions(), perWindow,
-                perWindow * 1000.0 / board.clockHz(), board.clockHz() / 1_000_000);
+                perWindow * 1000.0 / board.clocks().coreHz(), board.clocks().coreHz() / 1_000_000);
     }
 
     static String name(List<String> labels, int i) {

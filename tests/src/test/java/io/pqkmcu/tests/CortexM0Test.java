@@ -40,7 +40,7 @@ class CortexM0Test {
     @Test
     void theDemoModelRunsBitExactOnTheMicrobit() throws Exception {
         Board board = BoardCatalog.byId("bbc-microbit");
-        assertEquals(Core.CORTEX_M0, board.core());
+        assertEquals(Core.CORTEX_M0, board.target().core());
         assertTrue(board.runsInQemu());
         Path modelFile = tmp.resolve("kws.pqkm");
         try (InputStream in = CortexM0Test.class.getResourceAsStream("kws-demo.pqkm")) {

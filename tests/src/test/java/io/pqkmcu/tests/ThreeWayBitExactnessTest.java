@@ -10,7 +10,7 @@ import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.interp.Int8Interpreter;

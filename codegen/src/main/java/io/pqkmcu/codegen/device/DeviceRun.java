@@ -4,8 +4,8 @@ import io.pqkmcu.boards.Board;
 import io.pqkmcu.codegen.emulator.QemuResult;
 import io.pqkmcu.codegen.emulator.QemuRunner;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.project.TestData;
-import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.firmware.TestData;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.util.Progress;
 

@@ -69,7 +69,7 @@ public final class QemuRunner {
     }
 
     private static String machine(Board board) {
-        return board.qemuMachine().orElseThrow(() -> new IllegalArgumentException(
+        return board.emulators().qemuMachine().orElseThrow(() -> new IllegalArgumentException(
                 "board " + board.id() + " cannot run in QEMU (its descriptor names no qemu.machine); boards QEMU runs: "
                         + BoardCatalog.all().stream().filter(Board::runsInQemu).map(Board::id)
                         .collect(Collectors.joining(", "))));

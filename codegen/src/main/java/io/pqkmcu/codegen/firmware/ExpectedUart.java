@@ -1,6 +1,5 @@
 package io.pqkmcu.codegen.firmware;
 
-import io.pqkmcu.codegen.project.TestData;
 import io.pqkmcu.codegen.stream.Detection;
 import io.pqkmcu.codegen.stream.StreamData;
 import io.pqkmcu.codegen.stream.StreamDetector;

@@ -3,8 +3,6 @@ package io.pqkmcu.codegen.firmware;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.boards.ExitMode;
-import io.pqkmcu.codegen.project.TestData;
-import io.pqkmcu.codegen.project.TestInputs;
 import io.pqkmcu.codegen.render.TemplateRenderer;
 import io.pqkmcu.codegen.renode.RenodeScripts;
 import io.pqkmcu.codegen.stream.StreamConfig;

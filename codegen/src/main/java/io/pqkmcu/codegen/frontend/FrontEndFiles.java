@@ -1,6 +1,5 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.codegen.project.FrontEndProvider;
 import io.pqkmcu.trainer.Version;
 import io.pqkmcu.trainer.frontend.FeatureQuantization;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;

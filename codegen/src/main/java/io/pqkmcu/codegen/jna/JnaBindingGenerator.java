@@ -59,15 +59,15 @@ public final class JnaBindingGenerator {
         List<FieldDeclaration> fields = new ArrayList<>();
         fields.add(field("String", "MODEL_NAME", string(api.modelName()), "Name of the model this binding was generated from."));
         fields.add(field("String", "MODEL_CHECKSUM", string(api.checksum()), "CRC-32C of the model (ModelFile.checksum)."));
-        fields.add(field("int", "INPUT_HEIGHT", integer(api.inputHeight()), "Input height (NHWC, batch 1)."));
-        fields.add(field("int", "INPUT_WIDTH", integer(api.inputWidth()), "Input width."));
-        fields.add(field("int", "INPUT_CHANNELS", integer(api.inputChannels()), "Input channels."));
-        fields.add(field("int", "INPUT_SIZE", integer(api.inputSize()), "int8 values per input."));
-        fields.add(field("double", "INPUT_SCALE", real(api.inputScale()), "Input quantization: real = scale * (q - zero point)."));
-        fields.add(field("int", "INPUT_ZERO_POINT", integer(api.inputZeroPoint()), "Input zero point."));
-        fields.add(field("int", "OUTPUT_SIZE", integer(api.outputSize()), "int8 logits per output."));
-        fields.add(field("double", "OUTPUT_SCALE", real(api.outputScale()), "Output quantization scale."));
-        fields.add(field("int", "OUTPUT_ZERO_POINT", integer(api.outputZeroPoint()), "Output zero point."));
+        fields.add(field("int", "INPUT_HEIGHT", integer(api.input().height()), "Input height (NHWC, batch 1)."));
+        fields.add(field("int", "INPUT_WIDTH", integer(api.input().width()), "Input width."));
+        fields.add(field("int", "INPUT_CHANNELS", integer(api.input().channels()), "Input channels."));
+        fields.add(field("int", "INPUT_SIZE", integer(api.input().size()), "int8 values per input."));
+        fields.add(field("double", "INPUT_SCALE", real(api.input().scale()), "Input quantization: real = scale * (q - zero point)."));
+        fields.add(field("int", "INPUT_ZERO_POINT", integer(api.input().zeroPoint()), "Input zero point."));
+        fields.add(field("int", "OUTPUT_SIZE", integer(api.output().size()), "int8 logits per output."));
+        fields.add(field("double", "OUTPUT_SCALE", real(api.output().scale()), "Output quantization scale."));
+        fields.add(field("int", "OUTPUT_ZERO_POINT", integer(api.output().zeroPoint()), "Output zero point."));
         fields.add(field("int", "ARENA_SIZE", integer(api.arenaSize()), "Bytes of the model's static arena."));
         List<Expression> labels = new ArrayList<>();
         for (String l : api.labels()) {
@@ -76,8 +76,8 @@ public final class JnaBindingGenerator {
         fields.add(field("List<String>", "LABELS",
                 new MethodCallExpr(new NameExpr("List"), "of", new NodeList<>(labels)), "Class labels in output order."));
         if (api.hasFrontEnd()) {
-            fields.add(field("int", "AUDIO_SAMPLES", integer(api.audioSamples()), "int16 samples per audio clip."));
-            fields.add(field("int", "SAMPLE_RATE", integer(api.sampleRate()), "Audio sample rate in Hz."));
+            fields.add(field("int", "AUDIO_SAMPLES", integer(api.audio().samples()), "int16 samples per audio clip."));
+            fields.add(field("int", "SAMPLE_RATE", integer(api.audio().sampleRate()), "Audio sample rate in Hz."));
         }
         fields.sort(Comparator.comparing(f -> f.getVariable(0).getNameAsString()));
 

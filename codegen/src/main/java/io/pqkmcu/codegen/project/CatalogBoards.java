@@ -30,7 +30,8 @@ public final class CatalogBoards implements BoardResolver {
         List<String> cflags = new ArrayList<>(b.compilerFlags());
         cflags.addAll(CrossCompiler.OPTIMIZATION_FLAGS.subList(1, CrossCompiler.OPTIMIZATION_FLAGS.size()));
         List<String> ldflags = new ArrayList<>(CrossCompiler.LINK_OPTIONS);
-        return new FirmwareBoard(b.id(), new BoardLimits(b.id(), b.flash().size(), b.ram().size()), cflags, ldflags,
-                b.firmwareFiles(), LINKER_SCRIPT, b.hasDsp());
+        BoardLimits limits = new BoardLimits(b.id(), b.memory().flash().size(), b.memory().ram().size());
+        return new FirmwareBoard(b.id(), limits, cflags, ldflags,
+                b.firmwareFiles(), LINKER_SCRIPT, b.target().hasDsp());
     }
 }

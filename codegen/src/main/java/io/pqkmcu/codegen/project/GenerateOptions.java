@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.project;
 
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.fit.ResourceUsage;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * @param policy            format for layers without an override
  * @param overrides         per-layer forced format, by layer name
  * @param tests             inputs the firmware runs and checks against the Java reference (int8 vectors or
- *                          audio clips); when empty, {@link TestData#DEFAULT_VECTORS} seeded random vectors
+ *                          audio clips); when empty, {@link io.pqkmcu.codegen.firmware.TestData#DEFAULT_VECTORS} seeded random vectors
  * @param javaPackage       package of the generated JNA interface
  * @param stackReserveBytes RAM beyond the arena that the fit check keeps for stack and runtime
  * @param kernels           who runs the dense layers with weights: pqk's kernels or ARM's CMSIS-NN

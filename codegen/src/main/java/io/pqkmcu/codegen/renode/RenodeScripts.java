@@ -39,10 +39,10 @@ public final class RenodeScripts {
      */
     public static SortedMap<String, String> files(Board board, String elf, List<String> expectedLines, String header) {
         SortedMap<String, String> files = new TreeMap<>();
-        if (board.renode().isEmpty()) {
+        if (board.emulators().renode().isEmpty()) {
             return files;
         }
-        RenodePlatform r = board.renode().get();
+        RenodePlatform r = board.emulators().renode().get();
         files.put(PLATFORM, platform(board, r, header));
         files.put(SCRIPT, script(board, elf, header));
         files.put(ROBOT, robot(board, r, expectedLines, header));
@@ -71,7 +71,7 @@ public final class RenodeScripts {
     }
 
     static String script(Board board, String elf, String header) {
-        String uart = board.renode().orElseThrow().uart();
+        String uart = board.emulators().renode().orElseThrow().uart();
         return ":name: " + board.id() + "\n"
                 + ":description: pqk firmware on " + board.description().replace("\n", " ") + "\n"
                 + "# " + header + "\n"

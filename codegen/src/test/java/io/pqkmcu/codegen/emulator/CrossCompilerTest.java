@@ -72,9 +72,10 @@ class CrossCompilerTest {
         FirmwareImage img = CrossCompiler.build(b, sources, List.of(files.directory()), files.linkerScript(),
                 dir.resolve("hello.elf"));
         String map = Files.readString(img.map());
-        assertTrue(map.matches("(?s).*\\.vectors\\s+0x0*" + Long.toHexString(b.flash().base()) + "\\s.*"),
-                b.id() + ": .vectors not at the flash base 0x" + Long.toHexString(b.flash().base()));
-        assertTrue(img.size().ramBytes() <= b.ram().size() && img.size().flashBytes() <= b.flash().size());
+        assertTrue(map.matches("(?s).*\\.vectors\\s+0x0*" + Long.toHexString(b.memory().flash().base()) + "\\s.*"),
+                b.id() + ": .vectors not at the flash base 0x" + Long.toHexString(b.memory().flash().base()));
+        assertTrue(img.size().ramBytes() <= b.memory().ram().size()
+                && img.size().flashBytes() <= b.memory().flash().size());
     }
 
     static java.util.stream.Stream<Board> allBoards() {

@@ -90,7 +90,8 @@ class QemuRunnerTest {
         assertTrue(out.contains("ints -2147483648 0 2147483647 18446744073709551615 0xdeadbeef\n"), r.summary());
         assertTrue(out.contains("data 0x12345678 bss 0\n"), r.summary());
         assertTrue(out.endsWith("done\n"), r.summary());
-        assertTrue(r.commandLine().containsAll(List.of("-M", board.qemuMachine().orElseThrow(), "-cpu", board.qemuCpu())),
+        assertTrue(r.commandLine().containsAll(List.of("-M", board.emulators().qemuMachine().orElseThrow(), "-cpu",
+                        board.qemuCpu())),
                 r.commandLine().toString());
     }
 
@@ -183,17 +184,15 @@ class QemuRunnerTest {
         // The raw image holds the text and the .data initial values, from the flash base on.
         assertEquals(img.size().flashBytes(), Files.size(img.bin()));
         assertTrue(img.size().text() > 0 && img.size().data() >= 4, img.size().toString());
-        assertTrue(img.size().bss() >= board.stackSize(), "bss must include the stack reserve: " + img.size());
+        assertTrue(img.size().bss() >= board.memory().stackSize(), "bss must include the stack reserve: " + img.size());
         assertEquals(img.size(), CrossCompiler.size(img.elf()));
     }
 
     @Test
     void boardWithoutQemuMachineIsRefusedByName() {
         Board base = BoardCatalog.byId("qemu-mps2-an386");
-        Board silicon = new Board("real-board", "no emulator", base.core(), base.floatAbi(), base.fpu(),
-                base.hasDsp(), base.hasFpu(), base.flash(), base.ram(), base.stackSize(), base.clockHz(),
-                base.systickHz(), base.uartKind(), base.uartBase(), base.uartBaud(), base.setup(), ExitMode.HALT,
-                java.util.Optional.empty(), java.util.Optional.empty(), FlashTools.NONE);
+        Board silicon = new Board("real-board", "no emulator", base.target(), base.memory(), base.clocks(), base.uart(),
+                base.setup(), ExitMode.HALT, Board.Emulators.NONE, FlashTools.NONE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> QemuRunner.run(silicon, work.resolve("none.elf"), RUN_TIMEOUT));
         assertTrue(e.getMessage().contains("real-board") && e.getMessage().contains("qemu-mps2-an386"), e.getMessage());

@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.images;
 
-import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.RandomModels;
 import org.junit.jupiter.api.Test;

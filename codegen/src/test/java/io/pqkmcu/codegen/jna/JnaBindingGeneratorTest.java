@@ -23,8 +23,9 @@ class JnaBindingGeneratorTest {
     Path dir;
 
     static ModelApi api(boolean frontEnd) {
-        return new ModelApi("kws \"tiny\"\n", "0badc0de", 49, 10, 1, 490, 0.125, -3, 12, 1.0e-5, 7, 4096,
-                List.of("yes", "no", "_unknown_", "caf\u00e9"), frontEnd, frontEnd ? 16000 : 0, frontEnd ? 16000 : 0);
+        return new ModelApi("kws \"tiny\"\n", "0badc0de", new ModelApi.Tensor(49, 10, 1, 490, 0.125, -3),
+                new ModelApi.Tensor(1, 1, 12, 12, 1.0e-5, 7), 4096, List.of("yes", "no", "_unknown_", "caf\u00e9"),
+                frontEnd ? new ModelApi.Audio(16000, 16000) : null);
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.pqkmcu.codegen.firmware.FirmwareApp;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.codegen.toolchain.Tool;

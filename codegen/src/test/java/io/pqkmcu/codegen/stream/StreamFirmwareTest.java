@@ -4,7 +4,7 @@ import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.project.TestInputs;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.toolchain.Tool;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Int8Model;

@@ -1,7 +1,7 @@
 <#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
 <#include "c_file_header.ftl">
 /*
- * main.c - test firmware: runs every test input in flash through <#if project.testAudio>the front end and </#if>the model,
+ * main.c - test firmware: runs every test input in flash through <#if project.tests.audio>the front end and </#if>the model,
  * compares the logits with the Java int8 reference's, and prints one line per input:
  *
  *   PQK vector <i> label=<l> pred=<p> status=<s> mismatches=<m> frontend_instructions=<f> model_instructions=<n>

@@ -2,32 +2,32 @@
 # ${project.headerText}
 #
 # make host      build/host/libpqkmodel.so, the model as a shared library for the JNA binding (java/)
-<#if project.hasBoard>
-# make firmware  build/${project.boardId}/firmware.elf/.bin/.hex, the ${firmware.description} firmware for board ${project.boardId}
+<#if project.board.present>
+# make firmware  build/${project.board.id}/firmware.elf/.bin/.hex, the ${firmware.description} firmware for board ${project.board.id}
 # make firmware PROFILE=1
-#                build/${project.boardId}-profile/..., the same with a per-layer instruction count (-DPQK_PROFILE)
+#                build/${project.board.id}-profile/..., the same with a per-layer instruction count (-DPQK_PROFILE)
 # make size      section sizes of the firmware
 <#else>
-# (generated for '${project.boardId}': no firmware board, so `make firmware` and `make size` only explain that)
+# (generated for '${project.board.id}': no firmware board, so `make firmware` and `make size` only explain that)
 </#if>
 
 HOST_CC ?= gcc
 STRICT_CFLAGS := -std=c99 -Wall -Wextra -Werror -pedantic
 # Only the kernel paths this model's layers take (requantization modes, wide sparse indexes) are compiled.
-KERNEL_DEFINES := ${project.kernelDefines}
+KERNEL_DEFINES := ${project.build.kernelDefines}
 INCLUDES := -Iinclude -Isrc -Isrc/kernels
 MODEL_SRCS := \
-<#list project.modelSources as src>
+<#list project.build.modelSources as src>
 	${src}<#sep> \</#sep>
 </#list>
 
 HEADERS := $(wildcard include/*.h src/*.h src/kernels/*.h src/frontend/*.h)
-<#if project.cmsisNn>
+<#if project.build.cmsisNn>
 
 # The dense layers call ARM's CMSIS-NN (generated with --kernels cmsis-nn, v7 API): CMSIS_NN names its
 # source tree (make ... CMSIS_NN=/path/to/CMSIS-NN). Its s8 sources are compiled as the library is
 # (C99, -O2, its own warnings not turned into errors); unused functions are dropped at link time.
-CMSIS_NN ?= ${project.cmsisNnPath}
+CMSIS_NN ?= ${project.build.cmsisNnPath}
 CMSIS_NN_CFLAGS := -std=c99 -O2 -ffunction-sections -fdata-sections
 CMSIS_NN_SRCS = $(sort $(wildcard $(CMSIS_NN)/Source/ConvolutionFunctions/*s8*.c \
 	$(CMSIS_NN)/Source/FullyConnectedFunctions/*s8*.c $(CMSIS_NN)/Source/NNSupportFunctions/*s8*.c \
@@ -58,13 +58,13 @@ build/host/libpqkmodel.so: $(MODEL_SRCS) $(HEADERS) $(HOST_CMSIS_OBJS)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 -fPIC -shared -Wl,-Bsymbolic $(INCLUDES) $(MODEL_SRCS) $(HOST_CMSIS_OBJS) -o $@
 
-<#if project.hasBoard>
-BOARD := ${project.boardId}
+<#if project.board.present>
+BOARD := ${project.board.id}
 ARM_PREFIX ?= arm-none-eabi-
-BOARD_CFLAGS := ${project.boardCflags}
-BOARD_LDFLAGS := ${project.boardLdflags}
+BOARD_CFLAGS := ${project.board.cflags}
+BOARD_LDFLAGS := ${project.board.ldflags}
 BOARD_SRCS := \
-<#list project.boardSources as src>
+<#list project.board.sources as src>
 	${src}<#sep> \</#sep>
 </#list>
 
@@ -73,7 +73,7 @@ FIRMWARE_SRCS := $(MODEL_SRCS) $(APP_SRCS) $(BOARD_SRCS)
 # The data blobs .incbin'd by the firmware's .S file: rewriting them reassembles that one file and relinks.
 TEST_DATA :=<#list firmware.dataFiles as blob> ${blob}</#list>
 FIRMWARE_INCLUDES := $(INCLUDES) -Ifirmware -Ifirmware/board
-LINKER_SCRIPT := firmware/board/${project.linkerScript}
+LINKER_SCRIPT := firmware/board/${project.board.linkerScript}
 # PROFILE=1 builds the profiling firmware in its own folder: the model calls pqk_profile_layer around
 # each layer (see src/model.c), which costs instructions, so it never replaces the normal image.
 ifeq ($(PROFILE),1)
@@ -85,7 +85,7 @@ PROFILE_CFLAGS :=
 endif
 FW_OBJS := $(addprefix $(FW)/obj/,$(addsuffix .o,$(basename $(FIRMWARE_SRCS))))
 FW_HEADERS := $(HEADERS) $(wildcard firmware/*.h firmware/board/*.h)
-<#if project.cmsisNn>
+<#if project.build.cmsisNn>
 FW_OBJS += $(patsubst $(CMSIS_NN)/%.c,$(FW)/cmsis-nn/%.o,$(CMSIS_NN_SRCS))
 
 $(FW)/cmsis-nn/%.o: $(CMSIS_NN)/%.c | cmsis-nn-check
@@ -116,7 +116,7 @@ size: $(FW)/firmware.elf
 	$(ARM_PREFIX)size $<
 <#else>
 firmware size:
-	@echo "this project was generated for '${project.boardId}', which has no firmware board; regenerate it with a board id" >&2; exit 1
+	@echo "this project was generated for '${project.board.id}', which has no firmware board; regenerate it with a board id" >&2; exit 1
 </#if>
 
 clean:

@@ -11,7 +11,7 @@
     "cmsis_dw": cmsis_dw, "cmsis_fc": cmsis_fc}>
 <#include "c_file_header.ftl">
 /*
- * model.c - the op sequence of model '${project.modelName}' over one static arena.
+ * model.c - the op sequence of model '${project.model.name}' over one static arena.
  * Arena: ${project.arenaSize} bytes; every tensor and kernel scratch sits at the offset the memory
  * planner chose (plan.txt). Layer formats and their reasons: report.txt.
  */
@@ -21,10 +21,10 @@
 #include "model.h"
 #include "model_weights.h"
 #include "pqk_kernels.h"
-<#if project.cmsisNn>
+<#if project.build.cmsisNn>
 #include "arm_nnfunctions.h"
 </#if>
-<#if project.hasFrontEnd>
+<#if project.frontEnd.present>
 #include "pqk_frontend.h"
 </#if>
 
@@ -38,7 +38,7 @@
 static union {
     int64_t align;
     int8_t bytes[PQK_MODEL_ARENA_SIZE];
-} ${project.sym}_arena PQK_ARENA_ALIGN;
+} ${project.model.sym}_arena PQK_ARENA_ALIGN;
 
 const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT] = {
 <#list project.labels as label>
@@ -63,8 +63,8 @@ const char *const pqk_model_labels[PQK_MODEL_LABEL_COUNT] = {
 #define PQK_PROFILE_LAYER(layer, end) ((void)0)
 #endif /* PQK_PROFILE */
 
-/* Runs every layer on the arena; the input tensor must already be at offset ${project.inputArena}. */
-static pqk_status ${project.sym}_run_layers(int8_t *arena)
+/* Runs every layer on the arena; the input tensor must already be at offset ${project.input.arenaOffset}. */
+static pqk_status ${project.model.sym}_run_layers(int8_t *arena)
 {
     pqk_status status;
 <#list project.layers as layer>
@@ -87,16 +87,16 @@ int32_t pqk_model_arena_size(void)
 
 pqk_status pqk_model_invoke(const int8_t *input, int8_t *output)
 {
-    int8_t *const arena = ${project.sym}_arena.bytes;
+    int8_t *const arena = ${project.model.sym}_arena.bytes;
     pqk_status status;
-    memcpy(arena + ${project.inputArena}, input, PQK_MODEL_INPUT_SIZE);
-    status = ${project.sym}_run_layers(arena);
+    memcpy(arena + ${project.input.arenaOffset}, input, PQK_MODEL_INPUT_SIZE);
+    status = ${project.model.sym}_run_layers(arena);
     if (status != PQK_OK) {
         return status;
     }
-    memcpy(output, arena + ${project.outputArena}, PQK_MODEL_OUTPUT_SIZE);
+    memcpy(output, arena + ${project.output.arenaOffset}, PQK_MODEL_OUTPUT_SIZE);
     return PQK_OK;
 }
-<#if project.hasFrontEnd>
+<#if project.frontEnd.present>
 <#include "model_classify.ftl">
 </#if>

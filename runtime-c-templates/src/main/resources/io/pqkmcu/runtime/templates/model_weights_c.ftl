@@ -1,7 +1,7 @@
 <#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
 <#include "c_file_header.ftl">
 /*
- * model_weights.c - the constant weights of model '${project.modelName}': dense int8 arrays or PQKS1
+ * model_weights.c - the constant weights of model '${project.model.name}': dense int8 arrays or PQKS1
  * sparse tables (per layer, see report.txt), and per-channel bias and requantization.
  */
 #include <stdint.h>

@@ -1,8 +1,8 @@
 <#-- @ftlvariable name="project" type="io.pqkmcu.codegen.project.ProjectView" -->
 <#include "c_file_header.ftl">
-/* model_weights.h - declarations of the constant weights of model '${project.modelName}' (model_weights.c). */
-#ifndef ${project.guard}_WEIGHTS
-#define ${project.guard}_WEIGHTS
+/* model_weights.h - declarations of the constant weights of model '${project.model.name}' (model_weights.c). */
+#ifndef ${project.model.guard}_WEIGHTS
+#define ${project.model.guard}_WEIGHTS
 
 #include <stdint.h>
 
@@ -24,4 +24,4 @@ extern const pqk_channel_quant ${w.quantSym}[${w.channels}];
 </#if>
 </#list>
 
-#endif /* ${project.guard}_WEIGHTS */
+#endif /* ${project.model.guard}_WEIGHTS */

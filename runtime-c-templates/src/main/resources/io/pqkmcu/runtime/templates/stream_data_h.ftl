@@ -6,8 +6,8 @@
  * (stream_data.S): the audio stream, the Java twin's logits for every window and its detections. Counts
  * come from the blob sizes.
  */
-#ifndef ${project.guard}_STREAM_DATA
-#define ${project.guard}_STREAM_DATA
+#ifndef ${project.model.guard}_STREAM_DATA
+#define ${project.model.guard}_STREAM_DATA
 
 #include <stdint.h>
 
@@ -23,7 +23,7 @@
 
 /* Frame reuse (io.pqkmcu.codegen.stream.FrameReuse): window k's frames start at k * hop + j * stride; they lie
    on PQK_STREAM_PHASES interleaved grids, each with a ring of features, and a window computes only the frames
-   its grid lacks (${stream.framesPerWindow} of ${project.inputHeight} once warm). 0: every window computes all its frames. */
+   its grid lacks (${stream.framesPerWindow} of ${project.input.height} once warm). 0: every window computes all its frames. */
 #define PQK_STREAM_FRAME_STRIDE ${stream.strideSamples}
 #define PQK_STREAM_PHASES ${stream.phases}
 
@@ -59,4 +59,4 @@ static inline int32_t pqk_stream_expected_detections(void)
     return (int32_t)((pqk_stream_detections_end - pqk_stream_detections) / 3);
 }
 
-#endif /* ${project.guard}_STREAM_DATA */
+#endif /* ${project.model.guard}_STREAM_DATA */

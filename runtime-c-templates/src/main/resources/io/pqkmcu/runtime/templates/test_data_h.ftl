@@ -5,14 +5,14 @@
  * their labels. The data sit in flash as binary blobs (test_data.S pulls them in with .incbin), so the
  * number of inputs is read from the blob sizes: a run can swap in another chunk without recompiling C.
  */
-#ifndef ${project.guard}_TEST_DATA
-#define ${project.guard}_TEST_DATA
+#ifndef ${project.model.guard}_TEST_DATA
+#define ${project.model.guard}_TEST_DATA
 
 #include <stdint.h>
 
 #include "model.h"
 
-<#if project.testAudio>
+<#if project.tests.audio>
 /* Inputs are audio clips: PQK_MODEL_AUDIO_SAMPLES little-endian int16 samples each, run through the front end. */
 #define PQK_TEST_AUDIO 1
 #define PQK_TEST_INPUT_ELEMENTS PQK_MODEL_AUDIO_SAMPLES
@@ -35,4 +35,4 @@ static inline int32_t pqk_test_count(void)
     return (int32_t)((pqk_test_inputs_end - pqk_test_inputs) / PQK_TEST_INPUT_ELEMENTS);
 }
 
-#endif /* ${project.guard}_TEST_DATA */
+#endif /* ${project.model.guard}_TEST_DATA */

@@ -1,4 +1,4 @@
-package io.pqkmcu.codegen.project;
+package io.pqkmcu.codegen.frontend;
 
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 

@@ -1,4 +1,4 @@
-package io.pqkmcu.codegen.project;
+package io.pqkmcu.codegen.firmware;
 
 import java.util.ArrayList;
 import java.util.List;

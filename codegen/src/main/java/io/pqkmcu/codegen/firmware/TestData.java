@@ -1,4 +1,4 @@
-package io.pqkmcu.codegen.project;
+package io.pqkmcu.codegen.firmware;
 
 import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.interp.Int8Interpreter;

@@ -1,0 +1,58 @@
+package io.pqkmcu.codegen.project;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/** The static C runtime a project copies from the runtime-c-templates jar: headers, kernels, support functions. */
+final class RuntimeFiles {
+    private static final String RUNTIME_C = "/io/pqkmcu/runtime/c/";
+
+    private RuntimeFiles() {}
+
+    /**
+     * Copies the runtime headers, the sources of the kernels in use and the support functions they call
+     * into {@code files}; returns the copied sources (project-relative), in name order.
+     */
+    static List<String> copy(Set<Kernel> kernels, SortedMap<String, byte[]> files) {
+        for (String h : Kernel.PUBLIC_HEADERS) {
+            files.put("include/" + h, resource(h));
+        }
+        for (String h : Kernel.INTERNAL_HEADERS) {
+            files.put("src/kernels/" + h, resource(h));
+        }
+        TreeSet<String> kernelSources = new TreeSet<>();
+        for (Kernel k : kernels) {
+            if (k.external()) {
+                continue;
+            }
+            kernelSources.add(k.sourceFile());
+            for (Kernel.Support s : k.support) {
+                kernelSources.add(s.sourceFile());
+            }
+        }
+        List<String> sources = new ArrayList<>();
+        for (String src : kernelSources) {
+            files.put("src/kernels/" + src, resource(src));
+            sources.add("src/kernels/" + src);
+        }
+        return sources;
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = RuntimeFiles.class.getResourceAsStream(RUNTIME_C + name)) {
+            if (in == null) {
+                throw new IllegalStateException("runtime file " + name + " is missing from the classpath ("
+                        + RUNTIME_C + "); the pqk-runtime-c-templates jar is incomplete");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
