@@ -189,7 +189,7 @@ public final class ProjectGenerator {
                 board == null ? "" : String.join(" ", board.cflags()), board == null ? "" : String.join(" ", board.ldflags()),
                 boardSources, board == null ? "" : board.linkerScript(),
                 kernels.stream().anyMatch(Kernel::external), options.cmsisNn() == null ? "" : options.cmsisNn().toString(),
-                KernelPaths.defines(layers));
+                KernelPaths.defines(layers, fe));
 
         Map<String, Object> data = app.templateData(view);
         putText(files, "include/model.h", TemplateRenderer.render("model_h.ftl", data));

@@ -17,6 +17,17 @@
 typedef char pqk_frontend_requires_arithmetic_shift_32[((int32_t)-3 >> 1) == -2 ? 1 : -1];
 typedef char pqk_frontend_requires_arithmetic_shift_64[((int64_t)-3 >> 1) == -2 ? 1 : -1];
 
+/*
+ * PQK_FRONTEND_FFT_KINDS: the FFT kinds compiled (bit k for pqk_frontend_fft_kind k; default both). A
+ * generated project passes its model's kind only (KernelPaths), so the other FFT costs no flash; a config
+ * of a kind not compiled is refused like a corrupt one.
+ */
+#ifndef PQK_FRONTEND_FFT_KINDS
+#define PQK_FRONTEND_FFT_KINDS 3
+#endif
+#define PQK_FRONTEND_COMPLEX_COMPILED ((PQK_FRONTEND_FFT_KINDS) & 1)    /* PQK_FRONTEND_FFT_COMPLEX = 0 */
+#define PQK_FRONTEND_REAL_COMPILED (((PQK_FRONTEND_FFT_KINDS) >> 1) & 1) /* PQK_FRONTEND_FFT_REAL = 1 */
+
 /* ------------------------------------------------------------------------------------------------
  * Small helpers
  * ---------------------------------------------------------------------------------------------- */
@@ -34,6 +45,7 @@ static int32_t pqk_top_bit64(uint64_t v)
     return n;
 }
 
+#if PQK_FRONTEND_COMPLEX_COMPILED
 /* Puts x[n] (n a power of two) in bit-reversed order by swaps (FixedFft.bitReversePermute): j walks the
  * bit-reversed counter incrementally, O(n) in total, no table. */
 static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
@@ -55,6 +67,8 @@ static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
     }
 }
 
+#endif /* PQK_FRONTEND_COMPLEX_COMPILED */
+
 /* log2(v) in Q16 for v >= 1 (FixedLog2.log2Q16). n <= 63, so the result is below 2^22. */
 static int32_t pqk_log2_q16(uint64_t v, const int32_t *table)
 {
@@ -73,6 +87,7 @@ static int32_t pqk_frontend_fft_words(const pqk_frontend_config *cfg)
     return cfg->fft_kind == PQK_FRONTEND_FFT_REAL ? cfg->fft_size + 1 : 2 * cfg->fft_size;
 }
 
+#if PQK_FRONTEND_COMPLEX_COMPILED
 /* ------------------------------------------------------------------------------------------------
  * FFT (FixedFft.transform)
  * Let B bound the modulus of every element before a stage: the rounded rotation has modulus
@@ -112,6 +127,9 @@ static void pqk_fft_q15(int32_t *re, int32_t *im, int32_t log2n, const int16_t *
     }
 }
 
+#endif /* PQK_FRONTEND_COMPLEX_COMPILED */
+
+#if PQK_FRONTEND_REAL_COMPILED
 /* ------------------------------------------------------------------------------------------------
  * REAL FFT (FixedFft.realSpectrum): the window packed as z[m] = x[2m] + i x[2m+1] into 32-bit words,
  * real part in the low half, imaginary in the high half (every value fits int16: see the bounds there),
@@ -270,10 +288,13 @@ static void pqk_split_power(const pqk_frontend_config *cfg, const uint32_t *z, i
     }
 }
 
+#endif /* PQK_FRONTEND_REAL_COMPILED */
+
 /* ------------------------------------------------------------------------------------------------
  * One frame (AudioFrontEnd.frame + dct)
  * ---------------------------------------------------------------------------------------------- */
 
+#if PQK_FRONTEND_COMPLEX_COMPILED
 /* Steps 1-4, COMPLEX FFT (front end version 1). scratch: re[N], im[N]; returns the normalisation shift
  * and leaves the power of bins 0..spectrum_bins-1 in im[]. */
 static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
@@ -331,6 +352,9 @@ static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_
     return shift;
 }
 
+#endif /* PQK_FRONTEND_COMPLEX_COMPILED */
+
+#if PQK_FRONTEND_REAL_COMPILED
 /* Steps 1-4, REAL FFT (version 2). scratch: x / power [N/2 + 1], z [N/2]; returns the normalisation
  * shift and leaves the power of bins 0..spectrum_bins-1 at scratch[0]. */
 static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
@@ -386,6 +410,8 @@ static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *
     return shift;
 }
 
+#endif /* PQK_FRONTEND_REAL_COMPILED */
+
 /* Steps 1-7 for the frame starting at `audio`; writes features_per_frame Q10 values to `out`.
  * scratch: pqk_frontend_fft_words(cfg) words for the spectrum, then log_mel[mel_bins]. */
 static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch, int32_t *out)
@@ -397,11 +423,23 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
     int32_t i;
     int32_t m;
 
+    /* (the kind's test stays at run time: made constant, it changed GCC's code for the whole frame and
+       cost ~200 instructions a frame) */
     if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
+#if PQK_FRONTEND_REAL_COMPILED
         shift = pqk_spectrum_real(cfg, audio, scratch);
+#else
+        shift = 0; /* not compiled: pqk_frontend_config_ok refused the config */
+        (void)audio;
+#endif
         power = scratch;
     } else {
+#if PQK_FRONTEND_COMPLEX_COMPILED
         shift = pqk_spectrum_complex(cfg, audio, scratch);
+#else
+        shift = 0;
+        (void)audio;
+#endif
         power = scratch + cfg->fft_size;
     }
 
@@ -454,6 +492,10 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
     if (cfg->fft_log2 < 1 || cfg->fft_log2 > 12 || cfg->fft_size != ((int32_t)1 << cfg->fft_log2)) {
         return 0;
     }
+    if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL ? !PQK_FRONTEND_REAL_COMPILED
+                                               : cfg->fft_kind != PQK_FRONTEND_FFT_COMPLEX || !PQK_FRONTEND_COMPLEX_COMPILED) {
+        return 0;
+    }
     if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
         if (cfg->twiddle == NULL || cfg->bit_reverse == NULL || cfg->fft_log2 < 3) {
             return 0;
@@ -463,7 +505,7 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
                 return 0;
             }
         }
-    } else if (cfg->fft_kind != PQK_FRONTEND_FFT_COMPLEX || cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL) {
+    } else if (cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL) {
         return 0;
     }
     if (cfg->spectrum_bins < 1 || cfg->spectrum_bins > cfg->fft_size / 2 + 1) {
