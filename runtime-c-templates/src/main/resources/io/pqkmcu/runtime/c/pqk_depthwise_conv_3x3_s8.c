@@ -76,6 +76,151 @@ static inline int32_t pqk_dw3_pair(const int16_t *q, int32_t i)
 #endif
 
 /*
+ * DSP cores with GCC (Thumb-2): at vertical stride 1 with the full-range requantization, the rows that
+ * fill whole triples run in pqk_dw3_columns_dsp below, an assembly routine that keeps all 14 free
+ * registers busy, which GCC's allocation of the C loop cannot (it spilled 9 values a step). It walks
+ * each column down its input rows: one row (two words, x0 x1 | x2 x3) ends output i-2 (weights row 2),
+ * adds to output i-1 (row 1) and starts output i (bias + row 0), so every plane word is read once
+ * per column, 6 multiply instructions and 2 loads make the 9 MACs of an output, and the output that
+ * ends is requantized (SMMLAR, sign fix, shift, SSAT) and stored: 18 instructions an output, against
+ * 22.7 for the C loop. Registers: r0 plane row, r1 output, r2 plane pitch, r3 output row step,
+ * r4..r6 taps (0,1), (3,4), (6,7) of rows 0..2, r7 taps 2 | 5 << 16, r8 the shift | tap 8 << 16 (ASR
+ * reads bits 0..7 only), r9..r11 the three outputs in flight, r12 and lr the row's words; bias,
+ * multiplier and SMMLAR operand are read from the stack. Bit-exact with the C path: the same products
+ * in another order of int32 additions, which wrap alike.
+ */
+#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__thumb2__)
+#define PQK_DW3_ASM 1
+/* The job of pqk_dw3_columns_dsp, int32 words (offsets in bytes in the routine). */
+enum {
+    PQK_DW3_JOB_PLANE,    /* 0: plane, row 0 of column 0 */
+    PQK_DW3_JOB_OUT,      /* 4: output of row 0, column 0 */
+    PQK_DW3_JOB_PITCH,    /* 8: plane row pitch, bytes */
+    PQK_DW3_JOB_O_STEP,   /* 12: output row step, bytes */
+    PQK_DW3_JOB_IN_STEP,  /* 16: plane bytes from one column to the next (2 * stride w) */
+    PQK_DW3_JOB_OUT_STEP, /* 20: output bytes from one column to the next (channels) */
+    PQK_DW3_JOB_COLUMNS,  /* 24: output columns (>= 1) */
+    PQK_DW3_JOB_SPAN,     /* 28: output bytes of a column's triples (3 * triples * output row step, > 0) */
+    PQK_DW3_JOB_W0,       /* 32: taps 0, 1 */
+    PQK_DW3_JOB_W1,       /* 36: taps 3, 4 */
+    PQK_DW3_JOB_W2,       /* 40: taps 6, 7 */
+    PQK_DW3_JOB_K25,      /* 44: tap 2 | tap 5 << 16 */
+    PQK_DW3_JOB_K8,       /* 48: shift | tap 8 << 16 */
+    PQK_DW3_JOB_BIAS,     /* 52 */
+    PQK_DW3_JOB_MULT,     /* 56 */
+    PQK_DW3_JOB_OPERAND,  /* 60: SMMLAR accumuland */
+    PQK_DW3_JOB_TAIL,     /* 64: output rows after the triples (0, 1 or 2) */
+    PQK_DW3_JOB_WORDS
+};
+void pqk_dw3_columns_dsp(const int32_t *job);
+
+/* One input row: a ends (row 2 of its window), b gets row 1, c starts (bias + row 0); a is stored. */
+#define PQK_DW3_ROW(a, b, c)                                                                                 \
+    "ldr lr, [r0, #4]\n\t"                                                                                   \
+    "ldr r12, [r0]\n\t"                                                                                      \
+    "add r0, r0, r2\n\t"                                                                                     \
+    "smlad " a ", r12, r6, " a "\n\t"                                                                        \
+    "smlabt " a ", lr, r8, " a "\n\t"                                                                        \
+    "smlad " b ", r12, r5, " b "\n\t"                                                                        \
+    "smlabt " b ", lr, r7, " b "\n\t"                                                                        \
+    "ldr " c ", [sp, #0]\n\t"                                                                                \
+    "smlad " c ", r12, r4, " c "\n\t"                                                                        \
+    "smlabb " c ", lr, r7, " c "\n\t"                                                                        \
+    "ldrd r12, lr, [sp, #4]\n\t"                                                                             \
+    "smmlar r12, " a ", r12, lr\n\t"                                                                         \
+    "add r12, r12, " a ", asr #31\n\t"                                                                       \
+    "asr r12, r12, r8\n\t"                                                                                   \
+    "ssat r12, #8, r12\n\t"                                                                                  \
+    "strb r12, [r1]\n\t"                                                                                     \
+    "add r1, r1, r3\n\t"
+
+/*
+ * Stack frame (after pushing r4-r11, lr): [sp] bias, [sp, #4] multiplier, [sp, #8] operand, [sp, #12]
+ * span, [sp, #16] columns left, [sp, #20] plane of this column, [sp, #24] output of this column,
+ * [sp, #28] column steps in, [sp, #32] out, [sp, #36] this column's output end, [sp, #40] tail rows.
+ */
+__asm__(".pushsection .text.pqk_dw3_columns_dsp,\"ax\",%progbits\n\t"
+        ".syntax unified\n\t"
+        ".thumb\n\t"
+        ".p2align 2\n\t"
+        ".global pqk_dw3_columns_dsp\n\t"
+        ".type pqk_dw3_columns_dsp, %function\n\t"
+        ".thumb_func\n"
+        "pqk_dw3_columns_dsp:\n\t"
+        "push {r4-r11, lr}\n\t"
+        "sub sp, sp, #44\n\t"
+        "ldrd r4, r5, [r0, #52]\n\t"
+        "ldr r6, [r0, #60]\n\t"
+        "stmia sp, {r4, r5, r6}\n\t"
+        "ldr r4, [r0, #28]\n\t"
+        "ldr r5, [r0, #24]\n\t"
+        "ldrd r6, r7, [r0, #0]\n\t"
+        "ldrd r8, r9, [r0, #16]\n\t"
+        "add r10, sp, #12\n\t"
+        "stmia r10, {r4, r5, r6, r7, r8, r9}\n\t"
+        "ldr r4, [r0, #64]\n\t"
+        "str r4, [sp, #40]\n\t"
+        "ldrd r2, r3, [r0, #8]\n\t"
+        "ldrd r4, r5, [r0, #32]\n\t"
+        "ldrd r6, r7, [r0, #40]\n\t"
+        "ldr r8, [r0, #48]\n"
+        "1:\n\t"
+        "ldrd r0, r1, [sp, #20]\n\t"
+        "ldr r12, [sp, #12]\n\t"
+        "add r12, r12, r1\n\t"
+        "str r12, [sp, #36]\n\t"
+        /* input row 0: output 0 starts */
+        "ldr lr, [r0, #4]\n\t"
+        "ldr r12, [r0]\n\t"
+        "add r0, r0, r2\n\t"
+        "ldr r9, [sp, #0]\n\t"
+        "smlad r9, r12, r4, r9\n\t"
+        "smlabb r9, lr, r7, r9\n\t"
+        /* input row 1: output 0 gets row 1, output 1 starts */
+        "ldr lr, [r0, #4]\n\t"
+        "ldr r12, [r0]\n\t"
+        "add r0, r0, r2\n\t"
+        "smlad r9, r12, r5, r9\n\t"
+        "smlabt r9, lr, r7, r9\n\t"
+        "ldr r10, [sp, #0]\n\t"
+        "smlad r10, r12, r4, r10\n\t"
+        "smlabb r10, lr, r7, r10\n"
+        "2:\n\t"
+        PQK_DW3_ROW("r9", "r10", "r11")
+        PQK_DW3_ROW("r10", "r11", "r9")
+        PQK_DW3_ROW("r11", "r9", "r10")
+        "ldr r12, [sp, #36]\n\t"
+        "cmp r1, r12\n\t"
+        "bne 2b\n\t"
+        /* the one or two rows after the triples */
+        "ldr r12, [sp, #40]\n\t"
+        "cmp r12, #0\n\t"
+        "beq 3f\n\t"
+        PQK_DW3_ROW("r9", "r10", "r11")
+        "ldr r12, [sp, #40]\n\t"
+        "cmp r12, #2\n\t"
+        "bne 3f\n\t"
+        PQK_DW3_ROW("r10", "r11", "r9")
+        "3:\n\t"
+        /* next column */
+        "ldrd r0, r1, [sp, #20]\n\t"
+        "ldrd r12, lr, [sp, #28]\n\t"
+        "add r0, r0, r12\n\t"
+        "add r1, r1, lr\n\t"
+        "strd r0, r1, [sp, #20]\n\t"
+        "ldr r12, [sp, #16]\n\t"
+        "subs r12, r12, #1\n\t"
+        "str r12, [sp, #16]\n\t"
+        "bne 1b\n\t"
+        "add sp, sp, #44\n\t"
+        "pop {r4-r11, pc}\n\t"
+        ".size pqk_dw3_columns_dsp, .-pqk_dw3_columns_dsp\n\t"
+        ".popsection");
+#else
+#define PQK_DW3_ASM 0
+#endif /* __ARM_FEATURE_DSP && __GNUC__ && __thumb2__ */
+
+/*
  * One channel over every output pixel: k[0..8] its weights (row-major) and bias, both already scaled
  * as the mode requires; plane its padded int16 input (pw columns). Column by column; at stride 1
  * vertically, three outputs of a column per step share its five window rows (two words each).
@@ -91,7 +236,10 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
     const int32_t sw = p->stride.w;
     const int32_t q_step = p->stride.h * pw; /* int16 values from one output row's window to the next */
     const int32_t o_step = out_w * ch;
-    const int32_t triples = p->stride.h == 1 ? out_h / 3 : 0;
+    /* the assembly routine's case: it takes the rows of whole triples, the C loops the rest */
+    const int asm_case = PQK_DW3_ASM && mode == PQK_REQUANT_FAST_FULL_RANGE && p->stride.h == 1 && out_h >= 3;
+    const int32_t first_row = asm_case ? out_h : 0;
+    const int32_t triples = p->stride.h == 1 && !(PQK_DW3_ASM && mode == PQK_REQUANT_FAST_FULL_RANGE) ? out_h / 3 : 0;
     int32_t ox;
 #if defined(__ARM_FEATURE_DSP)
     /*
@@ -121,9 +269,32 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
     const int32_t k0 = k[0], k1 = k[1], k2 = k[2], k3 = k[3], k4 = k[4], k5 = k[5], k6 = k[6], k7 = k[7],
                   k8 = k[8];
 #endif /* __ARM_FEATURE_DSP */
+#if PQK_DW3_ASM
+    if (asm_case) {
+        int32_t job[PQK_DW3_JOB_WORDS];
+        job[PQK_DW3_JOB_PLANE] = (int32_t)(uintptr_t)plane;
+        job[PQK_DW3_JOB_OUT] = (int32_t)(uintptr_t)out;
+        job[PQK_DW3_JOB_PITCH] = 2 * pw;
+        job[PQK_DW3_JOB_O_STEP] = o_step;
+        job[PQK_DW3_JOB_IN_STEP] = 2 * sw;
+        job[PQK_DW3_JOB_OUT_STEP] = ch;
+        job[PQK_DW3_JOB_COLUMNS] = out_w;
+        job[PQK_DW3_JOB_SPAN] = 3 * (out_h / 3) * o_step;
+        job[PQK_DW3_JOB_TAIL] = out_h % 3;
+        job[PQK_DW3_JOB_W0] = kw[0];
+        job[PQK_DW3_JOB_W1] = kw[2];
+        job[PQK_DW3_JOB_W2] = kw[4];
+        job[PQK_DW3_JOB_K25] = kw[1];
+        job[PQK_DW3_JOB_K8] = (int32_t)(((uint32_t)k[8] << 16) | ((uint32_t)r.fast_shift & 0xFFu));
+        job[PQK_DW3_JOB_BIAS] = bias;
+        job[PQK_DW3_JOB_MULT] = r.multiplier;
+        job[PQK_DW3_JOB_OPERAND] = r.fast_operand;
+        pqk_dw3_columns_dsp(job);
+    }
+#endif /* PQK_DW3_ASM */
     for (ox = 0; ox < out_w; ox++) {
-        const int16_t *q0 = plane + ox * sw;
-        int8_t *o = out + ox * ch;
+        const int16_t *q0 = plane + ox * sw + first_row * pw;
+        int8_t *o = out + ox * ch + first_row * o_step;
         int8_t *const o_end = o + 3 * triples * o_step;
         int32_t n;
         while (o != o_end) {
@@ -197,7 +368,7 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
             q0 = q3;
         }
         /* the rows after the last triple, or every row at a vertical stride above 1 */
-        for (n = out_h - 3 * triples; n > 0; n--) {
+        for (n = out_h - first_row - 3 * triples; n > 0; n--) {
             const int16_t *const q1 = q0 + pw;
             const int16_t *const q2 = q1 + pw;
 #if defined(__ARM_FEATURE_DSP)
