@@ -133,7 +133,9 @@ public final class FrontEndSourceGenerator {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        out.add(table("int16_t", symbol + "_window", "periodic Hann window, Q15 (" + c.windowSamples() + ")", ints(t.window())));
+        short[] window = t.window();
+        out.add(table("int16_t", symbol + "_window", "periodic Hann window, Q15: its first half, w[i] = w["
+                + c.windowSamples() + " - i]", ints(firstHalfOfWindow(window))));
         if (c.fft() == FrontEndConfig.FftKind.REAL) {
             short[] cos = t.twiddleCos();
             short[] sin = t.twiddleSin();
@@ -156,9 +158,55 @@ public final class FrontEndSourceGenerator {
         out.add(table("int32_t", symbol + "_mel_weight_offset", "start of each mel filter in the weights (mel_bins)", offset));
         out.add(table("int16_t", symbol + "_mel_weights", "triangular mel weights, Q15, filter after filter", weights));
         if (mfcc) {
-            out.add(table("int16_t", symbol + "_dct", "DCT-II, Q15 (coefficients, mel_bins)", ints(t.dct())));
+            out.add(table("int16_t", symbol + "_dct", "DCT-II, Q15: the first (mel_bins + 1) / 2 of each row (coefficients, "
+                    + (c.melBins() + 1) / 2 + "); row j is symmetric for even j, antisymmetric for odd j",
+                    ints(firstHalfOfDctRows(t.dct(), c.coefficients(), c.melBins()))));
         }
-        out.add(table("int32_t", symbol + "_log2_table", "log2(1 + i / 256), Q16 (257)", t.log2Table()));
+        out.add(table("uint16_t", symbol + "_log2_table", "log2(1 + i / 256), Q16 modulo 2^16 (257; the last, 65536, is 0)",
+                log2TableModulo(t.log2Table())));
+        return out;
+    }
+
+    /**
+     * Entries 0 .. n/2 + 1 of the window (all of a shorter one): the C reads w[n - i] past the middle, so
+     * the window must be symmetric, as FrontEndTables builds it.
+     */
+    static short[] firstHalfOfWindow(short[] window) {
+        int n = window.length;
+        for (int i = 1; i < n; i++) {
+            if (window[i] != window[n - i]) {
+                throw new IllegalStateException("window not symmetric at " + i + ": pqk_frontend.c stores its first half only");
+            }
+        }
+        return java.util.Arrays.copyOf(window, Math.min(n / 2 + 2, n));
+    }
+
+    /** The first (melBins + 1) / 2 entries of each DCT row; the C folds the log-mel row so that they suffice. */
+    static short[] firstHalfOfDctRows(short[] dct, int coefficients, int melBins) {
+        int half = (melBins + 1) / 2;
+        short[] out = new short[coefficients * half];
+        for (int j = 0; j < coefficients; j++) {
+            for (int m = 0; m < melBins; m++) {
+                int mirrored = dct[j * melBins + melBins - 1 - m];
+                if (dct[j * melBins + m] != ((j & 1) == 0 ? mirrored : -mirrored)) {
+                    throw new IllegalStateException("DCT row " + j + " not (anti)symmetric at " + m
+                            + ": pqk_frontend.c stores half of each row");
+                }
+            }
+            System.arraycopy(dct, j * melBins, out, j * half, half);
+        }
+        return out;
+    }
+
+    /** The log2 table as uint16: its values are below 2^16 but the last, 65536, which becomes 0. */
+    static int[] log2TableModulo(int[] table) {
+        int[] out = new int[table.length];
+        for (int i = 0; i < table.length; i++) {
+            if (table[i] < 0 || table[i] > 65536 || (table[i] == 65536) != (i == table.length - 1)) {
+                throw new IllegalStateException("log2 table entry " + i + " = " + table[i] + " does not fit uint16 modulo 2^16");
+            }
+            out[i] = table[i] & 0xFFFF;
+        }
         return out;
     }
 

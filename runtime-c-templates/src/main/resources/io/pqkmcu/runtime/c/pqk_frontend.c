@@ -70,15 +70,18 @@ static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
 #endif /* PQK_FRONTEND_COMPLEX_COMPILED */
 
 /* log2(v) in Q16 for v >= 1 (FixedLog2.log2Q16). n <= 63, so the result is below 2^22. */
-static int32_t pqk_log2_q16(uint64_t v, const int32_t *table)
+static int32_t pqk_log2_q16(uint64_t v, const uint16_t *table)
 {
     const int32_t n = pqk_top_bit64(v);
     /* The 16 bits below the leading one: the mantissa's fraction, truncated. */
     const int32_t t = (int32_t)((n >= 16 ? v >> (n - 16) : v << (16 - n)) & 0xFFFFu);
     const int32_t idx = t >> 8;
     const int32_t fr = t & 0xFF;
-    /* Table steps are below 2^9 and fr below 2^8: the product stays far inside int32. */
-    return n * 65536 + table[idx] + (((table[idx + 1] - table[idx]) * fr + 128) >> 8);
+    /* Table steps are below 2^9 and fr below 2^8: the product stays far inside int32. The table holds
+     * its values modulo 2^16 (the last, 65536, as 0), so the step is taken modulo 2^16 too. */
+    const int32_t t0 = table[idx];
+    const int32_t step = (table[idx + 1] - t0) & 0xFFFF;
+    return n * 65536 + t0 + ((step * fr + 128) >> 8);
 }
 
 /* int32 words of scratch the spectrum takes: re[N] + im[N], or the REAL FFT's x[N/2 + 1] + z[N/2]. */
@@ -295,26 +298,36 @@ static void pqk_split_power(const pqk_frontend_config *cfg, const uint32_t *z, i
  * ---------------------------------------------------------------------------------------------- */
 
 #if PQK_FRONTEND_COMPLEX_COMPILED
+/* x = the windowed sample s * wv in Q15, stored at *out; returns max(max, |x|). */
+static inline int32_t pqk_window_sample(int32_t s, int32_t wv, int32_t *out, int32_t max)
+{
+    const int32_t x = (s * wv + (1 << 14)) >> 15;
+    const int32_t ax = x < 0 ? -x : x;
+    *out = x;
+    return ax > max ? ax : max;
+}
+
 /* Steps 1-4, COMPLEX FFT (front end version 1). scratch: re[N], im[N]; returns the normalisation shift
  * and leaves the power of bins 0..spectrum_bins-1 in im[]. */
 static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
 {
     const int32_t n = cfg->fft_size;
     const int32_t w = cfg->window_samples;
+    const int16_t *window = cfg->window;
+    const int32_t ascending = w / 2 + 1 < w ? w / 2 + 1 : w; /* samples that read the table forwards */
     int32_t *re = scratch;
     int32_t *im = scratch + n;
     int32_t max = 0;
     int32_t shift = 0;
     int32_t i;
 
-    /* 1. Window: |s * w| <= 2^15 * 32767 < 2^30, so x is in [-32768, 32767]. */
-    for (i = 0; i < w; i++) {
-        const int32_t x = ((int32_t)audio[i] * cfg->window[i] + (1 << 14)) >> 15;
-        const int32_t ax = x < 0 ? -x : x;
-        re[i] = x;
-        if (ax > max) {
-            max = ax;
-        }
+    /* 1. Window: |s * w| <= 2^15 * 32767 < 2^30, so x is in [-32768, 32767]. The table is the first
+     * half: w[i] up to i = w / 2 (+ 1), then w[w - i]. */
+    for (i = 0; i < ascending; i++) {
+        max = pqk_window_sample(audio[i], window[i], &re[i], max);
+    }
+    for (; i < w; i++) {
+        max = pqk_window_sample(audio[i], window[w - i], &re[i], max);
     }
     for (i = w; i < n; i++) {
         re[i] = 0;
@@ -355,6 +368,18 @@ static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_
 #endif /* PQK_FRONTEND_COMPLEX_COMPILED */
 
 #if PQK_FRONTEND_REAL_COMPILED
+/* Samples i, i + 1 of the window (locals of pqk_spectrum_real) with window values w0, w1. */
+#define PQK_WINDOW_PAIR(w0, w1)                                                                              \
+    do {                                                                                                     \
+        const int32_t x0 = ((int32_t)audio[i] * (w0) + (1 << 14)) >> 15;                                     \
+        const int32_t x1 = ((int32_t)audio[i + 1] * (w1) + (1 << 14)) >> 15;                                 \
+        max = x0 > max ? x0 : max;                                                                           \
+        min = x0 < min ? x0 : min;                                                                           \
+        max = x1 > max ? x1 : max;                                                                           \
+        min = x1 < min ? x1 : min;                                                                           \
+        x[i >> 1] = pqk_pack(x0, x1);                                                                        \
+    } while (0)
+
 /* Steps 1-4, REAL FFT (version 2). scratch: x / power [N/2 + 1], z [N/2]; returns the normalisation
  * shift and leaves the power of bins 0..spectrum_bins-1 at scratch[0]. */
 static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
@@ -364,23 +389,23 @@ static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *
     const int16_t *window = cfg->window;
     uint32_t *x = (uint32_t *)(void *)scratch;
     uint32_t *z = x + m + 1;
+    /* pairs (i, i + 1) with i + 1 <= w / 2 + 1 and < w read the table forwards */
+    const int32_t ascending = w - 1 < w / 2 + 1 ? w - 1 : w / 2 + 1;
     int32_t max = 0;
     int32_t min = 0;
     int32_t shift = 0;
     int32_t i;
 
-    /* 1. Window, two samples to a word; max |x| = max(max, -min). */
-    for (i = 0; i + 1 < w; i += 2) {
-        const int32_t x0 = ((int32_t)audio[i] * window[i] + (1 << 14)) >> 15;
-        const int32_t x1 = ((int32_t)audio[i + 1] * window[i + 1] + (1 << 14)) >> 15;
-        max = x0 > max ? x0 : max;
-        min = x0 < min ? x0 : min;
-        max = x1 > max ? x1 : max;
-        min = x1 < min ? x1 : min;
-        x[i >> 1] = pqk_pack(x0, x1);
+    /* 1. Window, two samples to a word; max |x| = max(max, -min). The table is the first half, entries
+     * 0 .. w / 2 + 1: pairs up to there read it forwards, the rest backwards (w[i] = w[w - i]). */
+    for (i = 0; i < ascending; i += 2) {
+        PQK_WINDOW_PAIR(window[i], window[i + 1]);
+    }
+    for (; i + 1 < w; i += 2) {
+        PQK_WINDOW_PAIR(window[w - i], window[w - i - 1]);
     }
     if (i < w) {
-        const int32_t x0 = ((int32_t)audio[i] * window[i] + (1 << 14)) >> 15;
+        const int32_t x0 = ((int32_t)audio[i] * window[i <= w / 2 + 1 ? i : w - i] + (1 << 14)) >> 15;
         max = x0 > max ? x0 : max;
         min = x0 < min ? x0 : min;
         x[i >> 1] = pqk_pack(x0, 0);
@@ -458,14 +483,32 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
         log_mel[m] = ((pqk_log2_q16((uint64_t)e + 1u, cfg->log2_table) + 32) >> 6) + offset;
     }
 
-    /* 7. MFCC: |sum| < 2^7 * 2^15 * 2^18 = 2^40 in int64, the result < 2^25. LOG_MEL: L itself. */
+    /* 7. MFCC: |sum| < 2^7 * 2^15 * 2^18 = 2^40 in int64, the result < 2^25. LOG_MEL: L itself.
+     * Row j of the DCT is symmetric (j even) or antisymmetric (j odd) about its middle, so with
+     * L[m] + L[M-1-m] in slot m and L[m] - L[M-1-m] in slot M-1-m (m < M/2; an odd M's middle stays
+     * L[mid]), the sum over the row's first half of those slots is the same integer as the full sum. */
     if (cfg->type == PQK_FRONTEND_MFCC) {
+        const int32_t bins = cfg->mel_bins;
+        const int32_t half = (bins + 1) >> 1;
         int32_t j;
+        for (m = 0; m < bins >> 1; m++) {
+            const int32_t a = log_mel[m];
+            const int32_t b = log_mel[bins - 1 - m];
+            log_mel[m] = a + b;
+            log_mel[bins - 1 - m] = a - b;
+        }
         for (j = 0; j < cfg->coefficients; j++) {
-            const int16_t *row = cfg->dct + j * cfg->mel_bins;
+            const int16_t *row = cfg->dct + j * half;
             int64_t acc = 0;
-            for (m = 0; m < cfg->mel_bins; m++) {
-                acc += (int64_t)row[m] * log_mel[m];
+            if ((j & 1) == 0) {
+                for (m = 0; m < half; m++) {
+                    acc += (int64_t)row[m] * log_mel[m];
+                }
+            } else {
+                const int32_t *diff = log_mel + bins - 1;
+                for (m = 0; m < half; m++) {
+                    acc += (int64_t)row[m] * diff[-m];
+                }
             }
             out[j] = (int32_t)((acc + (1 << 14)) >> 15);
         }
