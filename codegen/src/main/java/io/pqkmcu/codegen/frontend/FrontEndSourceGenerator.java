@@ -155,7 +155,10 @@ public final class FrontEndSourceGenerator {
         }
         out.add(table("int16_t", symbol + "_mel_first_bin", "first FFT bin of each mel filter (mel_bins)", first));
         out.add(table("int16_t", symbol + "_mel_bin_count", "FFT bins of each mel filter (mel_bins)", count));
-        out.add(table("int32_t", symbol + "_mel_weight_offset", "start of each mel filter in the weights (mel_bins)", offset));
+        if (at > Short.MAX_VALUE) { // each FFT bin is in at most two filters: at most 2 * 2049 weights
+            throw new IllegalStateException(at + " mel weights: their offsets do not fit int16");
+        }
+        out.add(table("int16_t", symbol + "_mel_weight_offset", "start of each mel filter in the weights (mel_bins)", offset));
         out.add(table("int16_t", symbol + "_mel_weights", "triangular mel weights, Q15, filter after filter", weights));
         if (mfcc) {
             out.add(table("int16_t", symbol + "_dct", "DCT-II, Q15: the first (mel_bins + 1) / 2 of each row (coefficients, "

@@ -74,7 +74,7 @@ typedef struct pqk_frontend_config {
     const uint16_t *bit_reverse;        /* REAL: (fft_size / 8) q reversed over log2(N) - 3 bits; COMPLEX: NULL */
     const int16_t *mel_first_bin;       /* (mel_bins) first FFT bin of each filter */
     const int16_t *mel_bin_count;       /* (mel_bins) number of FFT bins of each filter */
-    const int32_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
+    const int16_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
     const int16_t *mel_weights;         /* (sum of mel_bin_count) triangular weights, Q15 */
     const int16_t *dct;                 /* (coefficients, (mel_bins + 1) / 2) DCT-II, Q15: the first half of
                                            each row (row j is symmetric for even j, antisymmetric for odd
