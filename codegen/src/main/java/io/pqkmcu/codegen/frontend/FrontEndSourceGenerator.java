@@ -94,7 +94,8 @@ public final class FrontEndSourceGenerator {
         m.put("fftKind", real ? "PQK_FRONTEND_FFT_REAL" : "PQK_FRONTEND_FFT_COMPLEX");
         m.put("spectrumBins", tables.spectrumBins());
         m.put("twiddleCosPointer", real ? "NULL" : symbol + "_twiddle_cos");
-        m.put("twiddleSinPointer", real ? "NULL" : symbol + "_twiddle_sin");
+        m.put("twiddleSinPointer", real ? "NULL"
+                : sharedSineTable(tables) != null ? symbol + "_twiddle_cos + " + c.fftSize() / 4 : symbol + "_twiddle_sin");
         m.put("twiddlePointer", real ? symbol + "_twiddle" : "NULL");
         m.put("bitReversePointer", real ? symbol + "_bit_reverse" : "NULL");
         m.put("clipSamples", c.clipSamples());
@@ -150,8 +151,14 @@ public final class FrontEndSourceGenerator {
             out.add(table("uint16_t", symbol + "_bit_reverse", "q reversed over log2(fft_size) - 3 bits (fft_size / 8)",
                     t.bitReverse()));
         } else {
-            out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleCos())));
-            out.add(table("int16_t", symbol + "_twiddle_sin", "-sin(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleSin())));
+            short[] shared = sharedSineTable(t);
+            if (shared != null) {
+                out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (3 fft_size / 4); "
+                        + "-sin(2 pi k / " + c.fftSize() + ") = entry k + fft_size / 4", ints(shared)));
+            } else {
+                out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleCos())));
+                out.add(table("int16_t", symbol + "_twiddle_sin", "-sin(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleSin())));
+            }
         }
         out.add(table("int16_t", symbol + "_mel_first_bin", "first FFT bin of each mel filter (mel_bins)", first));
         out.add(table("int16_t", symbol + "_mel_bin_count", "FFT bins of each mel filter (mel_bins)", count));
@@ -199,6 +206,28 @@ public final class FrontEndSourceGenerator {
             System.arraycopy(dct, j * melBins, out, j * half, half);
         }
         return out;
+    }
+
+    /**
+     * COMPLEX FFT: -sin(2 pi k / N) = cos(2 pi (k + N/4) / N), so one table of cos over k &lt; 3N/4 serves both
+     * (twiddle_sin points N/4 entries into it: 3N/4 values instead of N). Null when the rounded tables do not
+     * agree on their overlap (then both are emitted).
+     */
+    static short[] sharedSineTable(FrontEndTables t) {
+        short[] cos = t.twiddleCos();
+        short[] sin = t.twiddleSin();
+        int quarter = t.config().fftSize() / 4;
+        if (t.config().fft() != FrontEndConfig.FftKind.COMPLEX || quarter == 0 || cos.length != 2 * quarter) {
+            return null;
+        }
+        for (int k = 0; k < quarter; k++) {
+            if (sin[k] != cos[k + quarter]) {
+                return null;
+            }
+        }
+        short[] shared = java.util.Arrays.copyOf(cos, 3 * quarter);
+        System.arraycopy(sin, quarter, shared, 2 * quarter, quarter);
+        return shared;
     }
 
     /** The log2 table as uint16: its values are below 2^16 but the last, 65536, which becomes 0. */
