@@ -236,9 +236,8 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
     const int32_t sw = p->stride.w;
     const int32_t q_step = p->stride.h * pw; /* int16 values from one output row's window to the next */
     const int32_t o_step = out_w * ch;
-    /* the assembly routine's case: it takes the rows of whole triples, the C loops the rest */
+    /* the assembly routine's case (it takes every output); the C triples never run where it exists */
     const int asm_case = PQK_DW3_ASM && mode == PQK_REQUANT_FAST_FULL_RANGE && p->stride.h == 1 && out_h >= 3;
-    const int32_t first_row = asm_case ? out_h : 0;
     const int32_t triples = p->stride.h == 1 && !(PQK_DW3_ASM && mode == PQK_REQUANT_FAST_FULL_RANGE) ? out_h / 3 : 0;
     int32_t ox;
 #if defined(__ARM_FEATURE_DSP)
@@ -290,11 +289,14 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
         job[PQK_DW3_JOB_MULT] = r.multiplier;
         job[PQK_DW3_JOB_OPERAND] = r.fast_operand;
         pqk_dw3_columns_dsp(job);
+        return;
     }
+#else
+    (void)asm_case;
 #endif /* PQK_DW3_ASM */
     for (ox = 0; ox < out_w; ox++) {
-        const int16_t *q0 = plane + ox * sw + first_row * pw;
-        int8_t *o = out + ox * ch + first_row * o_step;
+        const int16_t *q0 = plane + ox * sw;
+        int8_t *o = out + ox * ch;
         int8_t *const o_end = o + 3 * triples * o_step;
         int32_t n;
         while (o != o_end) {
@@ -368,7 +370,7 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
             q0 = q3;
         }
         /* the rows after the last triple, or every row at a vertical stride above 1 */
-        for (n = out_h - first_row - 3 * triples; n > 0; n--) {
+        for (n = out_h - 3 * triples; n > 0; n--) {
             const int16_t *const q1 = q0 + pw;
             const int16_t *const q2 = q1 + pw;
 #if defined(__ARM_FEATURE_DSP)
@@ -399,6 +401,32 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
     }
 }
 
+#if defined(__ARM_FEATURE_DSP)
+/* The low halves of a and b as one word, a's low (PKHBT; GCC does not find it). */
+static inline uint32_t pqk_dw3_low_halves(uint32_t a, uint32_t b)
+{
+#if defined(__GNUC__)
+    uint32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+#else
+    return (a & 0xFFFFu) | (b << 16);
+#endif
+}
+
+/* The high halves of a and b as one word, a's low (PKHTB). */
+static inline uint32_t pqk_dw3_high_halves(uint32_t a, uint32_t b)
+{
+#if defined(__GNUC__)
+    uint32_t r;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(b), "r"(a));
+    return r;
+#else
+    return (a >> 16) | (b & 0xFFFF0000u);
+#endif
+}
+#endif /* __ARM_FEATURE_DSP */
+
 /* Copies channels c .. c + planes - 1 (planes 1 or PQK_DW3_PLANES) into their planes' interiors. */
 static void pqk_dw3_fill(const pqk_conv_params *p, const pqk_dims *in_dims, const int8_t *input, int32_t c,
                          int32_t planes, int16_t *plane, int32_t plane_w, int32_t plane_values)
@@ -421,6 +449,23 @@ static void pqk_dw3_fill(const pqk_conv_params *p, const pqk_dims *in_dims, cons
             }
             continue;
         }
+#if defined(__ARM_FEATURE_DSP)
+        /* two pixels a step: each plane gets one word (PKHBT / PKHTB pair the two pixels' halves) */
+        int16_t *const pairs_end = d + (in_w & ~1);
+        for (; d != pairs_end; d += 2) {
+            const int32_t xa = (int32_t)pqk_read_u32(src);
+            const int32_t xb = (int32_t)pqk_read_u32(src + ch);
+            const uint32_t a02 = (uint32_t)__sxtab16(offset2, xa);
+            const uint32_t a13 = (uint32_t)pqk_sxtab16_ror8(offset2, xa);
+            const uint32_t b02 = (uint32_t)__sxtab16(offset2, xb);
+            const uint32_t b13 = (uint32_t)pqk_sxtab16_ror8(offset2, xb);
+            pqk_write_u32(d, pqk_dw3_low_halves(a02, b02));
+            pqk_write_u32(d + plane_values, pqk_dw3_low_halves(a13, b13));
+            pqk_write_u32(d + 2 * plane_values, pqk_dw3_high_halves(a02, b02));
+            pqk_write_u32(d + 3 * plane_values, pqk_dw3_high_halves(a13, b13));
+            src += 2 * ch;
+        }
+#endif /* __ARM_FEATURE_DSP */
         for (; d != end; d++) {
 #if defined(__ARM_FEATURE_DSP)
             const int32_t x = (int32_t)pqk_read_u32(src);
