@@ -97,7 +97,6 @@ public final class FrontEndSourceGenerator {
         m.put("twiddleSinPointer", real ? "NULL"
                 : sharedSineTable(tables) != null ? symbol + "_twiddle_cos + " + c.fftSize() / 4 : symbol + "_twiddle_sin");
         m.put("twiddlePointer", real ? symbol + "_twiddle" : "NULL");
-        m.put("bitReversePointer", real ? symbol + "_bit_reverse" : "NULL");
         m.put("clipSamples", c.clipSamples());
         m.put("windowSamples", c.windowSamples());
         m.put("strideSamples", c.strideSamples());
@@ -148,8 +147,6 @@ public final class FrontEndSourceGenerator {
             }
             out.add(table("uint32_t", symbol + "_twiddle", "cos(2 pi k / " + c.fftSize() + ") | -sin(2 pi k / "
                     + c.fftSize() + ") << 16, Q15 (fft_size / 2 + 1)", packed));
-            out.add(table("uint16_t", symbol + "_bit_reverse", "q reversed over log2(fft_size) - 3 bits (fft_size / 8)",
-                    t.bitReverse()));
         } else {
             short[] shared = sharedSineTable(t);
             if (shared != null) {

@@ -28,6 +28,14 @@ typedef char pqk_frontend_requires_arithmetic_shift_64[((int64_t)-3 >> 1) == -2 
 #define PQK_FRONTEND_COMPLEX_COMPILED ((PQK_FRONTEND_FFT_KINDS) & 1)    /* PQK_FRONTEND_FFT_COMPLEX = 0 */
 #define PQK_FRONTEND_REAL_COMPILED (((PQK_FRONTEND_FFT_KINDS) >> 1) & 1) /* PQK_FRONTEND_FFT_REAL = 1 */
 
+/* A branch GCC should lay out as the rare one (else it hoisted part of the scaling above the test of the
+ * REAL FFT's load loop, five instructions a group that the usual scale 1 does not need). */
+#if defined(__GNUC__)
+#define PQK_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define PQK_UNLIKELY(x) (x)
+#endif
+
 /* ------------------------------------------------------------------------------------------------
  * Small helpers
  * ---------------------------------------------------------------------------------------------- */
@@ -211,18 +219,47 @@ static uint32_t pqk_rotate(uint32_t b, uint32_t w)
     return pqk_pack(re >> 15, im >> 15);
 }
 
+/*
+ * The next load group's source: q reversed over `bits` bits (q < 2^bits), computed rather than read from
+ * a table. Cores with RBIT (Thumb-2: M3, M4, M7, M33, M55) reverse q directly, shifting right by 32 - bits
+ * (LSR by a register gives 0 for 32, where C's >> would be undefined); elsewhere p, q - 1 reversed, is
+ * incremented from its top bit down.
+ */
+#if defined(__GNUC__) && defined(__ARM_ARCH_ISA_THUMB) && __ARM_ARCH_ISA_THUMB >= 2
+static inline int32_t pqk_reversed_next(int32_t q, int32_t p, int32_t bits)
+{
+    int32_t r;
+    (void)p;
+    __asm__("rbit %0, %1\n\tlsr %0, %0, %2" : "=&r"(r) : "r"(q), "r"(32 - bits));
+    return r;
+}
+#else
+static inline int32_t pqk_reversed_next(int32_t q, int32_t p, int32_t bits)
+{
+    int32_t k = (int32_t)1 << bits >> 1;
+    (void)q;
+    while ((p & k) != 0) {
+        p ^= k;
+        k >>= 1;
+    }
+    return p | k;
+}
+#endif
+
 /* x: M packed words of the normalised window (x[2m] low, x[2m+1] high) scaled here by `scale`
  * (2^shift, shift in [0, 13]); z: the M-point FFT of x / M. */
 static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int32_t scale, uint32_t *z)
 {
     const int32_t m = cfg->fft_size >> 1;
     const int32_t quarter = m >> 2;
+    const int32_t bits = cfg->fft_log2 - 3; /* quarter = 2^bits */
     const uint32_t *tw = cfg->twiddle;
     int32_t q;
+    int32_t p;
     int32_t h;
-    /* Stages 1 and 2 (twiddles 1 and -i) while loading in bit-reversed order. */
-    for (q = 0; q < quarter; q++) {
-        const int32_t p = cfg->bit_reverse[q];
+    /* Stages 1 and 2 (twiddles 1 and -i) while loading in bit-reversed order: group q reads p, q
+     * reversed over log2(N) - 3 bits (FixedFft's table). */
+    for (q = 0, p = 0; q < quarter; q++, p = pqk_reversed_next(q, p, bits)) {
         uint32_t d0 = x[p];
         uint32_t d1 = x[p + 2 * quarter];
         uint32_t d2 = x[p + quarter];
@@ -232,7 +269,7 @@ static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int3
         uint32_t u2;
         uint32_t u3;
         uint32_t *o = z + 4 * q;
-        if (scale != 1) {
+        if (PQK_UNLIKELY(scale != 1)) {
             /* |x * scale| <= 2^14: each half stays in its 16 bits (SMULBB / SMULTB on DSP cores). */
             d0 = pqk_pack(pqk_re(d0) * scale, pqk_im(d0) * scale);
             d1 = pqk_pack(pqk_re(d1) * scale, pqk_im(d1) * scale);
@@ -545,13 +582,8 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
         return 0;
     }
     if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
-        if (cfg->twiddle == NULL || cfg->bit_reverse == NULL || cfg->fft_log2 < 3) {
+        if (cfg->twiddle == NULL || cfg->fft_log2 < 3) {
             return 0;
-        }
-        for (m = 0; m < cfg->fft_size >> 3; m++) {
-            if (cfg->bit_reverse[m] >= cfg->fft_size >> 3) {
-                return 0;
-            }
         }
     } else if (cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL) {
         return 0;

@@ -71,7 +71,6 @@ typedef struct pqk_frontend_config {
     const int16_t *twiddle_cos;         /* COMPLEX: (fft_size / 2) cos(2 pi k / N), Q15; REAL: NULL */
     const int16_t *twiddle_sin;         /* COMPLEX: (fft_size / 2) -sin(2 pi k / N), Q15; REAL: NULL */
     const uint32_t *twiddle;            /* REAL: (fft_size / 2 + 1) cos | -sin << 16, Q15; COMPLEX: NULL */
-    const uint16_t *bit_reverse;        /* REAL: (fft_size / 8) q reversed over log2(N) - 3 bits; COMPLEX: NULL */
     const int16_t *mel_first_bin;       /* (mel_bins) first FFT bin of each filter */
     const int16_t *mel_bin_count;       /* (mel_bins) number of FFT bins of each filter */
     const int16_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
