@@ -12,7 +12,10 @@
  * x2 x3). On DSP cores the weights and bias are doubled, which gives the 2 * acc that the SMMLAR
  * requantization takes (|acc| < 2^30, pqk_kernels.h) without a shift per output. A channel's input is
  * no longer read once copied and each output byte belongs to its channel, so the kernel always may run
- * in place.
+ * in place. On Thumb-2 cores built with GCC, layers of vertical stride 1 with the full-range
+ * requantization run in one of two assembly routines below (DSP: pqk_dw3_columns_dsp, else
+ * pqk_dw3_columns_plain) that walk each column down its input rows; the C loops keep every other case
+ * and every other core, and the two give the same bytes.
  */
 #include "pqk_kernel_util.h"
 
@@ -216,9 +219,161 @@ __asm__(".pushsection .text.pqk_dw3_columns_dsp,\"ax\",%progbits\n\t"
         "pop {r4-r11, pc}\n\t"
         ".size pqk_dw3_columns_dsp, .-pqk_dw3_columns_dsp\n\t"
         ".popsection");
+#elif defined(__GNUC__) && defined(__thumb2__)
+/*
+ * The same walk for Thumb-2 cores without the DSP extension (Cortex-M3), pqk_dw3_columns_plain: one
+ * MLA a tap (SMLAD needs the DSP extension), three LDRSH a row, the requantization of the plain fast
+ * path (SMLAL with the rounding constant as accumulator, shift, SSAT). Registers: r0 plane row, r1
+ * output, r2..r7 taps 0..5 (window rows 0 and 1), r8..r10 the three outputs in flight, r11 the value,
+ * r12 scratch, lr the multiplier; taps 6..8, bias, operand, shift and the steps are read from the stack.
+ */
+#define PQK_DW3_ASM 2
+enum {
+    PQK_DW3_JOB_PLANE,    /* 0: plane, row 0 of column 0 */
+    PQK_DW3_JOB_OUT,      /* 4: output of row 0, column 0 */
+    PQK_DW3_JOB_PITCH,    /* 8: plane row pitch, bytes */
+    PQK_DW3_JOB_O_STEP,   /* 12: output row step, bytes */
+    PQK_DW3_JOB_IN_STEP,  /* 16: plane bytes from one column to the next (2 * stride w) */
+    PQK_DW3_JOB_OUT_STEP, /* 20: output bytes from one column to the next (channels) */
+    PQK_DW3_JOB_COLUMNS,  /* 24: output columns (>= 1) */
+    PQK_DW3_JOB_SPAN,     /* 28: output bytes of a column's triples (3 * triples * output row step, > 0) */
+    PQK_DW3_JOB_K0,       /* 32 .. 64: taps 0 .. 8 */
+    PQK_DW3_JOB_BIAS = PQK_DW3_JOB_K0 + 9, /* 68 */
+    PQK_DW3_JOB_MULT,     /* 72 */
+    PQK_DW3_JOB_OPERAND,  /* 76: the rounding operand (fast_operand) */
+    PQK_DW3_JOB_SHIFT,    /* 80: fast_shift */
+    PQK_DW3_JOB_TAIL,     /* 84: output rows after the triples (0, 1 or 2) */
+    PQK_DW3_JOB_WORDS
+};
+void pqk_dw3_columns_plain(const int32_t *job);
+
+/* One input row: a ends (taps 6..8), b gets taps 3..5, c starts (bias + taps 0..2); a is stored. */
+#define PQK_DW3_ROW(a, b, c)                                                                                 \
+    "ldrsh r11, [r0]\n\t"                                                                                    \
+    "ldr r12, [sp, #0]\n\t"                                                                                  \
+    "mla " a ", r11, r12, " a "\n\t"                                                                         \
+    "mla " b ", r11, r5, " b "\n\t"                                                                          \
+    "ldr " c ", [sp, #12]\n\t"                                                                               \
+    "mla " c ", r11, r2, " c "\n\t"                                                                          \
+    "ldrsh r11, [r0, #2]\n\t"                                                                                \
+    "ldr r12, [sp, #4]\n\t"                                                                                  \
+    "mla " a ", r11, r12, " a "\n\t"                                                                         \
+    "mla " b ", r11, r6, " b "\n\t"                                                                          \
+    "mla " c ", r11, r3, " c "\n\t"                                                                          \
+    "ldrsh r11, [r0, #4]\n\t"                                                                                \
+    "ldr r12, [sp, #8]\n\t"                                                                                  \
+    "mla " a ", r11, r12, " a "\n\t"                                                                         \
+    "mla " b ", r11, r7, " b "\n\t"                                                                          \
+    "mla " c ", r11, r4, " c "\n\t"                                                                          \
+    "ldr r12, [sp, #24]\n\t"                                                                                 \
+    "add r0, r0, r12\n\t"                                                                                    \
+    "and r12, " a ", #0x80000000\n\t"                                                                        \
+    "add r12, r12, #0x40000000\n\t"                                                                          \
+    "ldr r11, [sp, #16]\n\t"                                                                                 \
+    "add r11, r11, " a ", asr #31\n\t"                                                                       \
+    "smlal r12, r11, " a ", lr\n\t"                                                                          \
+    "ldr r12, [sp, #20]\n\t"                                                                                 \
+    "asr r11, r11, r12\n\t"                                                                                  \
+    "ssat r11, #8, r11\n\t"                                                                                  \
+    "strb r11, [r1]\n\t"                                                                                     \
+    "ldr r12, [sp, #28]\n\t"                                                                                 \
+    "add r1, r1, r12\n\t"
+
+/*
+ * Stack frame (after pushing r4-r11, lr): [sp] .. [sp, #8] taps 6..8, [sp, #12] bias, [sp, #16] operand,
+ * [sp, #20] shift, [sp, #24] pitch, [sp, #28] output row step, [sp, #32] span, [sp, #36] columns left,
+ * [sp, #40] plane of this column, [sp, #44] output of this column, [sp, #48] column step in,
+ * [sp, #52] out, [sp, #56] this column's output end, [sp, #60] tail rows.
+ */
+__asm__(".pushsection .text.pqk_dw3_columns_plain,\"ax\",%progbits\n\t"
+        ".syntax unified\n\t"
+        ".thumb\n\t"
+        ".p2align 2\n\t"
+        ".global pqk_dw3_columns_plain\n\t"
+        ".type pqk_dw3_columns_plain, %function\n\t"
+        ".thumb_func\n"
+        "pqk_dw3_columns_plain:\n\t"
+        "push {r4-r11, lr}\n\t"
+        "sub sp, sp, #68\n\t"
+        "ldrd r4, r5, [r0, #56]\n\t"  /* taps 6, 7 */
+        "ldrd r6, r7, [r0, #64]\n\t"  /* tap 8, bias */
+        "ldr r8, [r0, #76]\n\t"       /* operand */
+        "ldr r9, [r0, #80]\n\t"       /* shift */
+        "ldrd r10, r11, [r0, #8]\n\t" /* pitch, output row step */
+        "stmia sp, {r4-r11}\n\t"
+        "ldr r4, [r0, #28]\n\t"       /* span */
+        "ldr r5, [r0, #24]\n\t"       /* columns */
+        "ldrd r6, r7, [r0, #0]\n\t"   /* plane, out */
+        "ldrd r8, r9, [r0, #16]\n\t"  /* column steps */
+        "add r10, sp, #32\n\t"
+        "stmia r10, {r4-r9}\n\t"
+        "ldr r4, [r0, #84]\n\t"
+        "str r4, [sp, #60]\n\t"
+        "ldr lr, [r0, #72]\n\t"       /* multiplier */
+        "ldrd r2, r3, [r0, #32]\n\t"  /* taps 0, 1 */
+        "ldrd r4, r5, [r0, #40]\n\t"  /* taps 2, 3 */
+        "ldrd r6, r7, [r0, #48]\n"    /* taps 4, 5 */
+        "1:\n\t"
+        "ldrd r0, r1, [sp, #40]\n\t"
+        "ldr r12, [sp, #32]\n\t"
+        "add r12, r12, r1\n\t"
+        "str r12, [sp, #56]\n\t"
+        /* input row 0: output 0 starts */
+        "ldr r8, [sp, #12]\n\t"
+        "ldrsh r11, [r0]\n\t"
+        "mla r8, r11, r2, r8\n\t"
+        "ldrsh r11, [r0, #2]\n\t"
+        "mla r8, r11, r3, r8\n\t"
+        "ldrsh r11, [r0, #4]\n\t"
+        "mla r8, r11, r4, r8\n\t"
+        "ldr r12, [sp, #24]\n\t"
+        "add r0, r0, r12\n\t"
+        /* input row 1: output 0 gets taps 3..5, output 1 starts */
+        "ldr r9, [sp, #12]\n\t"
+        "ldrsh r11, [r0]\n\t"
+        "mla r8, r11, r5, r8\n\t"
+        "mla r9, r11, r2, r9\n\t"
+        "ldrsh r11, [r0, #2]\n\t"
+        "mla r8, r11, r6, r8\n\t"
+        "mla r9, r11, r3, r9\n\t"
+        "ldrsh r11, [r0, #4]\n\t"
+        "mla r8, r11, r7, r8\n\t"
+        "mla r9, r11, r4, r9\n\t"
+        "add r0, r0, r12\n"
+        "2:\n\t"
+        PQK_DW3_ROW("r8", "r9", "r10")
+        PQK_DW3_ROW("r9", "r10", "r8")
+        PQK_DW3_ROW("r10", "r8", "r9")
+        "ldr r12, [sp, #56]\n\t"
+        "cmp r1, r12\n\t"
+        "bne 2b\n\t"
+        /* the one or two rows after the triples */
+        "ldr r12, [sp, #60]\n\t"
+        "cmp r12, #0\n\t"
+        "beq 3f\n\t"
+        PQK_DW3_ROW("r8", "r9", "r10")
+        "ldr r12, [sp, #60]\n\t"
+        "cmp r12, #2\n\t"
+        "bne 3f\n\t"
+        PQK_DW3_ROW("r9", "r10", "r8")
+        "3:\n\t"
+        /* next column */
+        "ldrd r0, r1, [sp, #40]\n\t"
+        "ldrd r11, r12, [sp, #48]\n\t"
+        "add r0, r0, r11\n\t"
+        "add r1, r1, r12\n\t"
+        "strd r0, r1, [sp, #40]\n\t"
+        "ldr r12, [sp, #36]\n\t"
+        "subs r12, r12, #1\n\t"
+        "str r12, [sp, #36]\n\t"
+        "bne 1b\n\t"
+        "add sp, sp, #68\n\t"
+        "pop {r4-r11, pc}\n\t"
+        ".size pqk_dw3_columns_plain, .-pqk_dw3_columns_plain\n\t"
+        ".popsection");
 #else
 #define PQK_DW3_ASM 0
-#endif /* __ARM_FEATURE_DSP && __GNUC__ && __thumb2__ */
+#endif /* __GNUC__ && __thumb2__ (with or without __ARM_FEATURE_DSP) */
 
 /*
  * One channel over every output pixel: k[0..8] its weights (row-major) and bias, both already scaled
@@ -280,6 +435,7 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
         job[PQK_DW3_JOB_COLUMNS] = out_w;
         job[PQK_DW3_JOB_SPAN] = 3 * (out_h / 3) * o_step;
         job[PQK_DW3_JOB_TAIL] = out_h % 3;
+#if PQK_DW3_ASM == 1
         job[PQK_DW3_JOB_W0] = kw[0];
         job[PQK_DW3_JOB_W1] = kw[2];
         job[PQK_DW3_JOB_W2] = kw[4];
@@ -289,6 +445,14 @@ static PQK_ALWAYS_INLINE void pqk_dw3_channel(const int16_t *plane, int32_t pw, 
         job[PQK_DW3_JOB_MULT] = r.multiplier;
         job[PQK_DW3_JOB_OPERAND] = r.fast_operand;
         pqk_dw3_columns_dsp(job);
+#else
+        memcpy(&job[PQK_DW3_JOB_K0], k, 9 * sizeof(int32_t));
+        job[PQK_DW3_JOB_BIAS] = bias;
+        job[PQK_DW3_JOB_MULT] = r.multiplier;
+        job[PQK_DW3_JOB_OPERAND] = r.fast_operand;
+        job[PQK_DW3_JOB_SHIFT] = r.fast_shift;
+        pqk_dw3_columns_plain(job);
+#endif
         return;
     }
 #else
