@@ -92,7 +92,7 @@ static inline int32_t pqk_dw3_pair(const int16_t *q, int32_t i)
  * multiplier and SMMLAR operand are read from the stack. Bit-exact with the C path: the same products
  * in another order of int32 additions, which wrap alike.
  */
-#if defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__thumb2__)
+#if !defined(PQK_DW3_NO_ASM) && defined(__ARM_FEATURE_DSP) && defined(__GNUC__) && defined(__thumb2__)
 #define PQK_DW3_ASM 1
 /* The job of pqk_dw3_columns_dsp, int32 words (offsets in bytes in the routine). */
 enum {
@@ -219,7 +219,7 @@ __asm__(".pushsection .text.pqk_dw3_columns_dsp,\"ax\",%progbits\n\t"
         "pop {r4-r11, pc}\n\t"
         ".size pqk_dw3_columns_dsp, .-pqk_dw3_columns_dsp\n\t"
         ".popsection");
-#elif defined(__GNUC__) && defined(__thumb2__)
+#elif !defined(PQK_DW3_NO_ASM) && defined(__GNUC__) && defined(__thumb2__)
 /*
  * The same walk for Thumb-2 cores without the DSP extension (Cortex-M3), pqk_dw3_columns_plain: one
  * MLA a tap (SMLAD needs the DSP extension), three LDRSH a row, the requantization of the plain fast
@@ -372,7 +372,7 @@ __asm__(".pushsection .text.pqk_dw3_columns_plain,\"ax\",%progbits\n\t"
         ".size pqk_dw3_columns_plain, .-pqk_dw3_columns_plain\n\t"
         ".popsection");
 #else
-#define PQK_DW3_ASM 0
+#define PQK_DW3_ASM 0 /* also with -DPQK_DW3_NO_ASM: the C loops only (Depthwise3x3AsmOnQemuTest compares them) */
 #endif /* __GNUC__ && __thumb2__ (with or without __ARM_FEATURE_DSP) */
 
 /*
