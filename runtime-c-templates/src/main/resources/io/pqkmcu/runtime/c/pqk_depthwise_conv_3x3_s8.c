@@ -79,9 +79,9 @@ static inline int32_t pqk_dw3_pair(const int16_t *q, int32_t i)
 #endif
 
 /*
- * DSP cores with GCC (Thumb-2): at vertical stride 1 with the full-range requantization, the rows that
- * fill whole triples run in pqk_dw3_columns_dsp below, an assembly routine that keeps all 14 free
- * registers busy, which GCC's allocation of the C loop cannot (it spilled 9 values a step). It walks
+ * DSP cores with GCC (Thumb-2): at vertical stride 1 with the full-range requantization (and at least
+ * three output rows), every output runs in pqk_dw3_columns_dsp below (rows in triples, then the one or
+ * two left), an assembly routine that keeps all 14 free registers busy, which GCC's allocation of the C loop cannot (it spilled 9 values a step). It walks
  * each column down its input rows: one row (two words, x0 x1 | x2 x3) ends output i-2 (weights row 2),
  * adds to output i-1 (row 1) and starts output i (bias + row 0), so every plane word is read once
  * per column, 6 multiply instructions and 2 loads make the 9 MACs of an output, and the output that
