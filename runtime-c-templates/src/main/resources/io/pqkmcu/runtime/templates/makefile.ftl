@@ -95,11 +95,9 @@ $(FW)/cmsis-nn/%.o: $(CMSIS_NN)/%.c | cmsis-nn-check
 
 firmware: $(FW)/firmware.elf $(FW)/firmware.bin $(FW)/firmware.hex
 
-# -fmerge-all-constants: identical const objects share one copy (the layers' equal dims and params: ~600 B
-# in a DS-CNN); no code compares their addresses.
 $(FW)/obj/%.o: %.c $(FW_HEADERS)
 	@mkdir -p $(@D)
-	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 -fmerge-all-constants $(BOARD_CFLAGS) $(PROFILE_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
+	$(ARM_PREFIX)gcc $(STRICT_CFLAGS) $(KERNEL_DEFINES) -O2 $(BOARD_CFLAGS) $(PROFILE_CFLAGS) $(FIRMWARE_INCLUDES) -c $< -o $@
 
 $(FW)/obj/%.o: %.S $(TEST_DATA)
 	@mkdir -p $(@D)
