@@ -117,6 +117,10 @@ void pqk_board_puts(const char *s)
     }
 }
 
+/* Not inlined into pqk_board_put_i32: one copy of the digit loop. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 void pqk_board_put_u64(uint64_t v)
 {
     char digits[20]; /* 2^64 - 1 has 20 decimal digits */
@@ -134,13 +138,12 @@ void pqk_board_put_u64(uint64_t v)
 
 void pqk_board_put_i32(int32_t v)
 {
+    uint32_t magnitude = (uint32_t)v;
     if (v < 0) {
         pqk_board_putc('-');
-        /* negate in unsigned arithmetic so INT32_MIN does not overflow */
-        pqk_board_put_u64((uint64_t)(0u - (uint32_t)v));
-    } else {
-        pqk_board_put_u64((uint64_t)v);
+        magnitude = 0u - magnitude; /* negated in unsigned arithmetic so INT32_MIN does not overflow */
     }
+    pqk_board_put_u64((uint64_t)magnitude);
 }
 
 void pqk_board_put_hex32(uint32_t v)

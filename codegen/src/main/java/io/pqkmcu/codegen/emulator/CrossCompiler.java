@@ -28,8 +28,12 @@ import java.util.List;
 public final class CrossCompiler {
     /** Same warnings as the host build: code clean on one is clean on the other. */
     public static final List<String> WARNING_FLAGS = HostCompiler.STRICT_FLAGS;
-    /** -O2, and one section per function and object so that the linker can drop unused ones. */
-    public static final List<String> OPTIMIZATION_FLAGS = List.of("-O2", "-ffunction-sections", "-fdata-sections");
+    /**
+     * -O2, one section per function and object so that the linker can drop unused ones, and identical const
+     * objects stored once (a model's layers repeat the same dims and params; no code compares their addresses).
+     */
+    public static final List<String> OPTIMIZATION_FLAGS = List.of("-O2", "-ffunction-sections", "-fdata-sections",
+            "-fmerge-all-constants");
     /**
      * Link options besides the board's target flags and its linker script. Bare metal has no notion of
      * an executable stack, but newlib's objects lack the .note.GNU-stack marker and binutils 2.39+ warns

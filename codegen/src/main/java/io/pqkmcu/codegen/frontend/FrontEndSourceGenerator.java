@@ -94,9 +94,9 @@ public final class FrontEndSourceGenerator {
         m.put("fftKind", real ? "PQK_FRONTEND_FFT_REAL" : "PQK_FRONTEND_FFT_COMPLEX");
         m.put("spectrumBins", tables.spectrumBins());
         m.put("twiddleCosPointer", real ? "NULL" : symbol + "_twiddle_cos");
-        m.put("twiddleSinPointer", real ? "NULL" : symbol + "_twiddle_sin");
+        m.put("twiddleSinPointer", real ? "NULL"
+                : sharedSineTable(tables) != null ? symbol + "_twiddle_cos + " + c.fftSize() / 4 : symbol + "_twiddle_sin");
         m.put("twiddlePointer", real ? symbol + "_twiddle" : "NULL");
-        m.put("bitReversePointer", real ? symbol + "_bit_reverse" : "NULL");
         m.put("clipSamples", c.clipSamples());
         m.put("windowSamples", c.windowSamples());
         m.put("strideSamples", c.strideSamples());
@@ -133,7 +133,9 @@ public final class FrontEndSourceGenerator {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        out.add(table("int16_t", symbol + "_window", "periodic Hann window, Q15 (" + c.windowSamples() + ")", ints(t.window())));
+        short[] window = t.window();
+        out.add(table("int16_t", symbol + "_window", "periodic Hann window, Q15: its first half, w[i] = w["
+                + c.windowSamples() + " - i]", ints(firstHalfOfWindow(window))));
         if (c.fft() == FrontEndConfig.FftKind.REAL) {
             short[] cos = t.twiddleCos();
             short[] sin = t.twiddleSin();
@@ -145,20 +147,95 @@ public final class FrontEndSourceGenerator {
             }
             out.add(table("uint32_t", symbol + "_twiddle", "cos(2 pi k / " + c.fftSize() + ") | -sin(2 pi k / "
                     + c.fftSize() + ") << 16, Q15 (fft_size / 2 + 1)", packed));
-            out.add(table("uint16_t", symbol + "_bit_reverse", "q reversed over log2(fft_size) - 3 bits (fft_size / 8)",
-                    t.bitReverse()));
         } else {
-            out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleCos())));
-            out.add(table("int16_t", symbol + "_twiddle_sin", "-sin(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleSin())));
+            short[] shared = sharedSineTable(t);
+            if (shared != null) {
+                out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (3 fft_size / 4); "
+                        + "-sin(2 pi k / " + c.fftSize() + ") = entry k + fft_size / 4", ints(shared)));
+            } else {
+                out.add(table("int16_t", symbol + "_twiddle_cos", "cos(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleCos())));
+                out.add(table("int16_t", symbol + "_twiddle_sin", "-sin(2 pi k / " + c.fftSize() + "), Q15 (fft_size / 2)", ints(t.twiddleSin())));
+            }
         }
         out.add(table("int16_t", symbol + "_mel_first_bin", "first FFT bin of each mel filter (mel_bins)", first));
         out.add(table("int16_t", symbol + "_mel_bin_count", "FFT bins of each mel filter (mel_bins)", count));
-        out.add(table("int32_t", symbol + "_mel_weight_offset", "start of each mel filter in the weights (mel_bins)", offset));
+        if (at > Short.MAX_VALUE) { // each FFT bin is in at most two filters: at most 2 * 2049 weights
+            throw new IllegalStateException(at + " mel weights: their offsets do not fit int16");
+        }
+        out.add(table("int16_t", symbol + "_mel_weight_offset", "start of each mel filter in the weights (mel_bins)", offset));
         out.add(table("int16_t", symbol + "_mel_weights", "triangular mel weights, Q15, filter after filter", weights));
         if (mfcc) {
-            out.add(table("int16_t", symbol + "_dct", "DCT-II, Q15 (coefficients, mel_bins)", ints(t.dct())));
+            out.add(table("int16_t", symbol + "_dct", "DCT-II, Q15: the first (mel_bins + 1) / 2 of each row (coefficients, "
+                    + (c.melBins() + 1) / 2 + "); row j is symmetric for even j, antisymmetric for odd j",
+                    ints(firstHalfOfDctRows(t.dct(), c.coefficients(), c.melBins()))));
         }
-        out.add(table("int32_t", symbol + "_log2_table", "log2(1 + i / 256), Q16 (257)", t.log2Table()));
+        out.add(table("uint16_t", symbol + "_log2_table", "log2(1 + i / 256), Q16 modulo 2^16 (257; the last, 65536, is 0)",
+                log2TableModulo(t.log2Table())));
+        return out;
+    }
+
+    /**
+     * Entries 0 .. n/2 + 1 of the window (all of a shorter one): the C reads w[n - i] past the middle, so
+     * the window must be symmetric, as FrontEndTables builds it.
+     */
+    static short[] firstHalfOfWindow(short[] window) {
+        int n = window.length;
+        for (int i = 1; i < n; i++) {
+            if (window[i] != window[n - i]) {
+                throw new IllegalStateException("window not symmetric at " + i + ": pqk_frontend.c stores its first half only");
+            }
+        }
+        return java.util.Arrays.copyOf(window, Math.min(n / 2 + 2, n));
+    }
+
+    /** The first (melBins + 1) / 2 entries of each DCT row; the C folds the log-mel row so that they suffice. */
+    static short[] firstHalfOfDctRows(short[] dct, int coefficients, int melBins) {
+        int half = (melBins + 1) / 2;
+        short[] out = new short[coefficients * half];
+        for (int j = 0; j < coefficients; j++) {
+            for (int m = 0; m < melBins; m++) {
+                int mirrored = dct[j * melBins + melBins - 1 - m];
+                if (dct[j * melBins + m] != ((j & 1) == 0 ? mirrored : -mirrored)) {
+                    throw new IllegalStateException("DCT row " + j + " not (anti)symmetric at " + m
+                            + ": pqk_frontend.c stores half of each row");
+                }
+            }
+            System.arraycopy(dct, j * melBins, out, j * half, half);
+        }
+        return out;
+    }
+
+    /**
+     * COMPLEX FFT: -sin(2 pi k / N) = cos(2 pi (k + N/4) / N), so one table of cos over k &lt; 3N/4 serves both
+     * (twiddle_sin points N/4 entries into it: 3N/4 values instead of N). Null when the rounded tables do not
+     * agree on their overlap (then both are emitted).
+     */
+    static short[] sharedSineTable(FrontEndTables t) {
+        short[] cos = t.twiddleCos();
+        short[] sin = t.twiddleSin();
+        int quarter = t.config().fftSize() / 4;
+        if (t.config().fft() != FrontEndConfig.FftKind.COMPLEX || quarter == 0 || cos.length != 2 * quarter) {
+            return null;
+        }
+        for (int k = 0; k < quarter; k++) {
+            if (sin[k] != cos[k + quarter]) {
+                return null;
+            }
+        }
+        short[] shared = java.util.Arrays.copyOf(cos, 3 * quarter);
+        System.arraycopy(sin, quarter, shared, 2 * quarter, quarter);
+        return shared;
+    }
+
+    /** The log2 table as uint16: its values are below 2^16 but the last, 65536, which becomes 0. */
+    static int[] log2TableModulo(int[] table) {
+        int[] out = new int[table.length];
+        for (int i = 0; i < table.length; i++) {
+            if (table[i] < 0 || table[i] > 65536 || (table[i] == 65536) != (i == table.length - 1)) {
+                throw new IllegalStateException("log2 table entry " + i + " = " + table[i] + " does not fit uint16 modulo 2^16");
+            }
+            out[i] = table[i] & 0xFFFF;
+        }
         return out;
     }
 

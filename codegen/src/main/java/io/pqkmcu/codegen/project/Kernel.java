@@ -14,7 +14,7 @@ public enum Kernel {
     CONVOLVE_1X1("pqk_convolve_1x1_s8", 640, false, Family.CONV, Support.MAT_MULT, Support.COLUMN),
     CONVOLVE_1_X_N("pqk_convolve_1_x_n_s8", 768, false, Family.CONV, Support.MAT_MULT, Support.COLUMN),
     DEPTHWISE_CONV("pqk_depthwise_conv_s8", 4480, false, Family.CONV, Support.DEPTHWISE_SIZES),
-    DEPTHWISE_CONV_3X3("pqk_depthwise_conv_3x3_s8", 1536, false, Family.CONV),
+    DEPTHWISE_CONV_3X3("pqk_depthwise_conv_3x3_s8", 1984, false, Family.CONV),
     FULLY_CONNECTED("pqk_fully_connected_s8", 912, false, Family.FC),
     AVGPOOL("pqk_avgpool_s8", 784, false, Family.POOL),
     MAX_POOL("pqk_max_pool_s8", 672, false, Family.POOL),

@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.project;
 
+import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.model.Conv2DOp;
 import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
 import io.pqkmcu.trainer.model.FullyConnectedOp;
@@ -15,7 +16,9 @@ import java.util.List;
  *   (pqk_requant_mode's answer for each, {@link LayerViews#requantMode}); a kernel refuses a layer whose
  *   mode is not compiled, so the two must agree;</li>
  *   <li>{@code PQK_SPARSE_WIDE_INDEX=0} (pqk_nn_support.h) when no sparse table has rows of more than 256
- *   positions (uint16 decoded indexes).</li>
+ *   positions (uint16 decoded indexes);</li>
+ *   <li>{@code PQK_FRONTEND_FFT_KINDS} (pqk_frontend.c) when the model has a front end: the bit of its FFT
+ *   kind only, so the other FFT's code is not compiled.</li>
  * </ul>
  * The kernels default to every path, so sources compiled without the flags (the runtime's own tests)
  * are unchanged.
@@ -23,7 +26,8 @@ import java.util.List;
 public final class KernelPaths {
     private KernelPaths() {}
 
-    public static String defines(List<CompiledLayer> layers) {
+    /** The flags for these layers and front end ({@code null}: the model has none). */
+    public static String defines(List<CompiledLayer> layers, FrontEndConfig frontEnd) {
         int modes = 0;
         boolean wide = false;
         for (CompiledLayer l : layers) {
@@ -39,7 +43,16 @@ public final class KernelPaths {
         if (modes == 0) {
             modes = 1 << LayerViews.REQUANT_GENERAL; // no layer requantizes: any one mode, the smallest code
         }
-        return "-DPQK_REQUANT_MODES=" + modes + (wide ? "" : " -DPQK_SPARSE_WIDE_INDEX=0");
+        return "-DPQK_REQUANT_MODES=" + modes + (wide ? "" : " -DPQK_SPARSE_WIDE_INDEX=0")
+                + (frontEnd == null ? "" : " -DPQK_FRONTEND_FFT_KINDS=" + (1 << fftKindValue(frontEnd.fft())));
+    }
+
+    /** pqk_frontend_fft_kind's value of a kind (pqk_frontend.h). */
+    private static int fftKindValue(FrontEndConfig.FftKind kind) {
+        return switch (kind) {
+            case COMPLEX -> 0;
+            case REAL -> 1;
+        };
     }
 
     private static int actMin(Op op) {

@@ -26,7 +26,7 @@ class CrossCompilerTest {
         Board b = BoardCatalog.byId("qemu-mps2-an386");
         List<String> expected = new ArrayList<>(b.compilerFlags());
         expected.addAll(HostCompiler.STRICT_FLAGS);
-        expected.addAll(List.of("-O2", "-ffunction-sections", "-fdata-sections"));
+        expected.addAll(List.of("-O2", "-ffunction-sections", "-fdata-sections", "-fmerge-all-constants"));
         assertEquals(expected, CrossCompiler.compileFlags(b));
     }
 

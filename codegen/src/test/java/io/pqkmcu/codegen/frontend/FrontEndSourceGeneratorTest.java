@@ -43,7 +43,7 @@ class FrontEndSourceGeneratorTest {
         assertTrue(s.header().contains("#define KWS_FRONTEND_SCRATCH_WORDS " + FrontEndTables.of(FrontEndConfig.mfccDefault()).scratchWords()));
         assertTrue(s.header().contains("extern const pqk_frontend_config kws_frontend;"));
         assertTrue(s.source().contains("const pqk_frontend_config kws_frontend = {"));
-        assertTrue(s.source().contains("static const int16_t kws_frontend_window[480] = {\n    0, 1, 6, 13,"));
+        assertTrue(s.source().contains("static const int16_t kws_frontend_window[242] = {\n    0, 1, 6, 13,"));
         assertTrue(s.source().contains(".output_zero_point = -20"));
         assertFalse(s.source().contains("  \n"), "no trailing blanks");
     }

@@ -17,13 +17,36 @@
 typedef char pqk_frontend_requires_arithmetic_shift_32[((int32_t)-3 >> 1) == -2 ? 1 : -1];
 typedef char pqk_frontend_requires_arithmetic_shift_64[((int64_t)-3 >> 1) == -2 ? 1 : -1];
 
+/*
+ * PQK_FRONTEND_FFT_KINDS: the FFT kinds compiled (bit k for pqk_frontend_fft_kind k; default both). A
+ * generated project passes its model's kind only (KernelPaths), so the other FFT costs no flash; a config
+ * of a kind not compiled is refused like a corrupt one.
+ */
+#ifndef PQK_FRONTEND_FFT_KINDS
+#define PQK_FRONTEND_FFT_KINDS 3
+#endif
+#define PQK_FRONTEND_COMPLEX_COMPILED ((PQK_FRONTEND_FFT_KINDS) & 1)    /* PQK_FRONTEND_FFT_COMPLEX = 0 */
+#define PQK_FRONTEND_REAL_COMPILED (((PQK_FRONTEND_FFT_KINDS) >> 1) & 1) /* PQK_FRONTEND_FFT_REAL = 1 */
+
+/* A branch GCC should lay out as the rare one (else it hoisted part of the scaling above the test of the
+ * REAL FFT's load loop, five instructions a group that the usual scale 1 does not need). */
+#if defined(__GNUC__)
+#define PQK_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define PQK_UNLIKELY(x) (x)
+#endif
+
 /* ------------------------------------------------------------------------------------------------
  * Small helpers
  * ---------------------------------------------------------------------------------------------- */
 
-/* Index of the highest set bit of v >= 1 (0..63). */
+/* Index of the highest set bit of v >= 1 (0..63): CLZ where the compiler has it (smaller and faster: it
+ * runs for every mel band), else a binary search. */
 static int32_t pqk_top_bit64(uint64_t v)
 {
+#if defined(__GNUC__)
+    return 63 - __builtin_clzll(v);
+#else
     int32_t n = 0;
     if (v >> 32) { v >>= 32; n += 32; }
     if (v >> 16) { v >>= 16; n += 16; }
@@ -32,8 +55,10 @@ static int32_t pqk_top_bit64(uint64_t v)
     if (v >> 2) { v >>= 2; n += 2; }
     if (v >> 1) { n += 1; }
     return n;
+#endif
 }
 
+#if PQK_FRONTEND_COMPLEX_COMPILED
 /* Puts x[n] (n a power of two) in bit-reversed order by swaps (FixedFft.bitReversePermute): j walks the
  * bit-reversed counter incrementally, O(n) in total, no table. */
 static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
@@ -55,16 +80,21 @@ static void pqk_bit_reverse_permute(int32_t *x, int32_t n)
     }
 }
 
+#endif /* PQK_FRONTEND_COMPLEX_COMPILED */
+
 /* log2(v) in Q16 for v >= 1 (FixedLog2.log2Q16). n <= 63, so the result is below 2^22. */
-static int32_t pqk_log2_q16(uint64_t v, const int32_t *table)
+static int32_t pqk_log2_q16(uint64_t v, const uint16_t *table)
 {
     const int32_t n = pqk_top_bit64(v);
     /* The 16 bits below the leading one: the mantissa's fraction, truncated. */
     const int32_t t = (int32_t)((n >= 16 ? v >> (n - 16) : v << (16 - n)) & 0xFFFFu);
     const int32_t idx = t >> 8;
     const int32_t fr = t & 0xFF;
-    /* Table steps are below 2^9 and fr below 2^8: the product stays far inside int32. */
-    return n * 65536 + table[idx] + (((table[idx + 1] - table[idx]) * fr + 128) >> 8);
+    /* Table steps are below 2^9 and fr below 2^8: the product stays far inside int32. The table holds
+     * its values modulo 2^16 (the last, 65536, as 0), so the step is taken modulo 2^16 too. */
+    const int32_t t0 = table[idx];
+    const int32_t step = (table[idx + 1] - t0) & 0xFFFF;
+    return n * 65536 + t0 + ((step * fr + 128) >> 8);
 }
 
 /* int32 words of scratch the spectrum takes: re[N] + im[N], or the REAL FFT's x[N/2 + 1] + z[N/2]. */
@@ -73,6 +103,7 @@ static int32_t pqk_frontend_fft_words(const pqk_frontend_config *cfg)
     return cfg->fft_kind == PQK_FRONTEND_FFT_REAL ? cfg->fft_size + 1 : 2 * cfg->fft_size;
 }
 
+#if PQK_FRONTEND_COMPLEX_COMPILED
 /* ------------------------------------------------------------------------------------------------
  * FFT (FixedFft.transform)
  * Let B bound the modulus of every element before a stage: the rounded rotation has modulus
@@ -112,6 +143,9 @@ static void pqk_fft_q15(int32_t *re, int32_t *im, int32_t log2n, const int16_t *
     }
 }
 
+#endif /* PQK_FRONTEND_COMPLEX_COMPILED */
+
+#if PQK_FRONTEND_REAL_COMPILED
 /* ------------------------------------------------------------------------------------------------
  * REAL FFT (FixedFft.realSpectrum): the window packed as z[m] = x[2m] + i x[2m+1] into 32-bit words,
  * real part in the low half, imaginary in the high half (every value fits int16: see the bounds there),
@@ -185,18 +219,47 @@ static uint32_t pqk_rotate(uint32_t b, uint32_t w)
     return pqk_pack(re >> 15, im >> 15);
 }
 
+/*
+ * The next load group's source: q reversed over `bits` bits (q < 2^bits), computed rather than read from
+ * a table. Cores with RBIT (Thumb-2: M3, M4, M7, M33, M55) reverse q directly, shifting right by 32 - bits
+ * (LSR by a register gives 0 for 32, where C's >> would be undefined); elsewhere p, q - 1 reversed, is
+ * incremented from its top bit down.
+ */
+#if defined(__GNUC__) && defined(__ARM_ARCH_ISA_THUMB) && __ARM_ARCH_ISA_THUMB >= 2
+static inline int32_t pqk_reversed_next(int32_t q, int32_t p, int32_t bits)
+{
+    int32_t r;
+    (void)p;
+    __asm__("rbit %0, %1\n\tlsr %0, %0, %2" : "=&r"(r) : "r"(q), "r"(32 - bits));
+    return r;
+}
+#else
+static inline int32_t pqk_reversed_next(int32_t q, int32_t p, int32_t bits)
+{
+    int32_t k = (int32_t)1 << bits >> 1;
+    (void)q;
+    while ((p & k) != 0) {
+        p ^= k;
+        k >>= 1;
+    }
+    return p | k;
+}
+#endif
+
 /* x: M packed words of the normalised window (x[2m] low, x[2m+1] high) scaled here by `scale`
  * (2^shift, shift in [0, 13]); z: the M-point FFT of x / M. */
 static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int32_t scale, uint32_t *z)
 {
     const int32_t m = cfg->fft_size >> 1;
     const int32_t quarter = m >> 2;
+    const int32_t bits = cfg->fft_log2 - 3; /* quarter = 2^bits */
     const uint32_t *tw = cfg->twiddle;
     int32_t q;
+    int32_t p;
     int32_t h;
-    /* Stages 1 and 2 (twiddles 1 and -i) while loading in bit-reversed order. */
-    for (q = 0; q < quarter; q++) {
-        const int32_t p = cfg->bit_reverse[q];
+    /* Stages 1 and 2 (twiddles 1 and -i) while loading in bit-reversed order: group q reads p, q
+     * reversed over log2(N) - 3 bits (FixedFft's table). */
+    for (q = 0, p = 0; q < quarter; q++, p = pqk_reversed_next(q, p, bits)) {
         uint32_t d0 = x[p];
         uint32_t d1 = x[p + 2 * quarter];
         uint32_t d2 = x[p + quarter];
@@ -206,7 +269,7 @@ static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int3
         uint32_t u2;
         uint32_t u3;
         uint32_t *o = z + 4 * q;
-        if (scale != 1) {
+        if (PQK_UNLIKELY(scale != 1)) {
             /* |x * scale| <= 2^14: each half stays in its 16 bits (SMULBB / SMULTB on DSP cores). */
             d0 = pqk_pack(pqk_re(d0) * scale, pqk_im(d0) * scale);
             d1 = pqk_pack(pqk_re(d1) * scale, pqk_im(d1) * scale);
@@ -270,9 +333,21 @@ static void pqk_split_power(const pqk_frontend_config *cfg, const uint32_t *z, i
     }
 }
 
+#endif /* PQK_FRONTEND_REAL_COMPILED */
+
 /* ------------------------------------------------------------------------------------------------
  * One frame (AudioFrontEnd.frame + dct)
  * ---------------------------------------------------------------------------------------------- */
+
+#if PQK_FRONTEND_COMPLEX_COMPILED
+/* x = the windowed sample s * wv in Q15, stored at *out; returns max(max, |x|). */
+static inline int32_t pqk_window_sample(int32_t s, int32_t wv, int32_t *out, int32_t max)
+{
+    const int32_t x = (s * wv + (1 << 14)) >> 15;
+    const int32_t ax = x < 0 ? -x : x;
+    *out = x;
+    return ax > max ? ax : max;
+}
 
 /* Steps 1-4, COMPLEX FFT (front end version 1). scratch: re[N], im[N]; returns the normalisation shift
  * and leaves the power of bins 0..spectrum_bins-1 in im[]. */
@@ -280,20 +355,21 @@ static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_
 {
     const int32_t n = cfg->fft_size;
     const int32_t w = cfg->window_samples;
+    const int16_t *window = cfg->window;
+    const int32_t ascending = w / 2 + 1 < w ? w / 2 + 1 : w; /* samples that read the table forwards */
     int32_t *re = scratch;
     int32_t *im = scratch + n;
     int32_t max = 0;
     int32_t shift = 0;
     int32_t i;
 
-    /* 1. Window: |s * w| <= 2^15 * 32767 < 2^30, so x is in [-32768, 32767]. */
-    for (i = 0; i < w; i++) {
-        const int32_t x = ((int32_t)audio[i] * cfg->window[i] + (1 << 14)) >> 15;
-        const int32_t ax = x < 0 ? -x : x;
-        re[i] = x;
-        if (ax > max) {
-            max = ax;
-        }
+    /* 1. Window: |s * w| <= 2^15 * 32767 < 2^30, so x is in [-32768, 32767]. The table is the first
+     * half: w[i] up to i = w / 2 (+ 1), then w[w - i]. */
+    for (i = 0; i < ascending; i++) {
+        max = pqk_window_sample(audio[i], window[i], &re[i], max);
+    }
+    for (; i < w; i++) {
+        max = pqk_window_sample(audio[i], window[w - i], &re[i], max);
     }
     for (i = w; i < n; i++) {
         re[i] = 0;
@@ -331,6 +407,21 @@ static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_
     return shift;
 }
 
+#endif /* PQK_FRONTEND_COMPLEX_COMPILED */
+
+#if PQK_FRONTEND_REAL_COMPILED
+/* Samples i, i + 1 of the window (locals of pqk_spectrum_real) with window values w0, w1. */
+#define PQK_WINDOW_PAIR(w0, w1)                                                                              \
+    do {                                                                                                     \
+        const int32_t x0 = ((int32_t)audio[i] * (w0) + (1 << 14)) >> 15;                                     \
+        const int32_t x1 = ((int32_t)audio[i + 1] * (w1) + (1 << 14)) >> 15;                                 \
+        max = x0 > max ? x0 : max;                                                                           \
+        min = x0 < min ? x0 : min;                                                                           \
+        max = x1 > max ? x1 : max;                                                                           \
+        min = x1 < min ? x1 : min;                                                                           \
+        x[i >> 1] = pqk_pack(x0, x1);                                                                        \
+    } while (0)
+
 /* Steps 1-4, REAL FFT (version 2). scratch: x / power [N/2 + 1], z [N/2]; returns the normalisation
  * shift and leaves the power of bins 0..spectrum_bins-1 at scratch[0]. */
 static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch)
@@ -340,23 +431,23 @@ static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *
     const int16_t *window = cfg->window;
     uint32_t *x = (uint32_t *)(void *)scratch;
     uint32_t *z = x + m + 1;
+    /* pairs (i, i + 1) with i + 1 <= w / 2 + 1 and < w read the table forwards */
+    const int32_t ascending = w - 1 < w / 2 + 1 ? w - 1 : w / 2 + 1;
     int32_t max = 0;
     int32_t min = 0;
     int32_t shift = 0;
     int32_t i;
 
-    /* 1. Window, two samples to a word; max |x| = max(max, -min). */
-    for (i = 0; i + 1 < w; i += 2) {
-        const int32_t x0 = ((int32_t)audio[i] * window[i] + (1 << 14)) >> 15;
-        const int32_t x1 = ((int32_t)audio[i + 1] * window[i + 1] + (1 << 14)) >> 15;
-        max = x0 > max ? x0 : max;
-        min = x0 < min ? x0 : min;
-        max = x1 > max ? x1 : max;
-        min = x1 < min ? x1 : min;
-        x[i >> 1] = pqk_pack(x0, x1);
+    /* 1. Window, two samples to a word; max |x| = max(max, -min). The table is the first half, entries
+     * 0 .. w / 2 + 1: pairs up to there read it forwards, the rest backwards (w[i] = w[w - i]). */
+    for (i = 0; i < ascending; i += 2) {
+        PQK_WINDOW_PAIR(window[i], window[i + 1]);
+    }
+    for (; i + 1 < w; i += 2) {
+        PQK_WINDOW_PAIR(window[w - i], window[w - i - 1]);
     }
     if (i < w) {
-        const int32_t x0 = ((int32_t)audio[i] * window[i] + (1 << 14)) >> 15;
+        const int32_t x0 = ((int32_t)audio[i] * window[i <= w / 2 + 1 ? i : w - i] + (1 << 14)) >> 15;
         max = x0 > max ? x0 : max;
         min = x0 < min ? x0 : min;
         x[i >> 1] = pqk_pack(x0, 0);
@@ -386,6 +477,8 @@ static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *
     return shift;
 }
 
+#endif /* PQK_FRONTEND_REAL_COMPILED */
+
 /* Steps 1-7 for the frame starting at `audio`; writes features_per_frame Q10 values to `out`.
  * scratch: pqk_frontend_fft_words(cfg) words for the spectrum, then log_mel[mel_bins]. */
 static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *scratch, int32_t *out)
@@ -397,11 +490,23 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
     int32_t i;
     int32_t m;
 
+    /* (the kind's test stays at run time: made constant, it changed GCC's code for the whole frame and
+       cost ~200 instructions a frame) */
     if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
+#if PQK_FRONTEND_REAL_COMPILED
         shift = pqk_spectrum_real(cfg, audio, scratch);
+#else
+        shift = 0; /* not compiled: pqk_frontend_config_ok refused the config */
+        (void)audio;
+#endif
         power = scratch;
     } else {
+#if PQK_FRONTEND_COMPLEX_COMPILED
         shift = pqk_spectrum_complex(cfg, audio, scratch);
+#else
+        shift = 0;
+        (void)audio;
+#endif
         power = scratch + cfg->fft_size;
     }
 
@@ -420,14 +525,32 @@ static void pqk_frontend_frame(const pqk_frontend_config *cfg, const int16_t *au
         log_mel[m] = ((pqk_log2_q16((uint64_t)e + 1u, cfg->log2_table) + 32) >> 6) + offset;
     }
 
-    /* 7. MFCC: |sum| < 2^7 * 2^15 * 2^18 = 2^40 in int64, the result < 2^25. LOG_MEL: L itself. */
+    /* 7. MFCC: |sum| < 2^7 * 2^15 * 2^18 = 2^40 in int64, the result < 2^25. LOG_MEL: L itself.
+     * Row j of the DCT is symmetric (j even) or antisymmetric (j odd) about its middle, so with
+     * L[m] + L[M-1-m] in slot m and L[m] - L[M-1-m] in slot M-1-m (m < M/2; an odd M's middle stays
+     * L[mid]), the sum over the row's first half of those slots is the same integer as the full sum. */
     if (cfg->type == PQK_FRONTEND_MFCC) {
+        const int32_t bins = cfg->mel_bins;
+        const int32_t half = (bins + 1) >> 1;
         int32_t j;
+        for (m = 0; m < bins >> 1; m++) {
+            const int32_t a = log_mel[m];
+            const int32_t b = log_mel[bins - 1 - m];
+            log_mel[m] = a + b;
+            log_mel[bins - 1 - m] = a - b;
+        }
         for (j = 0; j < cfg->coefficients; j++) {
-            const int16_t *row = cfg->dct + j * cfg->mel_bins;
+            const int16_t *row = cfg->dct + j * half;
             int64_t acc = 0;
-            for (m = 0; m < cfg->mel_bins; m++) {
-                acc += (int64_t)row[m] * log_mel[m];
+            if ((j & 1) == 0) {
+                for (m = 0; m < half; m++) {
+                    acc += (int64_t)row[m] * log_mel[m];
+                }
+            } else {
+                const int32_t *diff = log_mel + bins - 1;
+                for (m = 0; m < half; m++) {
+                    acc += (int64_t)row[m] * diff[-m];
+                }
             }
             out[j] = (int32_t)((acc + (1 << 14)) >> 15);
         }
@@ -454,16 +577,15 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
     if (cfg->fft_log2 < 1 || cfg->fft_log2 > 12 || cfg->fft_size != ((int32_t)1 << cfg->fft_log2)) {
         return 0;
     }
+    if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL ? !PQK_FRONTEND_REAL_COMPILED
+                                               : cfg->fft_kind != PQK_FRONTEND_FFT_COMPLEX || !PQK_FRONTEND_COMPLEX_COMPILED) {
+        return 0;
+    }
     if (cfg->fft_kind == PQK_FRONTEND_FFT_REAL) {
-        if (cfg->twiddle == NULL || cfg->bit_reverse == NULL || cfg->fft_log2 < 3) {
+        if (cfg->twiddle == NULL || cfg->fft_log2 < 3) {
             return 0;
         }
-        for (m = 0; m < cfg->fft_size >> 3; m++) {
-            if (cfg->bit_reverse[m] >= cfg->fft_size >> 3) {
-                return 0;
-            }
-        }
-    } else if (cfg->fft_kind != PQK_FRONTEND_FFT_COMPLEX || cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL) {
+    } else if (cfg->twiddle_cos == NULL || cfg->twiddle_sin == NULL) {
         return 0;
     }
     if (cfg->spectrum_bins < 1 || cfg->spectrum_bins > cfg->fft_size / 2 + 1) {

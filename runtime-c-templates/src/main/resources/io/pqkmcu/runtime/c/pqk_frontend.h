@@ -66,17 +66,19 @@ typedef struct pqk_frontend_config {
     int32_t frames;                     /* 1 + (clip_samples - window_samples) / stride_samples */
     int32_t features_per_frame;         /* coefficients for MFCC, mel_bins for LOG_MEL */
     int32_t spectrum_bins;              /* bins 0..spectrum_bins-1 are those the mel filters read */
-    const int16_t *window;              /* (window_samples) periodic Hann, Q15 */
+    const int16_t *window;              /* (min(window_samples / 2 + 2, window_samples)) periodic Hann, Q15:
+                                           its first half (w[i] = w[window_samples - i]) */
     const int16_t *twiddle_cos;         /* COMPLEX: (fft_size / 2) cos(2 pi k / N), Q15; REAL: NULL */
     const int16_t *twiddle_sin;         /* COMPLEX: (fft_size / 2) -sin(2 pi k / N), Q15; REAL: NULL */
     const uint32_t *twiddle;            /* REAL: (fft_size / 2 + 1) cos | -sin << 16, Q15; COMPLEX: NULL */
-    const uint16_t *bit_reverse;        /* REAL: (fft_size / 8) q reversed over log2(N) - 3 bits; COMPLEX: NULL */
     const int16_t *mel_first_bin;       /* (mel_bins) first FFT bin of each filter */
     const int16_t *mel_bin_count;       /* (mel_bins) number of FFT bins of each filter */
-    const int32_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
+    const int16_t *mel_weight_offset;   /* (mel_bins) start of each filter in mel_weights */
     const int16_t *mel_weights;         /* (sum of mel_bin_count) triangular weights, Q15 */
-    const int16_t *dct;                 /* (coefficients, mel_bins) DCT-II, Q15; NULL for LOG_MEL */
-    const int32_t *log2_table;          /* (257) log2(1 + i / 256), Q16 */
+    const int16_t *dct;                 /* (coefficients, (mel_bins + 1) / 2) DCT-II, Q15: the first half of
+                                           each row (row j is symmetric for even j, antisymmetric for odd
+                                           j); NULL for LOG_MEL */
+    const uint16_t *log2_table;         /* (257) log2(1 + i / 256), Q16, modulo 2^16 (the last, 65536, is 0) */
     int32_t output_multiplier;          /* Q31 multiplier of 1 / (2^10 * input_scale) */
     int32_t output_shift;               /* its power-of-two exponent (positive = left) */
     int32_t output_zero_point;          /* model input zero point, [-128, 127] */

@@ -28,7 +28,6 @@ const pqk_frontend_config ${symbol} = {
     .twiddle_cos = ${twiddleCosPointer},
     .twiddle_sin = ${twiddleSinPointer},
     .twiddle = ${twiddlePointer},
-    .bit_reverse = ${bitReversePointer},
     .mel_first_bin = ${symbol}_mel_first_bin,
     .mel_bin_count = ${symbol}_mel_bin_count,
     .mel_weight_offset = ${symbol}_mel_weight_offset,

@@ -161,8 +161,12 @@ public final class FrontEndTables {
         double norm = Math.sqrt(2.0 / melBins);
         for (int j = 0; j < coefficients; j++) {
             for (int m = 0; m < melBins; m++) {
-                double v = Math.cos(Math.PI * j * (m + 0.5) / melBins) * norm;
-                d[j * melBins + m] = (short) QuantMath.clamp(QuantMath.roundHalfAway(v * 32768.0), Short.MIN_VALUE, Short.MAX_VALUE);
+                // cos(πj(M−1−m+½)/M) = (−1)^j·cos(πj(m+½)/M): evaluating the first half only makes each row exactly
+                // (anti)symmetric, which the C front end relies on to store and sum half of each row.
+                int k = Math.min(m, melBins - 1 - m);
+                double v = Math.cos(Math.PI * j * (k + 0.5) / melBins) * norm;
+                long q = QuantMath.clamp(QuantMath.roundHalfAway(v * 32768.0), Short.MIN_VALUE, Short.MAX_VALUE);
+                d[j * melBins + m] = (short) (k != m && (j & 1) == 1 ? -q : q);
             }
         }
         return d;
