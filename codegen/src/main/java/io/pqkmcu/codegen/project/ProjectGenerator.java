@@ -177,6 +177,7 @@ public final class ProjectGenerator {
         }
         TensorSpec in = model.input();
         TensorSpec out = model.output();
+        boolean cmn = fe != null && fe.normalization() == FrontEndConfig.Normalization.CMN;
         ProjectView view = new ProjectView(header, CNames.commentSafe(model.name()), CNames.cString(model.name()), checksum,
                 sym, sym.toUpperCase(Locale.ROOT), "PQK_MODEL_" + sym.toUpperCase(Locale.ROOT) + "_H",
                 in.height(), in.width(), in.channels(), in.size(), Double.toString(in.scale()), in.zeroPoint(),
@@ -189,7 +190,7 @@ public final class ProjectGenerator {
                 board == null ? "" : String.join(" ", board.cflags()), board == null ? "" : String.join(" ", board.ldflags()),
                 boardSources, board == null ? "" : board.linkerScript(),
                 kernels.stream().anyMatch(Kernel::external), options.cmsisNn() == null ? "" : options.cmsisNn().toString(),
-                KernelPaths.defines(layers));
+                KernelPaths.defines(layers) + (cmn ? " -DPQK_FRONTEND_CMN=1" : ""), cmn);
 
         Map<String, Object> data = app.templateData(view);
         putText(files, "include/model.h", TemplateRenderer.render("model_h.ftl", data));

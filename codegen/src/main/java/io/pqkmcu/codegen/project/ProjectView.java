@@ -19,7 +19,9 @@ import java.util.List;
  * @param cmsisNn          some layers call ARM's CMSIS-NN (the Makefile then needs its source tree)
  * @param cmsisNnPath      the default of the Makefile's CMSIS_NN variable, "" when none was given
  * @param kernelDefines    -D flags that compile only the kernel paths the model's layers take (host and
- *                         firmware): {@link KernelPaths}
+ *                         firmware): {@link KernelPaths}, and -DPQK_FRONTEND_CMN=1 when the front end normalises
+ * @param frontEndCmn      the front end normalises each window (FrontEndConfig.Normalization.CMN): a stream
+ *                         keeps Q10 frames and normalises each window before int8
  */
 public record ProjectView(String headerText, String modelName, String modelNameLiteral, String checksum, String sym,
                           String symUpper, String guard, int inputHeight, int inputWidth, int inputChannels, int inputSize,
@@ -29,4 +31,4 @@ public record ProjectView(String headerText, String modelName, String modelNameL
                           String frontEndConfigSymbol, int frontEndScratchBytes, int frontEndScratchArena,
                           boolean testAudio, int testCount, List<String> modelSources, String boardId, boolean hasBoard,
                           String boardCflags, String boardLdflags, List<String> boardSources, String linkerScript,
-                          boolean cmsisNn, String cmsisNnPath, String kernelDefines) {}
+                          boolean cmsisNn, String cmsisNnPath, String kernelDefines, boolean frontEndCmn) {}
