@@ -227,6 +227,15 @@ class AudioFrontEndTest {
     }
 
     @Test
+    void textOfANoneConfigIsWhatItWasBeforeNormalisation() {
+        // Checkpoints fingerprint their data with this text: runs started before CMN existed must still resume.
+        assertEquals("FrontEndConfig[type=MFCC, sampleRate=16000, clipSamples=16000, windowSamples=480, strideSamples=320, "
+                + "fftSize=512, melBins=40, lowHz=20.0, highHz=4000.0, coefficients=10, fft=REAL]", MFCC.toString());
+        assertEquals(MFCC.toString().replace("]", ", normalization=CMN]"),
+                MFCC.withNormalization(FrontEndConfig.Normalization.CMN).toString());
+    }
+
+    @Test
     void cmnRawIsTheWindowNormalisedOverItsFrames() {
         for (FrontEndConfig base : List.of(MFCC, LOG_MEL)) {
             FrontEndConfig cmn = base.withNormalization(FrontEndConfig.Normalization.CMN);
