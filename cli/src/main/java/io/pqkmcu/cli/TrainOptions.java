@@ -35,6 +35,14 @@ final class TrainOptions {
             + "before version 2) (default: ${DEFAULT-VALUE})")
     FrontEndConfig.FftKind fft = FrontEndConfig.FftKind.REAL;
 
+    @Option(names = "--feature-normalization", description = "front end: NONE, or CMN (per-window cepstral mean "
+            + "normalisation: each feature's mean over the window's frames is subtracted before int8) "
+            + "(default: ${DEFAULT-VALUE})")
+    FrontEndConfig.Normalization featureNormalization = FrontEndConfig.Normalization.NONE;
+
+    @Option(names = "--cmn", description = "the same as --feature-normalization CMN")
+    boolean cmn;
+
     /**
      * One option per PqkConfig setting (after --fft, before --threads in --help), built from the settings'
      * declarations; --sparsity is bound to {@link #sparsity}, the others to {@link #config}.
@@ -73,7 +81,7 @@ final class TrainOptions {
         return c.validate();
     }
 
-    /** The front end: --features, or the preset's own. */
+    /** The front end: --features, or the preset's own, with --fft and --feature-normalization / --cmn. */
     FrontEndConfig frontEnd() {
         FrontEndConfig.FeatureType type = features;
         if (type == null) {
@@ -81,6 +89,6 @@ final class TrainOptions {
                     ? FrontEndConfig.FeatureType.LOG_MEL : FrontEndConfig.FeatureType.MFCC;
         }
         return (type == FrontEndConfig.FeatureType.MFCC ? FrontEndConfig.mfccDefault() : FrontEndConfig.logMelDefault())
-                .withFft(fft);
+                .withFft(fft).withNormalization(cmn ? FrontEndConfig.Normalization.CMN : featureNormalization);
     }
 }

@@ -175,6 +175,22 @@ class TrainSettingsTest {
     }
 
     @Test
+    void featureNormalizationReachesTheFrontEnd() {
+        io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization none = io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization.NONE;
+        io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization cmn = io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization.CMN;
+        for (String command : COMMANDS) {
+            assertEquals(none, parse(command).frontEnd().normalization(), command);
+            assertEquals(cmn, parse(command, "--cmn").frontEnd().normalization(), command);
+            assertEquals(cmn, parse(command, "--feature-normalization", "cmn").frontEnd().normalization(), command);
+            assertEquals(none, parse(command, "--feature-normalization", "NONE").frontEnd().normalization(), command);
+        }
+        TrainOptions logMel = parse("train", "--features", "LOG_MEL", "--fft", "COMPLEX", "--cmn");
+        assertEquals(io.pqkmcu.trainer.frontend.FrontEndConfig.logMelDefault()
+                .withFft(io.pqkmcu.trainer.frontend.FrontEndConfig.FftKind.COMPLEX).withNormalization(cmn), logMel.frontEnd());
+        assertThrows(CommandLine.ParameterException.class, () -> parse("train", "--feature-normalization", "MEAN"));
+    }
+
+    @Test
     void eachCommandKeepsItsOwnDefaults() {
         assertEquals(List.of(0.8), parse("train").sparsity);
         assertEquals(List.of(0.8, 0.9), parse("ablate").sparsity);

@@ -145,6 +145,24 @@ class CliRobustnessTest {
     }
 
     @Test
+    void trainWithCmnWritesACmnModelWhoseProjectCompilesTheNormalisation() throws IOException {
+        Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
+        Path model = tmp.resolve("m.pqkm");
+        CliRun t = tinyTrain(data, model, "--cmn");
+        assertEquals(0, t.exitCode(), t.err());
+        assertEquals(FrontEndConfig.Normalization.CMN, ModelFile.read(model).frontEnd().normalization());
+        // the checkpoint's data settings name the normalisation: resuming without it is refused
+        CliRun r = tinyTrain(data, model, "--resume");
+        assertFails(r, "the checkpoint was made with different settings (");
+        assertTrue(r.err().contains("normalization=CMN"), r.err());
+        CliRun same = tinyTrain(data, model, "--resume", "--feature-normalization", "CMN");
+        assertEquals(0, same.exitCode(), same.err());
+        CliRun g = CliRun.of("generate", model.toString(), "--data", data.toString(), "--out", tmp.resolve("p").toString());
+        assertEquals(0, g.exitCode(), g.err());
+        assertTrue(Files.readString(tmp.resolve("p/Makefile")).contains(" -DPQK_FRONTEND_CMN=1"));
+    }
+
+    @Test
     void aSecondTrainingOnTheSameOutputIsRefusedAndAKilledRunsTempFilesGo() throws IOException {
         Path data = tinyKws(tmp.resolve("d"), true, "alpha", "bravo", "charlie");
         Path model = tmp.resolve("m.pqkm");

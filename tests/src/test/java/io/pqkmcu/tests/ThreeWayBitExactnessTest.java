@@ -70,14 +70,23 @@ class ThreeWayBitExactnessTest {
 
     @Test
     void keywordSpottingModelOnAudioAgreesThroughTheFrontEnd() {
-        FrontEndConfig fe = FrontEndConfig.mfccDefault();
+        agreesThroughTheFrontEnd(FrontEndConfig.mfccDefault(), "kws");
+    }
+
+    @Test
+    void keywordSpottingModelWithCepstralMeanNormalisationAgreesThroughTheFrontEnd() {
+        // pqk_frontend_run's CMN path (the clip's Q10 features kept in the arena scratch, then normalised).
+        agreesThroughTheFrontEnd(FrontEndConfig.mfccDefault().withNormalization(FrontEndConfig.Normalization.CMN), "kws-cmn");
+    }
+
+    private void agreesThroughTheFrontEnd(FrontEndConfig fe, String name) {
         Int8Model m = RandomModels.random(4000, fe.frames(), fe.featuresPerFrame(), 1, 12, fe);
         List<short[]> clips = edgeCaseClips(fe.clipSamples(), 12);
         List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             labels.add(i % 12);
         }
-        Path dir = tmp.resolve("kws");
+        Path dir = tmp.resolve(name);
         new ProjectGenerator().generate(m, GenerateOptions.of(dir).withBoard("qemu-mps2-an386").withTestClips(clips, labels));
         ProjectInfo info = ProjectInfo.read(dir);
         AudioFrontEnd javaFrontEnd = new AudioFrontEnd(fe);
@@ -86,7 +95,7 @@ class ThreeWayBitExactnessTest {
         DeviceRunResult device = DeviceRun.runAll(info, m, TestInputs.clips(clips, labels), 7);
         assertEquals(2, device.chunks());
         assertTrue(device.firmwarePassed());
-        try (HostRun host = HostRun.open(info, tmp.resolve("classes-kws"))) {
+        try (HostRun host = HostRun.open(info, tmp.resolve("classes-" + name))) {
             for (VectorResult v : device.vectors()) {
                 short[] clip = clips.get(v.index());
                 byte[] features = javaFrontEnd.features(clip, m.input().scale(), m.input().zeroPoint());

@@ -113,6 +113,9 @@ public final class FrontEndSourceGenerator {
         m.put("outputShift", mul.shift());
         m.put("outputZeroPoint", quant.zeroPoint());
         m.put("tables", tables(tables, symbol, mfcc));
+        // Only a CMN config names the field, which exists only in -DPQK_FRONTEND_CMN=1 builds: the tables of
+        // every other model are unchanged, and a CMN model's do not compile without the normalisation.
+        m.put("cmn", c.normalization() == FrontEndConfig.Normalization.CMN);
         return m;
     }
 
@@ -284,6 +287,9 @@ public final class FrontEndSourceGenerator {
         lines.add("  " + c.melBins() + " mel bins " + decimal(c.lowHz()) + "-" + decimal(c.highHz()) + " Hz"
                 + (c.type() == FrontEndConfig.FeatureType.MFCC ? ", " + c.coefficients() + " coefficients" : "")
                 + " -> " + c.frames() + " x " + c.featuresPerFrame() + " features.");
+        if (c.normalization() == FrontEndConfig.Normalization.CMN) {
+            lines.add("Per-window cepstral mean normalisation (CMN) before int8: compile with -DPQK_FRONTEND_CMN=1.");
+        }
         lines.add("int8 output: scale " + decimal(q.inputScale()) + " (log2 units per step), zero point " + q.zeroPoint()
                 + " -> multiplier " + mul.multiplier() + ", shift " + mul.shift() + ".");
         return lines;

@@ -186,7 +186,8 @@ public final class ProjectGenerator {
                 ProjectView.Tensor.of(model.input(), plan), ProjectView.Tensor.of(model.output(), plan),
                 plan.arenaSize(), labels, layerViews, weightViews, frontEnd,
                 new ProjectView.Tests(app.audio(), app.count()), board,
-                new ProjectView.Build(modelSources, cmsisNn, cmsisNnPath, KernelPaths.defines(compiled.layers(), model.frontEnd())));
+                new ProjectView.Build(modelSources, cmsisNn, cmsisNnPath, KernelPaths.defines(compiled.layers(), model.frontEnd())
+                        + (frontEnd.cmn() ? " -DPQK_FRONTEND_CMN=1" : "")));
     }
 
     /**

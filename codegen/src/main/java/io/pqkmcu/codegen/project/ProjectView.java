@@ -68,14 +68,17 @@ public record ProjectView(String headerText, Model model, Tensor input, Tensor o
      * @param configSymbol  the {@code const pqk_frontend_config} instance
      * @param scratchBytes  arena bytes {@code pqk_frontend_run} needs
      * @param scratchOffset where that scratch sits in the arena (0 when none)
+     * @param cmn           the front end normalises each window (FrontEndConfig.Normalization.CMN): a stream
+     *                      keeps Q10 frames and normalises each window before int8
      */
     public record FrontEnd(boolean present, int audioSamples, int sampleRate, String configSymbol, int scratchBytes,
-                           int scratchOffset) {
+                           int scratchOffset, boolean cmn) {
         /** The view of {@code fe} (null: the model has no front end) with its scratch placed by {@code plan}. */
         static FrontEnd of(FrontEndConfig fe, String configSymbol, int scratchBytes, MemoryPlan plan) {
             int offset = scratchBytes > 0 ? plan.offsetOf(ModelBuffers.FRONT_END_SCRATCH) : 0;
-            return fe == null ? new FrontEnd(false, 0, 0, configSymbol, scratchBytes, offset)
-                    : new FrontEnd(true, fe.clipSamples(), fe.sampleRate(), configSymbol, scratchBytes, offset);
+            return fe == null ? new FrontEnd(false, 0, 0, configSymbol, scratchBytes, offset, false)
+                    : new FrontEnd(true, fe.clipSamples(), fe.sampleRate(), configSymbol, scratchBytes, offset,
+                    fe.normalization() == FrontEndConfig.Normalization.CMN);
         }
     }
 

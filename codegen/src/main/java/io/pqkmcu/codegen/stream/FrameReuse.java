@@ -10,14 +10,18 @@ import io.pqkmcu.trainer.frontend.FrontEndConfig;
  * when the hop is a multiple of the stride (240 ms hops with 20 ms frames), two for a 250 ms hop (the odd
  * windows start half a frame off). Each grid keeps its frames in a ring of 2·frames rows, frame j at rows
  * j mod frames and j mod frames + frames, so that every window is one contiguous run of rows. A window
- * computes only the frames its grid does not yet hold: hop/stride·phases of them.
+ * computes only the frames its grid does not yet hold: hop/stride·phases of them. A front end that normalises
+ * each window (CMN) keeps the frames' Q10 values in its rings (4 bytes each) and normalises every window's rows
+ * into a copy before int8, so reuse is unchanged.
  *
  * <p>The stream firmware (firmware_stream_c.ftl) and {@link StreamDetector#run} follow this plan.
  *
  * @param phases 0 when reuse would gain nothing or cost too much RAM (then every window computes all its
  *               frames), else the number of grids
+ * @param valueBytes bytes per ring value: 1 (int8 features), 4 with CMN (Q10 features)
  */
-public record FrameReuse(int hopSamples, int strideSamples, int frames, int featuresPerFrame, int phases) {
+public record FrameReuse(int hopSamples, int strideSamples, int frames, int featuresPerFrame, int phases,
+                         int valueBytes) {
     /** Rings kept at most: four grids of 49×10 features take 3920 bytes of RAM. */
     public static final int MAX_PHASES = 4;
 
@@ -30,7 +34,8 @@ public record FrameReuse(int hopSamples, int strideSamples, int frames, int feat
         // Window k + grids starts grids·hop samples later, a whole number of frames on the same grid.
         long advance = (long) grids * hopSamples / stride;
         int phases = grids <= MAX_PHASES && advance < fe.frames() ? grids : 0;
-        return new FrameReuse(hopSamples, stride, fe.frames(), fe.featuresPerFrame(), phases);
+        return new FrameReuse(hopSamples, stride, fe.frames(), fe.featuresPerFrame(), phases,
+                fe.normalization() == FrontEndConfig.Normalization.CMN ? 4 : 1);
     }
 
     private static int gcd(int a, int b) {
@@ -57,8 +62,8 @@ public record FrameReuse(int hopSamples, int strideSamples, int frames, int feat
         return phases == 0 ? frames : (int) Math.min(frames, (long) phases * hopSamples / strideSamples);
     }
 
-    /** RAM the rings take, bytes. */
+    /** RAM the rings take, bytes (with CMN, not counting the window's int8 copy of frames × featuresPerFrame). */
     public int ringBytes() {
-        return phases * 2 * frames * featuresPerFrame;
+        return phases * 2 * frames * featuresPerFrame * valueBytes;
     }
 }

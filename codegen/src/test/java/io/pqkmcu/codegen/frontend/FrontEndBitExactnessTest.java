@@ -7,6 +7,7 @@ import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.frontend.FeatureQuantization;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.frontend.FrontEndConfig.FeatureType;
+import static io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization.CMN;
 import io.pqkmcu.trainer.frontend.FrontEndTables;
 import io.pqkmcu.trainer.quant.QuantMath;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The C front end (generated tables + pqk_frontend.c, built as a host .so) against the Java reference,
- * value for value: Q10 raw features and int8 features, on several hundred clips and seven configs (both
- * FFT kinds).
+ * value for value: Q10 raw features and int8 features, on several hundred clips and ten configs (both
+ * FFT kinds, three of them with per-window cepstral mean normalisation). The library is built with
+ * -DPQK_FRONTEND_CMN=1, as a CMN model's Makefile builds it; the NONE configs also run through a build
+ * without it, the one every other model gets.
  */
 class FrontEndBitExactnessTest {
     /** The configs under test, each with the int8 quantization its generated struct carries. */
@@ -52,7 +55,19 @@ class FrontEndBitExactnessTest {
             new Case("fe_logmel_400_64_complex",
                     new FrontEndConfig(FeatureType.LOG_MEL, 16000, 16000, 400, 160, 512, 64, 60, 8000, 1,
                             FrontEndConfig.FftKind.COMPLEX),
-                    new FeatureQuantization(0.125, 0)));
+                    new FeatureQuantization(0.125, 0)),
+            // Cepstral mean normalisation: 49 frames (odd, no ties), 98 frames (even: sums that tie the rounding).
+            new Case("fe_mfcc_cmn", FrontEndConfig.mfccDefault().withNormalization(CMN), new FeatureQuantization(0.05, 0)),
+            new Case("fe_logmel_cmn", FrontEndConfig.logMelDefault().withNormalization(CMN),
+                    new FeatureQuantization(0.05, -3)),
+            new Case("fe_mfcc_400_64_13_complex_cmn",
+                    new FrontEndConfig(FeatureType.MFCC, 16000, 16000, 400, 160, 512, 64, 60, 8000, 13,
+                            FrontEndConfig.FftKind.COMPLEX, CMN),
+                    new FeatureQuantization(0.03, 2)));
+
+    static boolean cmn(Case c) {
+        return c.config().normalization() == CMN;
+    }
 
     /** Extra output quantizations run through the same C code with the struct's fields overridden. */
     static final List<FeatureQuantization> EXTRA_QUANT = List.of(
@@ -78,17 +93,44 @@ class FrontEndBitExactnessTest {
 
     static Shim shim;
     static Shim ubsanShim;
+    /** Built without -DPQK_FRONTEND_CMN: the NONE cases only, in CASES order. */
+    static Shim plainShim;
     static Map<String, short[]> clips;
     /** Java's raw features per case (same order as CASES), per clip (same order as clips). */
     static List<List<int[]>> javaRaw;
 
     @BeforeAll
-    static void buildLibrary(@TempDir Path dir) {
+    static void buildLibrary(@TempDir Path dir) throws java.io.IOException {
+        List<String> cmnFlag = List.of("-DPQK_FRONTEND_CMN=1");
+        Path so = build(dir, CASES, cmnFlag, "libfrontend_test.so");
+        shim = Native.load(so.toAbsolutePath().toString(), Shim.class);
+        // The same sources under UBSan: any shift or overflow the bounds analysis missed aborts the run.
+        Path ubsan = build(dir, CASES, List.of("-DPQK_FRONTEND_CMN=1", "-fsanitize=undefined", "-fno-sanitize-recover=all"),
+                "libfrontend_ubsan.so");
+        ubsanShim = Native.load(ubsan.toAbsolutePath().toString(), Shim.class);
+        Path plainDir = java.nio.file.Files.createDirectories(dir.resolve("plain"));
+        Path plain = build(plainDir, CASES.stream().filter(c -> !cmn(c)).toList(), List.of(), "libfrontend_plain.so");
+        plainShim = Native.load(plain.toAbsolutePath().toString(), Shim.class);
+        clips = new LinkedHashMap<>(TestClips.synthetic());
+        clips.putAll(TestClips.speech(dir));
+        javaRaw = new ArrayList<>();
+        for (Case c : CASES) {
+            AudioFrontEnd fe = new AudioFrontEnd(c.config());
+            List<int[]> raws = new ArrayList<>();
+            for (short[] clip : clips.values()) {
+                raws.add(fe.raw(clip));
+            }
+            javaRaw.add(raws);
+        }
+    }
+
+    /** The shim, the cases' generated tables and pqk_frontend.c as one host library. */
+    private static Path build(Path dir, List<Case> cases, List<String> flags, String name) {
         FrontEndSourceGenerator generator = new FrontEndSourceGenerator("test");
         List<Path> sources = new ArrayList<>();
         StringBuilder includes = new StringBuilder();
         StringBuilder table = new StringBuilder();
-        for (Case c : CASES) {
+        for (Case c : cases) {
             FrontEndSources s = generator.generate(c.config(), c.quant(), c.symbol(), "bit-exactness test " + c.symbol());
             CSources.write(dir.resolve(s.headerFileName()), s.header());
             CSources.write(dir.resolve(s.sourceFileName()), s.source());
@@ -128,29 +170,16 @@ class FrontEndBitExactnessTest {
                 + "    case 5: c.fft_kind = 9; break;\n"
                 + "    case 6: c.twiddle = NULL; break;\n"
                 + "    case 7: c.spectrum_bins = c.fft_size; break;\n"
+                + "#if PQK_FRONTEND_CMN\n"
+                + "    case 8: c.normalization = 2; break;\n"
+                + "#endif\n"
                 + "    default: c.type = 7; break;\n"
                 + "    }\n"
                 + "    return pqk_frontend_run(&c, audio, out, scratch);\n"
                 + "}\n";
         CSources.write(dir.resolve("shim.c"), shimSource);
         sources.add(dir.resolve("shim.c"));
-        Path so = HostCompiler.buildSharedLibrary(sources, List.of(dir), dir.resolve("libfrontend_test.so"), List.of());
-        shim = Native.load(so.toAbsolutePath().toString(), Shim.class);
-        // The same sources under UBSan: any shift or overflow the bounds analysis missed aborts the run.
-        Path ubsan = HostCompiler.buildSharedLibrary(sources, List.of(dir), dir.resolve("libfrontend_ubsan.so"),
-                List.of("-fsanitize=undefined", "-fno-sanitize-recover=all"));
-        ubsanShim = Native.load(ubsan.toAbsolutePath().toString(), Shim.class);
-        clips = new LinkedHashMap<>(TestClips.synthetic());
-        clips.putAll(TestClips.speech(dir));
-        javaRaw = new ArrayList<>();
-        for (Case c : CASES) {
-            AudioFrontEnd fe = new AudioFrontEnd(c.config());
-            List<int[]> raws = new ArrayList<>();
-            for (short[] clip : clips.values()) {
-                raws.add(fe.raw(clip));
-            }
-            javaRaw.add(raws);
-        }
+        return HostCompiler.buildSharedLibrary(sources, List.of(dir), dir.resolve(name), flags);
     }
 
     @Test
@@ -262,9 +291,83 @@ class FrontEndBitExactnessTest {
         short[] audio = new short[16000];
         byte[] out = new byte[49 * 10];
         int[] scratch = new int[shim.shim_scratch_size(0) / 4];
-        for (int what = 0; what < 9; what++) {
+        for (int what = 0; what < 10; what++) {
             assertEquals(-1, shim.shim_run_broken(0, what, audio, out, scratch), "corruption " + what);
+            assertEquals(-1, plainShim.shim_run_broken(0, what, audio, out, scratch), "corruption " + what + ", plain");
         }
+        int cmnCase = CASES.indexOf(CASES.stream().filter(FrontEndBitExactnessTest::cmn).findFirst().orElseThrow());
+        int[] cmnScratch = new int[shim.shim_scratch_size(cmnCase) / 4];
+        for (int what = 0; what < 10; what++) {
+            assertEquals(-1, shim.shim_run_broken(cmnCase, what, audio, out, cmnScratch), "CMN, corruption " + what);
+        }
+    }
+
+    @Test
+    void noneConfigsMatchJavaInABuildWithoutCmn() {
+        // What every model without normalisation compiles: no PQK_FRONTEND_CMN, no `normalization` field.
+        List<String> mismatches = new ArrayList<>();
+        int plain = 0;
+        for (int which = 0; which < CASES.size(); which++) {
+            Case c = CASES.get(which);
+            if (cmn(c)) {
+                continue;
+            }
+            AudioFrontEnd fe = new AudioFrontEnd(c.config());
+            assertEquals(FrontEndTables.of(c.config()).scratchWords() * 4, plainShim.shim_scratch_size(plain), c.symbol());
+            int[] scratch = new int[plainShim.shim_scratch_size(plain) / 4];
+            int index = 0;
+            for (Map.Entry<String, short[]> clip : clips.entrySet()) {
+                if (index % 5 == 0) {
+                    String where = c.symbol() + " / " + clip.getKey() + " plain";
+                    int[] raw = javaRaw.get(which).get(index);
+                    int[] cRaw = new int[raw.length];
+                    assertEquals(0, plainShim.shim_raw(plain, clip.getValue(), cRaw, scratch), where);
+                    compare(where + " raw", raw, cRaw, mismatches);
+                    byte[] cQ = new byte[raw.length];
+                    assertEquals(0, plainShim.shim_run(plain, clip.getValue(), cQ, scratch), where);
+                    compare(where + " int8", fe.quantize(raw, c.quant().inputScale(), c.quant().zeroPoint()), cQ, mismatches);
+                }
+                index++;
+            }
+            plain++;
+        }
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+    }
+
+    @Test
+    void cmnClipsIncludeNegativeSumsAndTies() {
+        // The floor division matters only for negative sums that F does not divide, and the + F/2 rounding
+        // only for ties (sum ≡ F/2 mod F, even F): the clips above must contain both, negative ties too.
+        int negative = 0;
+        int ties = 0;
+        int negativeTies = 0;
+        for (Case c : CASES) {
+            if (!cmn(c)) {
+                continue;
+            }
+            AudioFrontEnd fe = new AudioFrontEnd(c.config());
+            int frames = c.config().frames();
+            int features = c.config().featuresPerFrame();
+            for (short[] clip : clips.values()) {
+                int[] raw = fe.rawFrames(clip, 0, frames);
+                for (int j = 0; j < features; j++) {
+                    long sum = 0;
+                    for (int f = 0; f < frames; f++) {
+                        sum += raw[f * features + j];
+                    }
+                    long rounded = sum + frames / 2;
+                    if (rounded < 0 && rounded % frames != 0) {
+                        negative++;
+                    }
+                    if (frames % 2 == 0 && Math.floorMod(sum, frames) == frames / 2) {
+                        ties++;
+                        negativeTies += sum < 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(negative > 100 && ties > 10 && negativeTies > 5,
+                "negative " + negative + ", ties " + ties + ", negative ties " + negativeTies);
     }
 
     private static void compare(String where, int[] expected, int[] actual, List<String> mismatches) {

@@ -8,6 +8,7 @@ import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.format.LayerFormatChoice;
 import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.trainer.frontend.FrontEndTables;
 import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.model.Op;
 import io.pqkmcu.trainer.model.OpKind;
@@ -155,6 +156,27 @@ class ProjectGeneratorTest {
         assertTrue(text(r, "src/frontend/random_8_49x10x1_frontend_config.c").contains("from model 'random-8"));
         assertTrue(text(r, "plan.txt").contains("frontend scratch"));
         assertTrue(text(r, r.javaSource()).contains("pqk_model_classify(short[] audio, byte[] logits)"));
+        // No normalisation: nothing of CMN reaches the project.
+        assertFalse(text(r, "Makefile").contains("PQK_FRONTEND_CMN"));
+        assertFalse(text(r, "src/frontend/random_8_49x10x1_frontend_config.c").contains("normalization"));
+        assertFalse(text(r, "include/model.h").contains("pqk_model_window_features"));
+    }
+
+    @Test
+    void aCmnFrontEndCompilesItsNormalisationAndTakesAClipOfScratch() {
+        FrontEndConfig fe = FrontEndConfig.mfccDefault().withNormalization(FrontEndConfig.Normalization.CMN);
+        Int8Model kws = RandomModels.random(8, fe.frames(), fe.featuresPerFrame(), 1, 4, fe);
+        ProjectGenerator.Rendered r = generator.render(kws, GenerateOptions.of(tmp));
+        String make = text(r, "Makefile");
+        assertTrue(make.contains("KERNEL_DEFINES := ") && make.contains(" -DPQK_FRONTEND_CMN=1\n"), make);
+        String tables = text(r, "src/frontend/random_8_49x10x1_frontend_config.c");
+        assertTrue(tables.contains(".normalization = PQK_FRONTEND_NORMALIZATION_CMN\n};"), tables);
+        assertTrue(tables.contains("#if !PQK_FRONTEND_CMN\n#error"), tables);
+        assertTrue(text(r, "include/model.h").contains("pqk_status pqk_model_window_features(const int32_t *raw, int8_t *features);"));
+        assertTrue(text(r, "src/model.c").contains("pqk_frontend_normalize_quantize(&random_8_49x10x1_frontend_config"));
+        // pqk_frontend_run keeps the clip's 49 x 10 Q10 values: 49 x 10 x 4 bytes more than one frame's.
+        assertEquals(4 * (513 + 40 + 490), FrontEndTables.of(fe).scratchWords() * 4);
+        assertTrue(text(r, "plan.txt").contains("frontend scratch"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.pqkmcu.trainer.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,13 +87,27 @@ class ExpectedUartOnQemuTest {
 
     @Test
     void streamFirmwarePrintsEveryExpectedWindowAndDetection() {
-        Int8Model m = RandomModels.random(4000, FE.frames(), FE.featuresPerFrame(), 1, 12, FE);
+        streamFirmwareMatchesItsTwin(FE, "stream");
+    }
+
+    @Test
+    void cmnStreamFirmwareNormalisesEachWindowAsItsJavaTwin() {
+        // Rings of Q10 frames, each 250 ms window (two frame grids) normalised over its own frames on the
+        // device: every window's logits and every detection equal StreamDetector's.
+        FrontEndConfig cmn = FE.withNormalization(FrontEndConfig.Normalization.CMN);
+        String main = streamFirmwareMatchesItsTwin(cmn, "stream-cmn");
+        assertTrue(main.contains("pqk_model_window_features"), main);
+    }
+
+    /** Generates, builds and runs a stream firmware of a random model with front end {@code fe}; returns main.c. */
+    private String streamFirmwareMatchesItsTwin(FrontEndConfig fe, String name) {
+        Int8Model m = RandomModels.random(4000, fe.frames(), fe.featuresPerFrame(), 1, 12, fe);
         short[] audio = new short[16000 + 3 * 4000];
         Random rnd = new Random(2);
         for (int i = 0; i < audio.length; i++) {
             audio[i] = (short) (rnd.nextGaussian() * 4000);
         }
-        Path dir = tmp.resolve("stream");
+        Path dir = tmp.resolve(name);
         // A low threshold, so that the random model's windows produce detections to check.
         GenerateOptions o = GenerateOptions.of(dir).withBoard("qemu-mps2-an386")
                 .withStream(new StreamInput(audio, new StreamConfig(4000, 1, 1, 1)));
@@ -103,6 +118,12 @@ class ExpectedUartOnQemuTest {
         List<String> lines = expected(m, o, "qemu-mps2-an386");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("^PQK detection 0 ")), lines.toString());
         assertLinesInOrder(lines, r.uartOutput());
+        assertTrue(r.uartOutput().contains("PQK RESULT PASS"), r.uartOutput());
+        try {
+            return Files.readString(dir.resolve("firmware/main.c"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

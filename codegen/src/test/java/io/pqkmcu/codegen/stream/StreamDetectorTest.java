@@ -121,6 +121,27 @@ class StreamDetectorTest {
     }
 
     @Test
+    void withCmnEachWindowIsTheModelOnItsOwnNormalisedFeatures() {
+        FrontEndConfig cmn = FE.withNormalization(FrontEndConfig.Normalization.CMN);
+        Int8Model m = RandomModels.random(4000, cmn.frames(), cmn.featuresPerFrame(), 1, 12, cmn);
+        short[] audio = new short[16000 + 5 * 4000];
+        java.util.Random r = new java.util.Random(6);
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (short) (r.nextGaussian() * (300 + 40 * (i / 4000)));
+        }
+        StreamDetector.Result res = StreamDetector.run(m, StreamConfig.defaults(16000), audio);
+        assertEquals(6, res.windowLogits().size());
+        var fe = new io.pqkmcu.trainer.frontend.AudioFrontEnd(cmn);
+        var interp = new io.pqkmcu.trainer.interp.Int8Interpreter(m);
+        for (int k = 0; k < 6; k++) {
+            short[] own = java.util.Arrays.copyOfRange(audio, k * 4000, k * 4000 + 16000);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    interp.run(fe.features(own, m.input().scale(), m.input().zeroPoint())), res.windowLogits().get(k),
+                    "window " + k);
+        }
+    }
+
+    @Test
     void modelsWithoutFrontEndOrKeywordsAreRefused() {
         Int8Model image = RandomModels.random(7);
         assertThrows(IllegalArgumentException.class, () -> new StreamDetector(image, StreamConfig.defaults(16000)));

@@ -32,8 +32,21 @@ class WindowFeaturesTest {
 
     @Test
     void everyWindowEqualsItsOwnFrontEndRunForAlignedHalfAlignedAndUnalignedHops() {
-        Int8Model m = RandomModels.random(4000, FE.frames(), FE.featuresPerFrame(), 1, 12, FE);
-        AudioFrontEnd fe = new AudioFrontEnd(FE);
+        everyWindowEqualsItsOwnFrontEndRun(FE);
+    }
+
+    @Test
+    void withCmnEveryWindowIsNormalisedOverItsOwnFrames() {
+        // The rings keep Q10 frames and each window is normalised over its own 49 frames: the same as a
+        // front-end run on the window alone, MFCC and log-mel.
+        everyWindowEqualsItsOwnFrontEndRun(FE.withNormalization(FrontEndConfig.Normalization.CMN));
+        everyWindowEqualsItsOwnFrontEndRun(FrontEndConfig.logMelDefault().withNormalization(FrontEndConfig.Normalization.CMN));
+        assertEquals(4 * 1960, FrameReuse.of(FE.withNormalization(FrontEndConfig.Normalization.CMN), 4000).ringBytes());
+    }
+
+    private static void everyWindowEqualsItsOwnFrontEndRun(FrontEndConfig config) {
+        Int8Model m = RandomModels.random(4000, config.frames(), config.featuresPerFrame(), 1, 12, config);
+        AudioFrontEnd fe = new AudioFrontEnd(config);
         // 250 ms (two grids), 240 ms (one), 230 ms (two), 255 ms (four grids that share nothing: no reuse),
         // 20 ms (one grid, one frame per window), 100 ms.
         for (int hop : new int[] {4000, 3840, 3680, 4080, 320, 1600}) {
@@ -45,7 +58,7 @@ class WindowFeaturesTest {
                 assertArrayEquals(fe.features(own, m.input().scale(), m.input().zeroPoint()), w.window(k),
                         "hop " + hop + ", window " + k);
             }
-            FrameReuse reuse = FrameReuse.of(FE, hop);
+            FrameReuse reuse = FrameReuse.of(config, hop);
             int warm = reuse.phases() == 0 ? 49 * windows : 49 * Math.min(windows, reuse.phases())
                     + (windows - Math.min(windows, reuse.phases())) * reuse.framesPerWindow();
             assertEquals(warm, w.computedFrames(), "frames computed with hop " + hop);

@@ -617,14 +617,50 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
         || cfg->output_zero_point < -128 || cfg->output_zero_point > 127) {
         return 0;
     }
+#if PQK_FRONTEND_CMN
+    if (cfg->normalization != PQK_FRONTEND_NORMALIZATION_NONE && cfg->normalization != PQK_FRONTEND_NORMALIZATION_CMN) {
+        return 0;
+    }
+#endif
     return 1;
 }
+
+#if PQK_FRONTEND_CMN
+/* ------------------------------------------------------------------------------------------------
+ * Step 7a, cepstral mean normalisation (AudioFrontEnd.normalize)
+ * ---------------------------------------------------------------------------------------------- */
+
+/* floor((sum_f window[f][j] + frames / 2) / frames), frames >= 1, frame-major rows of `features` values.
+ * Each |value| < 2^25 (step 7), so the int64 sum cannot overflow and the mean fits int32. C's `/`
+ * truncates toward zero: a negative quotient with a remainder comes out one too high, and is lowered. */
+static int32_t pqk_cmn_mean(const int32_t *window, int32_t frames, int32_t features, int32_t j)
+{
+    int64_t sum = frames / 2;
+    int64_t q;
+    int32_t f;
+    for (f = 0; f < frames; f++) {
+        sum += window[f * features + j];
+    }
+    q = sum / frames;
+    if (q * frames > sum) {
+        q -= 1;
+    }
+    return (int32_t)q;
+}
+#endif
 
 int32_t pqk_frontend_scratch_size(const pqk_frontend_config *cfg)
 {
     if (!pqk_frontend_config_ok(cfg)) {
         return -1;
     }
+#if PQK_FRONTEND_CMN
+    if (cfg->normalization == PQK_FRONTEND_NORMALIZATION_CMN) {
+        /* pqk_frontend_run keeps the clip's Q10 features to normalise them before int8. */
+        return (pqk_frontend_fft_words(cfg) + cfg->mel_bins + cfg->frames * cfg->features_per_frame)
+               * (int32_t)sizeof(int32_t);
+    }
+#endif
     return (pqk_frontend_fft_words(cfg) + cfg->mel_bins + cfg->features_per_frame) * (int32_t)sizeof(int32_t);
 }
 
@@ -638,6 +674,18 @@ pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio
     for (f = 0; f < cfg->frames; f++) {
         pqk_frontend_frame(cfg, audio + f * cfg->stride_samples, scratch, raw_out + f * cfg->features_per_frame);
     }
+#if PQK_FRONTEND_CMN
+    if (cfg->normalization == PQK_FRONTEND_NORMALIZATION_CMN) {
+        const int32_t features = cfg->features_per_frame;
+        int32_t j;
+        for (j = 0; j < features; j++) {
+            const int32_t mean = pqk_cmn_mean(raw_out, cfg->frames, features, j);
+            for (f = 0; f < cfg->frames; f++) {
+                raw_out[f * features + j] -= mean;
+            }
+        }
+    }
+#endif
     return PQK_OK;
 }
 
@@ -650,6 +698,11 @@ pqk_status pqk_frontend_run_frames(const pqk_frontend_config *cfg, const int16_t
     if (!pqk_frontend_config_ok(cfg) || audio == NULL || features == NULL || scratch == NULL || frames < 1) {
         return PQK_ERROR_ARGUMENT;
     }
+#if PQK_FRONTEND_CMN
+    if (cfg->normalization != PQK_FRONTEND_NORMALIZATION_NONE) {
+        return PQK_ERROR_ARGUMENT; /* a frame's int8 value depends on its window: pqk_frontend_raw_frames */
+    }
+#endif
     frame_out = scratch + pqk_frontend_fft_words(cfg) + cfg->mel_bins;
     for (f = 0; f < frames; f++) {
         int8_t *q = features + f * cfg->features_per_frame;
@@ -670,5 +723,56 @@ pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio
     if (cfg == NULL) {
         return PQK_ERROR_ARGUMENT;
     }
+#if PQK_FRONTEND_CMN
+    if (cfg->normalization == PQK_FRONTEND_NORMALIZATION_CMN) {
+        /* The clip's Q10 features after the log-mel row, then normalised into int8 in one pass. */
+        pqk_status status;
+        if (!pqk_frontend_config_ok(cfg) || scratch == NULL) {
+            return PQK_ERROR_ARGUMENT;
+        }
+        status = pqk_frontend_raw_frames(cfg, audio, cfg->frames,
+                                         scratch + pqk_frontend_fft_words(cfg) + cfg->mel_bins, scratch);
+        if (status != PQK_OK) {
+            return status;
+        }
+        return pqk_frontend_normalize_quantize(cfg, scratch + pqk_frontend_fft_words(cfg) + cfg->mel_bins, features);
+    }
+#endif
     return pqk_frontend_run_frames(cfg, audio, cfg->frames, features, scratch);
 }
+
+#if PQK_FRONTEND_CMN
+pqk_status pqk_frontend_raw_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
+                                   int32_t *raw_out, int32_t *scratch)
+{
+    int32_t f;
+    if (!pqk_frontend_config_ok(cfg) || audio == NULL || raw_out == NULL || scratch == NULL || frames < 1) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    for (f = 0; f < frames; f++) {
+        pqk_frontend_frame(cfg, audio + f * cfg->stride_samples, scratch, raw_out + f * cfg->features_per_frame);
+    }
+    return PQK_OK;
+}
+
+pqk_status pqk_frontend_normalize_quantize(const pqk_frontend_config *cfg, const int32_t *window, int8_t *features)
+{
+    int32_t j;
+    if (!pqk_frontend_config_ok(cfg) || window == NULL || features == NULL) {
+        return PQK_ERROR_ARGUMENT;
+    }
+    for (j = 0; j < cfg->features_per_frame; j++) {
+        const int32_t mean = cfg->normalization == PQK_FRONTEND_NORMALIZATION_CMN
+                             ? pqk_cmn_mean(window, cfg->frames, cfg->features_per_frame, j) : 0;
+        int32_t f;
+        for (f = 0; f < cfg->frames; f++) {
+            const int32_t i = f * cfg->features_per_frame + j;
+            /* 8. |window - mean| < 2^26; widened before adding the zero point, as in pqk_frontend_run_frames. */
+            const int64_t v = (int64_t)pqk_requantize(window[i] - mean, cfg->output_multiplier, cfg->output_shift)
+                              + cfg->output_zero_point;
+            features[i] = (int8_t)(v < -128 ? -128 : (v > 127 ? 127 : v));
+        }
+    }
+    return PQK_OK;
+}
+#endif

@@ -24,6 +24,11 @@
  *     interpolation on the 16 bits below the leading one.
  *  7. MFCC: c[j] = (sum_m dct[j][m] * L[m] + 2^14) >> 15 (int64 sum), j < coefficients.
  *     LOG_MEL: the output is L itself.
+ * 7a. Normalisation (PQK_FRONTEND_CMN builds, config normalization == PQK_FRONTEND_NORMALIZATION_CMN):
+ *     for each feature index j over the window's F frames, mean = floor((sum_f v[f][j] + F / 2) / F) with
+ *     an int64 sum and a floor (not C's truncation) for negative sums, v[f][j] -= mean. pqk_frontend_raw and
+ *     pqk_frontend_run normalise over the clip; a stream normalises each window of its feature rings with
+ *     pqk_frontend_normalize_quantize.
  *  8. int8 (pqk_frontend_run only): q = clamp(pqk_requantize(v, output_multiplier, output_shift)
  *     + output_zero_point, -128, 127), i.e. q ~ v / 2^10 / input_scale + zero_point.
  * Right shifts of negative values must be arithmetic (floor); pqk_frontend.c refuses to compile
@@ -51,6 +56,19 @@ typedef enum {
     PQK_FRONTEND_FFT_COMPLEX = 0, /* version 1: N-point complex radix-2 on the real window */
     PQK_FRONTEND_FFT_REAL = 1     /* version 2: N/2-point complex FFT of the packed window + split */
 } pqk_frontend_fft_kind;
+
+/* Step 7a (FrontEndConfig.Normalization). Its code, and the config's `normalization` field, exist only
+ * when PQK_FRONTEND_CMN is 1: the Makefile of a model whose front end normalises passes
+ * -DPQK_FRONTEND_CMN=1, so the front end of every other model compiles to exactly what it was, and the
+ * tables of a CMN model do not compile without it. */
+#ifndef PQK_FRONTEND_CMN
+#define PQK_FRONTEND_CMN 0
+#endif
+
+typedef enum {
+    PQK_FRONTEND_NORMALIZATION_NONE = 0,
+    PQK_FRONTEND_NORMALIZATION_CMN = 1 /* per-window cepstral mean normalisation */
+} pqk_frontend_normalization;
 
 /* Everything the front end needs, generated from the model's front-end config. */
 typedef struct pqk_frontend_config {
@@ -82,15 +100,19 @@ typedef struct pqk_frontend_config {
     int32_t output_multiplier;          /* Q31 multiplier of 1 / (2^10 * input_scale) */
     int32_t output_shift;               /* its power-of-two exponent (positive = left) */
     int32_t output_zero_point;          /* model input zero point, [-128, 127] */
+#if PQK_FRONTEND_CMN
+    int32_t normalization;              /* pqk_frontend_normalization (step 7a) */
+#endif
 } pqk_frontend_config;
 
 /* Bytes of int32-aligned scratch pqk_frontend_run / pqk_frontend_raw need:
- * (S + mel_bins + features_per_frame) * 4, S = 2 * fft_size (COMPLEX) or fft_size + 1 (REAL).
- * Returns -1 for an invalid config. */
+ * (S + mel_bins + features_per_frame) * 4, S = 2 * fft_size (COMPLEX) or fft_size + 1 (REAL);
+ * with CMN (S + mel_bins + frames * features_per_frame) * 4, as pqk_frontend_run keeps the clip's Q10
+ * features to normalise them. Returns -1 for an invalid config. */
 int32_t pqk_frontend_scratch_size(const pqk_frontend_config *cfg);
 
-/* Q10 features: raw_out gets frames * features_per_frame int32 values, frame-major.
- * scratch: pqk_frontend_scratch_size(cfg) bytes owned by the caller. */
+/* Q10 features: raw_out gets frames * features_per_frame int32 values, frame-major, normalised over
+ * the clip with CMN. scratch: pqk_frontend_scratch_size(cfg) bytes owned by the caller. */
 pqk_status pqk_frontend_raw(const pqk_frontend_config *cfg, const int16_t *audio, int32_t *raw_out,
                             int32_t *scratch);
 
@@ -105,5 +127,18 @@ pqk_status pqk_frontend_run(const pqk_frontend_config *cfg, const int16_t *audio
  * reuse it in every window that contains it (AudioFrontEnd.rawFrames). */
 pqk_status pqk_frontend_run_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
                                    int8_t *features, int32_t *scratch);
+
+#if PQK_FRONTEND_CMN
+/* With CMN the int8 value of a frame depends on the other frames of its window, so a CMN config is
+ * refused by pqk_frontend_run_frames; a stream keeps Q10 frames instead and normalises each window: */
+
+/* Q10 features of `frames` consecutive frames (as pqk_frontend_run_frames), never normalised. */
+pqk_status pqk_frontend_raw_frames(const pqk_frontend_config *cfg, const int16_t *audio, int32_t frames,
+                                   int32_t *raw_out, int32_t *scratch);
+
+/* int8 model input of one window from its cfg->frames x features_per_frame Q10 values: step 7a (if the
+ * config normalises) and step 8. window is only read (a stream's ring keeps its frames as computed). */
+pqk_status pqk_frontend_normalize_quantize(const pqk_frontend_config *cfg, const int32_t *window, int8_t *features);
+#endif
 
 #endif /* PQK_FRONTEND_H */

@@ -30,7 +30,14 @@
 #if PQK_STREAM_PHASES > 0
 /* Per frame grid, frame j at rows j % PQK_MODEL_FRAMES and j % PQK_MODEL_FRAMES + PQK_MODEL_FRAMES, so that
    the PQK_MODEL_FRAMES rows of any window follow each other. */
+<#if project.frontEnd.cmn>
+/* The front end normalises each window (CMN): the rings keep the frames' Q10 values as computed, and each
+   window's rows are normalised over the window and quantised into pqk_features. */
+static int32_t pqk_rings[PQK_STREAM_PHASES][2 * PQK_MODEL_INPUT_SIZE];
+static int8_t pqk_features[PQK_MODEL_INPUT_SIZE];
+<#else>
 static int8_t pqk_rings[PQK_STREAM_PHASES][2 * PQK_MODEL_INPUT_SIZE];
+</#if>
 /* Per grid, the first frame index not yet computed. */
 static int32_t pqk_ring_next[PQK_STREAM_PHASES];
 
@@ -43,22 +50,41 @@ static pqk_status pqk_stream_features(int32_t k, const int8_t **features)
     const int32_t first = start / PQK_STREAM_FRAME_STRIDE;
     const int32_t offset = start % PQK_STREAM_FRAME_STRIDE;
     const int32_t end = first + PQK_MODEL_FRAMES;
+<#if project.frontEnd.cmn>
+    int32_t *const ring = pqk_rings[phase];
+<#else>
     int8_t *const ring = pqk_rings[phase];
+</#if>
     int32_t j = pqk_ring_next[phase] > first ? pqk_ring_next[phase] : first;
     while (j < end) {
         const int32_t row = j % PQK_MODEL_FRAMES;
         const int32_t n = end - j < PQK_MODEL_FRAMES - row ? end - j : PQK_MODEL_FRAMES - row;
+<#if project.frontEnd.cmn>
+        int32_t *const at = ring + row * PQK_MODEL_FEATURES_PER_FRAME;
+        const pqk_status status = pqk_model_raw_frames(&pqk_stream_audio[offset + j * PQK_STREAM_FRAME_STRIDE], n, at);
+        if (status != PQK_OK) {
+            return status;
+        }
+        memcpy(at + PQK_MODEL_INPUT_SIZE, at, (size_t)(n * PQK_MODEL_FEATURES_PER_FRAME) * sizeof(int32_t));
+<#else>
         int8_t *const at = ring + row * PQK_MODEL_FEATURES_PER_FRAME;
         const pqk_status status = pqk_model_frames(&pqk_stream_audio[offset + j * PQK_STREAM_FRAME_STRIDE], n, at);
         if (status != PQK_OK) {
             return status;
         }
         memcpy(at + PQK_MODEL_INPUT_SIZE, at, (size_t)(n * PQK_MODEL_FEATURES_PER_FRAME));
+</#if>
         j += n;
     }
     pqk_ring_next[phase] = end;
+<#if project.frontEnd.cmn>
+    /* The window's rows, normalised over the window (never in the ring) and quantised. */
+    *features = pqk_features;
+    return pqk_model_window_features(ring + (first % PQK_MODEL_FRAMES) * PQK_MODEL_FEATURES_PER_FRAME, pqk_features);
+<#else>
     *features = ring + (first % PQK_MODEL_FRAMES) * PQK_MODEL_FEATURES_PER_FRAME;
     return PQK_OK;
+</#if>
 }
 #else
 static int8_t pqk_features[PQK_MODEL_INPUT_SIZE];

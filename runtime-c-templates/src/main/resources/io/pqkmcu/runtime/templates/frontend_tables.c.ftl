@@ -6,6 +6,12 @@
 </#list>
  */
 #include "${headerFile}"
+<#if cmn>
+
+#if !PQK_FRONTEND_CMN
+#error "this front end normalises its features (CMN): compile pqk_frontend.c and this file with -DPQK_FRONTEND_CMN=1"
+#endif
+</#if>
 
 <#list tables as table>
 <#include "frontend_table.ftl">
@@ -36,5 +42,6 @@ const pqk_frontend_config ${symbol} = {
     .log2_table = ${symbol}_log2_table,
     .output_multiplier = ${outputMultiplier},
     .output_shift = ${outputShift},
-    .output_zero_point = ${outputZeroPoint}
+    .output_zero_point = ${outputZeroPoint}<#if cmn>,
+    .normalization = PQK_FRONTEND_NORMALIZATION_CMN</#if>
 };

@@ -27,6 +27,23 @@ pqk_status pqk_model_frames(const int16_t *audio, int32_t frames, int8_t *featur
                                    (int32_t *)(void *)(arena + ${project.frontEnd.scratchOffset}));
 }
 
+<#if project.frontEnd.cmn>
+pqk_status pqk_model_raw_frames(const int16_t *audio, int32_t frames, int32_t *raw)
+{
+    int8_t *const arena = ${project.model.sym}_arena.bytes;
+    if (pqk_frontend_scratch_size(&${project.frontEnd.configSymbol}) > ${project.model.symUpper}_FRONTEND_SCRATCH_SIZE) {
+        return PQK_ERROR_SIZE;
+    }
+    return pqk_frontend_raw_frames(&${project.frontEnd.configSymbol}, audio, frames, raw,
+                                   (int32_t *)(void *)(arena + ${project.frontEnd.scratchOffset}));
+}
+
+pqk_status pqk_model_window_features(const int32_t *raw, int8_t *features)
+{
+    return pqk_frontend_normalize_quantize(&${project.frontEnd.configSymbol}, raw, features);
+}
+
+</#if>
 pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits)
 {
     int8_t *const arena = ${project.model.sym}_arena.bytes;

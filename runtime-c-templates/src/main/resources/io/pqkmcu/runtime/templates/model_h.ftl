@@ -61,6 +61,15 @@ pqk_status pqk_model_features(const int16_t *audio, int8_t *features);
 #define PQK_MODEL_FRAMES ${project.input.height}
 #define PQK_MODEL_FEATURES_PER_FRAME ${project.input.width}
 pqk_status pqk_model_frames(const int16_t *audio, int32_t frames, int8_t *features);
+<#if project.frontEnd.cmn>
+
+/* The front end normalises each window (CMN), so a frame's int8 value depends on its window and
+   pqk_model_frames refuses: a stream keeps Q10 frames (raw[frames * PQK_MODEL_FEATURES_PER_FRAME], never
+   normalised) and turns each window's PQK_MODEL_FRAMES rows into the int8 input (raw is only read). */
+#define PQK_MODEL_FRONTEND_CMN 1
+pqk_status pqk_model_raw_frames(const int16_t *audio, int32_t frames, int32_t *raw);
+pqk_status pqk_model_window_features(const int32_t *raw, int8_t *features);
+</#if>
 
 /* Front end + network: audio[PQK_MODEL_AUDIO_SAMPLES] -> logits[PQK_MODEL_OUTPUT_SIZE]. Not reentrant. */
 pqk_status pqk_model_classify(const int16_t *audio, int8_t *logits);

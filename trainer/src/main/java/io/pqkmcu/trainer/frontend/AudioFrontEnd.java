@@ -26,6 +26,9 @@ import io.pqkmcu.trainer.quant.QuantMath;
  *       and the Q15 weights). |L| &lt; 2^16 + 69·2^10 &lt; 2^18.</li>
  *   <li>MFCC: c[j] = (Σ_m dct[j][m]·L[m] + 2^14) >> 15 in int64 (|Σ| &lt; 2^7·2^15·2^18 = 2^40),
  *       j &lt; coefficients. LOG_MEL: the output is L itself.</li>
+ *   <li>Normalisation ({@link FrontEndConfig.Normalization}, {@link #raw} only): with CMN, for each feature
+ *       index j over the F frames of the clip, mean = floorDiv(Σ_f v[f][j] + F/2, F) (int64 sum) and
+ *       v[f][j] −= mean ({@link #normalize}). |v| &lt; 2^25, so |mean| &lt; 2^25 and the difference &lt; 2^26.</li>
  *   <li>int8: {@link FeatureQuantization}: clamp(requantize(v, M, S) + zeroPoint, −128, 127), the sum
  *       taken in 64 bits so a saturated requantization cannot wrap.</li>
  * </ol>
@@ -62,17 +65,48 @@ public final class AudioFrontEnd {
         return config.frames() * config.featuresPerFrame();
     }
 
-    /** Q10 features, frame-major [frames][featuresPerFrame]. */
+    /**
+     * Q10 features, frame-major [frames][featuresPerFrame], normalised over the clip's frames when the config
+     * says so ({@link FrontEndConfig.Normalization#CMN}).
+     */
     public int[] raw(short[] clip) {
         checkClip(clip);
-        return rawFrames(clip, 0, config.frames());
+        int[] raw = rawFrames(clip, 0, config.frames());
+        if (config.normalization() == FrontEndConfig.Normalization.CMN) {
+            normalize(raw, raw, config.frames(), config.featuresPerFrame());
+        }
+        return raw;
+    }
+
+    /**
+     * Cepstral mean normalisation of one window (step 7a): for each feature index j,
+     * mean = floorDiv(Σ_f window[f][j] + frames/2, frames) with a 64-bit sum, and out[f][j] = window[f][j] − mean.
+     * {@code window} and {@code out} are frame-major frames × features and may be the same array; a stream
+     * passes its ring's rows and a separate {@code out}, so that the ring keeps the frames as computed.
+     */
+    public static void normalize(int[] window, int[] out, int frames, int features) {
+        if (window == null || out == null || frames < 1 || features < 1
+                || window.length < frames * features || out.length < frames * features) {
+            throw new IllegalArgumentException("normalize needs " + frames + " x " + features + " values");
+        }
+        for (int j = 0; j < features; j++) {
+            long sum = 0;
+            for (int f = 0; f < frames; f++) {
+                sum += window[f * features + j];
+            }
+            int mean = (int) Math.floorDiv(sum + frames / 2, (long) frames);
+            for (int f = 0; f < frames; f++) {
+                out[f * features + j] = window[f * features + j] - mean;
+            }
+        }
     }
 
     /**
      * Q10 features of {@code count} consecutive frames of a longer recording, the first starting at sample
      * {@code start}, frame-major. Each frame depends only on its own window of samples (the block
      * normalisation is per frame), so frame f of a clip equals frame 0 here with start = f·stride: a stream
-     * can compute each frame once and reuse it in every window that contains it.
+     * can compute each frame once and reuse it in every window that contains it. Never normalised: with
+     * {@link FrontEndConfig.Normalization#CMN} a window's frames go through {@link #normalize} together.
      */
     public int[] rawFrames(short[] audio, int start, int count) {
         if (audio == null) {

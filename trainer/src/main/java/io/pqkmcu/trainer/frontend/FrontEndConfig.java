@@ -19,9 +19,11 @@ package io.pqkmcu.trainer.frontend;
  * @param coefficients    number of cepstral coefficients kept (MFCC only)
  * @param fft             how the spectrum is computed ({@link FftKind}); the two kinds give slightly different
  *                        features, so a model keeps the kind it was trained with
+ * @param normalization   what is subtracted from the Q10 features of a window before int8 ({@link Normalization})
  */
 public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, int windowSamples, int strideSamples,
-                             int fftSize, int melBins, double lowHz, double highHz, int coefficients, FftKind fft) {
+                             int fftSize, int melBins, double lowHz, double highHz, int coefficients, FftKind fft,
+                             Normalization normalization) {
 
     /** Fractional bits of the log-domain and cepstral values the front end computes before int8 output. */
     public static final int LOG_FRACTION_BITS = 10;
@@ -37,16 +39,33 @@ public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, 
      */
     public enum FftKind { COMPLEX, REAL }
 
-    /** A config with the default FFT, {@link FftKind#REAL}. */
+    /**
+     * Per-window normalisation of the Q10 features, after step 7 and before the int8 quantization. NONE (the
+     * default, and every model file written before it existed): none. CMN, cepstral mean normalisation: for
+     * each feature index j of a window of F frames, mean = floorDiv(Σ_f raw[f][j] + F/2, F) with the sum in 64
+     * bits and F/2 an integer division, and raw[f][j] -= mean, so that a voice's or a channel's average
+     * spectral colour does not reach the network. It applies to MFCC and LOG_MEL alike, over the window's
+     * frames (a whole clip; in a stream, each window's own frames).
+     */
+    public enum Normalization { NONE, CMN }
+
+    /** A config with the default FFT, {@link FftKind#REAL}, and no normalisation. */
     public FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, int windowSamples, int strideSamples,
                           int fftSize, int melBins, double lowHz, double highHz, int coefficients) {
         this(type, sampleRate, clipSamples, windowSamples, strideSamples, fftSize, melBins, lowHz, highHz, coefficients,
                 FftKind.REAL);
     }
 
+    /** A config with FFT kind {@code fft} and no normalisation. */
+    public FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, int windowSamples, int strideSamples,
+                          int fftSize, int melBins, double lowHz, double highHz, int coefficients, FftKind fft) {
+        this(type, sampleRate, clipSamples, windowSamples, strideSamples, fftSize, melBins, lowHz, highHz, coefficients,
+                fft, Normalization.NONE);
+    }
+
     public FrontEndConfig {
-        if (type == null || fft == null) {
-            throw new IllegalArgumentException("front-end feature type and FFT kind are required");
+        if (type == null || fft == null || normalization == null) {
+            throw new IllegalArgumentException("front-end feature type, FFT kind and normalisation are required");
         }
         if (fft == FftKind.REAL && fftSize < 8) {
             throw new IllegalArgumentException("the real FFT needs fftSize >= 8, got " + fftSize);
@@ -93,7 +112,26 @@ public record FrontEndConfig(FeatureType type, int sampleRate, int clipSamples, 
     /** The same config with FFT kind {@code kind}. */
     public FrontEndConfig withFft(FftKind kind) {
         return new FrontEndConfig(type, sampleRate, clipSamples, windowSamples, strideSamples, fftSize, melBins, lowHz, highHz,
-                coefficients, kind);
+                coefficients, kind, normalization);
+    }
+
+    /** The same config with normalisation {@code n}. */
+    public FrontEndConfig withNormalization(Normalization n) {
+        return new FrontEndConfig(type, sampleRate, clipSamples, windowSamples, strideSamples, fftSize, melBins, lowHz, highHz,
+                coefficients, fft, n);
+    }
+
+    /**
+     * The record's usual text, without the normalisation when it is NONE: a checkpoint's data fingerprint
+     * ({@code TrainingData.settings}) holds this text, so checkpoints written before normalisation existed
+     * still resume.
+     */
+    @Override
+    public String toString() {
+        return "FrontEndConfig[type=" + type + ", sampleRate=" + sampleRate + ", clipSamples=" + clipSamples
+                + ", windowSamples=" + windowSamples + ", strideSamples=" + strideSamples + ", fftSize=" + fftSize
+                + ", melBins=" + melBins + ", lowHz=" + lowHz + ", highHz=" + highHz + ", coefficients=" + coefficients
+                + ", fft=" + fft + (normalization == Normalization.NONE ? "" : ", normalization=" + normalization) + "]";
     }
 
     public int frames() {

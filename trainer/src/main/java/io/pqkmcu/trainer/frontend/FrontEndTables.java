@@ -237,10 +237,13 @@ public final class FrontEndTables {
     /**
      * int32 words of scratch the C front end needs ({@code pqk_frontend_scratch_size} / 4): COMPLEX: re[N],
      * im[N]; REAL: the packed window [N/2] and the packed FFT [N/2], the power [≤ N/2 + 1] reusing the
-     * window's words plus one; then the log-mel row [melBins] and one output frame [featuresPerFrame].
+     * window's words plus one; then the log-mel row [melBins] and one output frame [featuresPerFrame] (with CMN, every frame of the
+     * clip: frames × featuresPerFrame).
      */
     public int scratchWords() {
         int fft = config.fft() == FrontEndConfig.FftKind.REAL ? config.fftSize() + 1 : 2 * config.fftSize();
-        return fft + config.melBins() + config.featuresPerFrame();
+        // CMN: pqk_frontend_run keeps the whole clip's Q10 features to normalise them before int8.
+        int rows = config.normalization() == FrontEndConfig.Normalization.CMN ? config.frames() : 1;
+        return fft + config.melBins() + rows * config.featuresPerFrame();
     }
 }

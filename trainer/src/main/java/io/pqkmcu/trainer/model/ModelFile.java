@@ -143,10 +143,12 @@ public final class ModelFile {
             FrontEndConfig fe = m.frontEnd();
             out.writeBoolean(fe != null);
             if (fe != null) {
-                // Low nibble: feature type; high nibble: FFT kind. Files written before the REAL FFT have 0
-                // there and read as COMPLEX, the FFT their model was trained with; a pqk that predates the
-                // REAL FFT rejects the new files as an unknown feature type instead of computing other features.
-                out.writeByte(fe.type().ordinal() | fe.fft().ordinal() << 4);
+                // Bits 0-1: feature type; bits 2-3: normalisation; high nibble: FFT kind. Files written before the
+                // REAL FFT have 0 there and read as COMPLEX, the FFT their model was trained with; files written
+                // before normalisation have 0 in bits 2-3 and read as NONE. A pqk that predates the REAL FFT or
+                // normalisation rejects the new files (an unknown feature type or FFT kind) instead of computing
+                // other features.
+                out.writeByte(fe.type().ordinal() | fe.normalization().ordinal() << 2 | fe.fft().ordinal() << 4);
                 out.writeInt(fe.sampleRate());
                 out.writeInt(fe.clipSamples());
                 out.writeInt(fe.windowSamples());
@@ -193,10 +195,15 @@ public final class ModelFile {
         FrontEndConfig fe = null;
         if (in.readBoolean()) {
             int typeAndFft = in.readUnsignedByte();
-            int type = typeAndFft & 0x0F;
+            int type = typeAndFft & 0x03;
+            int normalization = (typeAndFft >> 2) & 0x03;
             int fft = typeAndFft >> 4;
             if (type >= FrontEndConfig.FeatureType.values().length) {
                 throw new ModelFormatException("unknown front-end feature type " + type);
+            }
+            if (normalization >= FrontEndConfig.Normalization.values().length) {
+                throw new ModelFormatException("unknown front-end feature normalisation " + normalization
+                        + " (written by a newer pqk?)");
             }
             if (fft >= FrontEndConfig.FftKind.values().length) {
                 throw new ModelFormatException("unknown front-end FFT kind " + fft + " (written by a newer pqk?)");
@@ -204,7 +211,7 @@ public final class ModelFile {
             try {
                 fe = new FrontEndConfig(FrontEndConfig.FeatureType.values()[type], in.readInt(), in.readInt(), in.readInt(),
                         in.readInt(), in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt(),
-                        FrontEndConfig.FftKind.values()[fft]);
+                        FrontEndConfig.FftKind.values()[fft], FrontEndConfig.Normalization.values()[normalization]);
                 // the tables are what eval, the stream detector and the generated C all build first: a setting that
                 // cannot produce them (a mel band with no FFT bin) is a defect of this file, named now
                 io.pqkmcu.trainer.frontend.FrontEndTables.of(fe);

@@ -202,6 +202,72 @@ class AudioFrontEndTest {
     }
 
     @Test
+    void cmnSubtractsTheFlooredRoundedMeanOfEachFeature() {
+        // 4 frames x 4 features, one column per case: sums 10 (mean 3: (10 + 2) / 4), -7 (floorDiv(-5, 4) = -2,
+        // where truncation would give -1), 2 (a tie, +0.5 rounds up to 1) and -2 (a tie, -0.5 rounds up to 0).
+        int[] window = {
+            1, -1, 2, 0,
+            2, -2, 0, -1,
+            3, -3, 0, 0,
+            4, -1, 0, -1};
+        int[] out = new int[window.length];
+        AudioFrontEnd.normalize(window, out, 4, 4);
+        assertArrayEquals(new int[] {
+            -2, 1, 1, 0,
+            -1, 0, -1, -1,
+            0, -1, -1, 0,
+            1, 1, -1, -1}, out);
+        assertArrayEquals(new int[] {1, -1, 2, 0, 2, -2, 0, -1, 3, -3, 0, 0, 4, -1, 0, -1}, window, "input kept");
+        AudioFrontEnd.normalize(window, window, 4, 4);
+        assertArrayEquals(out, window, "in place");
+        // Odd frame count: F/2 = 1 for F = 3; sum -2 gives floorDiv(-1, 3) = -1 (truncation: 0).
+        int[] odd = {0, -1, -1};
+        AudioFrontEnd.normalize(odd, odd, 3, 1);
+        assertArrayEquals(new int[] {1, 0, 0}, odd);
+    }
+
+    @Test
+    void textOfANoneConfigIsWhatItWasBeforeNormalisation() {
+        // Checkpoints fingerprint their data with this text: runs started before CMN existed must still resume.
+        assertEquals("FrontEndConfig[type=MFCC, sampleRate=16000, clipSamples=16000, windowSamples=480, strideSamples=320, "
+                + "fftSize=512, melBins=40, lowHz=20.0, highHz=4000.0, coefficients=10, fft=REAL]", MFCC.toString());
+        assertEquals(MFCC.toString().replace("]", ", normalization=CMN]"),
+                MFCC.withNormalization(FrontEndConfig.Normalization.CMN).toString());
+    }
+
+    @Test
+    void cmnRawIsTheWindowNormalisedOverItsFrames() {
+        for (FrontEndConfig base : List.of(MFCC, LOG_MEL)) {
+            FrontEndConfig cmn = base.withNormalization(FrontEndConfig.Normalization.CMN);
+            AudioFrontEnd plain = new AudioFrontEnd(base);
+            AudioFrontEnd fe = new AudioFrontEnd(cmn);
+            int frames = base.frames();
+            int features = base.featuresPerFrame();
+            for (short[] clip : List.of(noise(3, 3000, 16000), tone(440, 8000, 16000), new short[16000])) {
+                int[] unnormalised = plain.rawFrames(clip, 0, frames);
+                assertArrayEquals(unnormalised, fe.rawFrames(clip, 0, frames), "rawFrames is never normalised");
+                int[] raw = fe.raw(clip);
+                for (int j = 0; j < features; j++) {
+                    long sum = 0;
+                    long sumBefore = 0;
+                    for (int f = 0; f < frames; f++) {
+                        sum += raw[f * features + j];
+                        sumBefore += unnormalised[f * features + j];
+                    }
+                    // sum' = sum - F * floorDiv(sum + F/2, F) lies in [-F/2, F - F/2).
+                    assertTrue(sum >= -(frames / 2) && sum < frames - frames / 2, base.type() + " feature " + j + ": " + sum);
+                    long mean = unnormalised[j] - raw[j];
+                    assertEquals(Math.floorDiv(sumBefore + frames / 2, frames), mean);
+                    for (int f = 0; f < frames; f++) {
+                        assertEquals(unnormalised[f * features + j] - mean, raw[f * features + j]);
+                    }
+                }
+                assertArrayEquals(fe.quantize(raw, 0.25, 3), fe.features(clip, 0.25, 3));
+            }
+        }
+    }
+
+    @Test
     void wrongLengthClipIsRejected() {
         AudioFrontEnd fe = new AudioFrontEnd(MFCC);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fe.raw(new short[15999]));

@@ -97,6 +97,40 @@ class ModelFileTest {
     }
 
     @Test
+    void normalisationTravelsAndOldFilesReadAsNone() {
+        // Bits 2-3 of the feature-type byte: NONE is 0 there, so a NONE model's bytes are exactly what the
+        // writer produced before normalisation existed, and CMN differs from it in that byte only.
+        Int8Model t = TinyModels.convPoolFc();
+        for (FrontEndConfig.FeatureType type : FrontEndConfig.FeatureType.values()) {
+            int melBins = type == FrontEndConfig.FeatureType.MFCC ? 10 : 3; // 3 x 3 features either way
+            FrontEndConfig none = new FrontEndConfig(type, 16000, 1280, 480, 400, 512, melBins, 20, 4000, 3);
+            assertEquals(FrontEndConfig.Normalization.NONE, none.normalization());
+            FrontEndConfig cmn = none.withNormalization(FrontEndConfig.Normalization.CMN);
+            byte[] oldBytes = ModelFile.toBytes(new Int8Model("kws", t.labels(), none, t.tensors(), t.ops(), 0, 3, new TreeMap<>()));
+            byte[] cmnBytes = ModelFile.toBytes(new Int8Model("kws", t.labels(), cmn, t.tensors(), t.ops(), 0, 3, new TreeMap<>()));
+            assertEquals(none, ModelFile.fromBytes(oldBytes).frontEnd());
+            assertEquals(cmn, ModelFile.fromBytes(cmnBytes).frontEnd());
+            int differing = -1;
+            for (int i = 16; i < oldBytes.length; i++) {
+                if (oldBytes[i] != cmnBytes[i]) {
+                    assertEquals(-1, differing, "more than one payload byte differs");
+                    differing = i;
+                }
+            }
+            assertEquals(0x10 | type.ordinal(), oldBytes[differing]); // REAL, NONE
+            assertEquals(0x14 | type.ordinal(), cmnBytes[differing]); // REAL, CMN
+            for (int unknown : new int[] {2, 3}) {
+                byte[] future = cmnBytes.clone();
+                future[differing] = (byte) (0x10 | unknown << 2 | type.ordinal());
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                crc.update(future, 16, future.length - 16);
+                java.nio.ByteBuffer.wrap(future).putInt(12, (int) crc.getValue());
+                assertTrue(failure(future).contains("unknown front-end feature normalisation " + unknown), failure(future));
+            }
+        }
+    }
+
+    @Test
     void rejectsForeignTruncatedAndCorruptFiles() {
         byte[] good = ModelFile.toBytes(TinyModels.convPoolFc());
         assertTrue(failure(new byte[0]).contains("shorter than the 16-byte header"));
