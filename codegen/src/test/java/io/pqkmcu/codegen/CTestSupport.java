@@ -2,10 +2,10 @@ package io.pqkmcu.codegen;
 
 import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.project.Kernel;
+import io.pqkmcu.codegen.render.RuntimeResources;
 import io.pqkmcu.codegen.toolchain.Tool;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +41,7 @@ public final class CTestSupport {
         try {
             Files.createDirectories(dir);
             for (String f : RUNTIME_FILES) {
-                try (InputStream in = CTestSupport.class.getResourceAsStream("/io/pqkmcu/runtime/c/" + f)) {
-                    if (in == null) {
-                        throw new IllegalStateException("runtime file missing from the classpath: " + f);
-                    }
-                    Files.write(dir.resolve(f), in.readAllBytes());
-                }
+                Files.write(dir.resolve(f), RuntimeResources.bytes(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.trainer.model.tflite.SharedOracle;
 import io.pqkmcu.trainer.model.tflite.TfliteImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

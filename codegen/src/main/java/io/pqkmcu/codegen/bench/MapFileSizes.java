@@ -51,19 +51,8 @@ public final class MapFileSizes {
 
     /** Bytes of kept .text input sections from objects whose path contains one of {@code fragments}. */
     public static long textBytes(Path map, List<String> fragments) {
-        String text;
-        try {
-            text = Files.readString(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read linker map " + map, e);
-        }
-        int discarded = text.indexOf("Discarded input sections");
-        int memoryMap = text.indexOf("Linker script and memory map");
-        if (memoryMap > discarded) {
-            text = text.substring(memoryMap);
-        }
         long total = 0;
-        Matcher m = SECTION.matcher(text);
+        Matcher m = SECTION.matcher(keptPart(map));
         while (m.find()) {
             String object = m.group(4);
             for (String f : fragments) {

@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.firmware;
 
+import io.pqkmcu.codegen.render.Blobs;
 import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.model.Int8Model;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The firmware's test data as three binary blobs that {@code firmware/test_data.S} pulls in with
@@ -29,16 +29,12 @@ public final class TestData {
 
     private final boolean audio;
     private final List<byte[]> expected;
-    private final byte[] inputBlob;
-    private final byte[] expectedBlob;
-    private final byte[] labelBlob;
+    private final Blobs blobs;
 
-    private TestData(boolean audio, List<byte[]> expected, byte[] inputBlob, byte[] expectedBlob, byte[] labelBlob) {
+    private TestData(boolean audio, List<byte[]> expected, Blobs blobs) {
         this.audio = audio;
         this.expected = expected;
-        this.inputBlob = inputBlob;
-        this.expectedBlob = expectedBlob;
-        this.labelBlob = labelBlob;
+        this.blobs = blobs;
     }
 
     /**
@@ -74,9 +70,7 @@ public final class TestData {
                     throw new IllegalArgumentException("test clip " + i + " has " + clip.length + " samples; the front end "
                             + "takes " + model.frontEnd().clipSamples());
                 }
-                for (short s : clip) {
-                    inputs.putShort(s);
-                }
+                inputs.put(Blobs.int16le(clip));
                 features = frontEnd.features(clip, in.scale(), in.zeroPoint());
             } else {
                 features = t.vectors().get(i);
@@ -96,7 +90,8 @@ public final class TestData {
             }
             labels.putShort((short) label);
         }
-        return new TestData(t.audio(), expected, inputs.array(), out.array(), labels.array());
+        return new TestData(t.audio(), expected, new Blobs(INPUTS, inputs.array(), EXPECTED, out.array(), LABELS,
+                labels.array()));
     }
 
     private static List<byte[]> randomVectors(int size, long seed) {
@@ -143,7 +138,7 @@ public final class TestData {
 
     /** The inputs' labels, in order (−1 when unknown). */
     public List<Integer> labels() {
-        ByteBuffer b = ByteBuffer.wrap(labelBlob).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(blobs.get(LABELS)).order(ByteOrder.LITTLE_ENDIAN);
         List<Integer> l = new ArrayList<>();
         while (b.hasRemaining()) {
             l.add((int) b.getShort());
@@ -153,22 +148,16 @@ public final class TestData {
 
     /** Flash the three blobs take. */
     public long flashBytes() {
-        return inputBlob.length + expectedBlob.length + labelBlob.length;
+        return blobs.flashBytes();
     }
 
     /** The blobs by project-relative path. */
     public SortedMap<String, byte[]> files() {
-        SortedMap<String, byte[]> f = new TreeMap<>();
-        f.put(INPUTS, inputBlob);
-        f.put(EXPECTED, expectedBlob);
-        f.put(LABELS, labelBlob);
-        return f;
+        return blobs.files();
     }
 
     /** Rewrites the blobs of an existing project (for running another chunk of clips). */
     public void write(java.nio.file.Path projectDir) {
-        for (var e : files().entrySet()) {
-            io.pqkmcu.trainer.util.AtomicFiles.write(projectDir.resolve(e.getKey()), e.getValue());
-        }
+        blobs.write(projectDir);
     }
 }

@@ -16,6 +16,7 @@ import io.pqkmcu.trainer.model.Padding;
 import io.pqkmcu.trainer.model.QuantizedWeights;
 import io.pqkmcu.trainer.model.SoftmaxOp;
 import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.trainer.quant.QuantMath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -179,15 +180,18 @@ final class LayerViews {
     static List<String> quantLines(QuantizedWeights w, WeightMatrix rows, int outputZeroPoint) {
         List<String> lines = new ArrayList<>();
         for (int c = 0; c < w.outputChannels(); c++) {
-            int multiplier = w.multiplier()[c];
-            int shift = w.shift()[c];
-            if (w.bias()[c] == 0 && rows.rowNonZeros(c) == 0) {
-                multiplier = 1 << 30;
-                shift = -2;
-            }
-            lines.add("{" + w.bias()[c] + ", " + multiplier + ", " + shift + "},");
+            QuantMath.Multiplier m = emitted(w, rows, c);
+            lines.add("{" + w.bias()[c] + ", " + m.multiplier() + ", " + m.shift() + "},");
         }
         return lines;
+    }
+
+    /** Channel {@code c}'s emitted multiplier and shift: its own, or {2^30, -2} for a dead channel (see quantLines). */
+    private static QuantMath.Multiplier emitted(QuantizedWeights w, WeightMatrix rows, int c) {
+        if (w.bias()[c] == 0 && rows.rowNonZeros(c) == 0) {
+            return new QuantMath.Multiplier(1 << 30, -2);
+        }
+        return new QuantMath.Multiplier(w.multiplier()[c], w.shift()[c]);
     }
 
     /** pqk_kernel_util.h's PQK_REQUANT_GENERAL, PQK_REQUANT_FAST and PQK_REQUANT_FAST_FULL_RANGE. */
@@ -204,13 +208,8 @@ final class LayerViews {
         QuantizedWeights w = op.weights();
         WeightMatrix rows = WeightMatrix.of(op);
         for (int c = 0; c < w.outputChannels(); c++) {
-            int multiplier = w.multiplier()[c];
-            int shift = w.shift()[c];
-            if (w.bias()[c] == 0 && rows.rowNonZeros(c) == 0) {
-                multiplier = 1 << 30;
-                shift = -2;
-            }
-            if (-shift < 2 || -shift > 22 || multiplier < 0) {
+            QuantMath.Multiplier m = emitted(w, rows, c);
+            if (-m.shift() < 2 || -m.shift() > 22 || m.multiplier() < 0) {
                 return REQUANT_GENERAL;
             }
         }

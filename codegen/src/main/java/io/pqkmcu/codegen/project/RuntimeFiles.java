@@ -1,8 +1,7 @@
 package io.pqkmcu.codegen.project;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.pqkmcu.codegen.render.RuntimeResources;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +10,6 @@ import java.util.TreeSet;
 
 /** The static C runtime a project copies from the runtime-c-templates jar: headers, kernels, support functions. */
 final class RuntimeFiles {
-    private static final String RUNTIME_C = "/io/pqkmcu/runtime/c/";
-
     private RuntimeFiles() {}
 
     /**
@@ -21,10 +18,10 @@ final class RuntimeFiles {
      */
     static List<String> copy(Set<Kernel> kernels, SortedMap<String, byte[]> files) {
         for (String h : Kernel.PUBLIC_HEADERS) {
-            files.put("include/" + h, resource(h));
+            files.put("include/" + h, RuntimeResources.bytes(h));
         }
         for (String h : Kernel.INTERNAL_HEADERS) {
-            files.put("src/kernels/" + h, resource(h));
+            files.put("src/kernels/" + h, RuntimeResources.bytes(h));
         }
         TreeSet<String> kernelSources = new TreeSet<>();
         for (Kernel k : kernels) {
@@ -38,21 +35,9 @@ final class RuntimeFiles {
         }
         List<String> sources = new ArrayList<>();
         for (String src : kernelSources) {
-            files.put("src/kernels/" + src, resource(src));
+            files.put("src/kernels/" + src, RuntimeResources.bytes(src));
             sources.add("src/kernels/" + src);
         }
         return sources;
-    }
-
-    static byte[] resource(String name) {
-        try (InputStream in = RuntimeFiles.class.getResourceAsStream(RUNTIME_C + name)) {
-            if (in == null) {
-                throw new IllegalStateException("runtime file " + name + " is missing from the classpath ("
-                        + RUNTIME_C + "); the pqk-runtime-c-templates jar is incomplete");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

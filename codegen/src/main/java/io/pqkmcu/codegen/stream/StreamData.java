@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.stream;
 
+import io.pqkmcu.codegen.render.Blobs;
 import io.pqkmcu.trainer.model.Int8Model;
 
 import java.nio.ByteBuffer;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The stream firmware's data: the audio stream, the logits the Java twin computed for every window, and
@@ -24,17 +24,12 @@ public final class StreamData {
 
     private final StreamDetector.Result expected;
     private final StreamView view;
-    private final byte[] audioBlob;
-    private final byte[] expectedBlob;
-    private final byte[] detectionBlob;
+    private final Blobs blobs;
 
-    private StreamData(StreamDetector.Result expected, StreamView view, byte[] audioBlob, byte[] expectedBlob,
-                       byte[] detectionBlob) {
+    private StreamData(StreamDetector.Result expected, StreamView view, Blobs blobs) {
         this.expected = expected;
         this.view = view;
-        this.audioBlob = audioBlob;
-        this.expectedBlob = expectedBlob;
-        this.detectionBlob = detectionBlob;
+        this.blobs = blobs;
     }
 
     /** Runs the Java twin over the stream and lays out the blobs. */
@@ -53,10 +48,6 @@ public final class StreamData {
         StreamConfig cfg = input.config();
         StreamDetector.Result r = StreamDetector.run(model, cfg, audio);
 
-        ByteBuffer a = ByteBuffer.allocate(2 * audio.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (short s : audio) {
-            a.putShort(s);
-        }
         ByteBuffer e = ByteBuffer.allocate(r.windowLogits().size() * model.output().size());
         r.windowLogits().forEach(e::put);
         ByteBuffer d = ByteBuffer.allocate(r.detections().size() * DETECTION_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -77,7 +68,8 @@ public final class StreamData {
                 String.format(Locale.ROOT, "%.4f", cfg.thresholdQ15() / (double) StreamConfig.ONE_Q15),
                 (int) Math.round(cfg.hopSamples() * 1000.0 / rate), reuse.strideSamples(), reuse.phases(),
                 reuse.framesPerWindow());
-        return new StreamData(r, view, a.array(), e.array(), d.array());
+        return new StreamData(r, view, new Blobs(AUDIO, Blobs.int16le(audio), EXPECTED, e.array(), DETECTIONS,
+                d.array()));
     }
 
     /** What the Java twin computed: every window's logits and the detections. */
@@ -91,15 +83,11 @@ public final class StreamData {
 
     /** Flash the three blobs take. */
     public long flashBytes() {
-        return audioBlob.length + expectedBlob.length + detectionBlob.length;
+        return blobs.flashBytes();
     }
 
     /** The blobs by project-relative path. */
     public SortedMap<String, byte[]> files() {
-        SortedMap<String, byte[]> f = new TreeMap<>();
-        f.put(AUDIO, audioBlob);
-        f.put(EXPECTED, expectedBlob);
-        f.put(DETECTIONS, detectionBlob);
-        return f;
+        return blobs.files();
     }
 }

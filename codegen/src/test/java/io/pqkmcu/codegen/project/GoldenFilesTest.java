@@ -1,5 +1,6 @@
 package io.pqkmcu.codegen.project;
 
+import io.pqkmcu.codegen.render.RuntimeResources;
 import io.pqkmcu.trainer.model.RandomModels;
 import org.junit.jupiter.api.Test;
 
@@ -107,15 +108,12 @@ class GoldenFilesTest {
     }
 
     /**
-     * A file the generator copied verbatim from the C runtime (ProjectGenerator.copyRuntime, FrontEndFiles): its
+     * A file the generator copied verbatim from the C runtime (RuntimeFiles, FrontEndFiles): its
      * name is a runtime resource and its bytes are that resource's. Everything else is generated from the model.
      */
     static boolean isRuntimeCopy(String path, byte[] content) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        if (ProjectGenerator.class.getResource("/io/pqkmcu/runtime/c/" + name) == null) {
-            return false;
-        }
-        return Arrays.equals(ProjectGenerator.resource(name), content);
+        return RuntimeResources.exists(name) && Arrays.equals(RuntimeResources.bytes(name), content);
     }
 
     /** Which copied runtime files changed, appeared or disappeared against the recorded checksums. */

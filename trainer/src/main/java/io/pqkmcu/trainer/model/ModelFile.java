@@ -25,7 +25,9 @@ import java.util.zip.CRC32C;
  * payload length (u32), CRC-32C of the payload (u32) — followed by the payload (big-endian fields, see
  * {@link #encodePayload}). Truncated, corrupt or foreign files are rejected with a message that says which.
  * Every header byte is checked: the magic, version and reserved (zero) fields by value, the length against
- * the file and the CRC against the payload.
+ * the file and the CRC against the payload. Each layer's weights carry PQK's pruning mask, one bit per
+ * weight: a record for tools ({@link Int8Model#prunedFraction()}), checked on read against the weights
+ * (see {@link QuantizedWeights}).
  */
 public final class ModelFile {
     public static final int VERSION = 1;

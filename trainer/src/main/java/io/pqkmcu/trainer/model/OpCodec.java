@@ -65,18 +65,18 @@ final class OpCodec {
         switch (kind) {
             case CONV_2D: {
                 int[] g = readWindow(in);
-                QuantizedWeights w = readWeights(in);
+                QuantizedWeights w = readWeights(in, name);
                 return new Conv2DOp(name, input, output, g[0], g[1], g[2], g[3], new Padding(g[4], g[5]), w,
                         in.readInt(), in.readInt());
             }
             case DEPTHWISE_CONV_2D: {
                 int[] g = readWindow(in);
-                QuantizedWeights w = readWeights(in);
+                QuantizedWeights w = readWeights(in, name);
                 return new DepthwiseConv2DOp(name, input, output, g[0], g[1], g[2], g[3], new Padding(g[4], g[5]), w,
                         in.readInt(), in.readInt());
             }
             case FULLY_CONNECTED: {
-                QuantizedWeights w = readWeights(in);
+                QuantizedWeights w = readWeights(in, name);
                 return new FullyConnectedOp(name, input, output, w, in.readInt(), in.readInt());
             }
             case AVERAGE_POOL_2D: {
@@ -137,6 +137,7 @@ final class OpCodec {
         }
         out.writeInt(w.data().length);
         out.write(w.data());
+        // The mask, one bit per weight (LSB first, 1 = kept): a record for tools, see QuantizedWeights.
         byte[] bits = new byte[(w.mask().length + 7) / 8];
         for (int i = 0; i < w.mask().length; i++) {
             if (w.mask()[i]) {
@@ -150,6 +151,15 @@ final class OpCodec {
             out.writeInt(w.bias()[c]);
             out.writeInt(w.multiplier()[c]);
             out.writeInt(w.shift()[c]);
+        }
+    }
+
+    /** Reads one layer's weights; a defect in them is reported with the layer named. */
+    private static QuantizedWeights readWeights(DataInputStream in, String layer) throws IOException {
+        try {
+            return readWeights(in);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(layer + ": " + e.getMessage(), e);
         }
     }
 

@@ -170,10 +170,10 @@ public final class RandomModels {
                 addFullyConnected(index, 1 + rnd.nextInt(16));
                 break;
             case AVERAGE_POOL_2D:
-                addAvgPool("pool_" + index);
+                addPool("pool_" + index, false);
                 break;
             case MAX_POOL_2D:
-                addMaxPool("maxpool_" + index);
+                addPool("maxpool_" + index, true);
                 break;
             case ADD:
                 addResidual(index);
@@ -236,7 +236,8 @@ public final class RandomModels {
         ops.add(new FullyConnectedOp("fc_" + index, in.id(), out.id(), w, act[0], act[1]));
     }
 
-    private void addAvgPool(String name) {
+    /** Average or max pooling: random filter, stride and padding; an activation clamp one time in four. */
+    private void addPool(String name, boolean max) {
         TensorSpec in = last();
         int fh = 1 + rnd.nextInt(4);
         int fw = 1 + rnd.nextInt(4);
@@ -246,22 +247,10 @@ public final class RandomModels {
         int[] ax = axis(in.width(), fw, stride, 1, same);
         TensorSpec out = addTensor(ay[0], ax[0], in.channels(), in.scale(), in.zeroPoint());
         int[] act = rnd.nextInt(4) == 0 ? activation(out) : new int[] {-128, 127};
-        ops.add(new AveragePool2DOp(name, in.id(), out.id(), fh, fw, stride, stride, new Padding(ay[1], ax[1]),
-                act[0], act[1]));
-    }
-
-    private void addMaxPool(String name) {
-        TensorSpec in = last();
-        int fh = 1 + rnd.nextInt(4);
-        int fw = 1 + rnd.nextInt(4);
-        int stride = 1 + rnd.nextInt(3);
-        boolean same = rnd.nextBoolean();
-        int[] ay = axis(in.height(), fh, stride, 1, same);
-        int[] ax = axis(in.width(), fw, stride, 1, same);
-        TensorSpec out = addTensor(ay[0], ax[0], in.channels(), in.scale(), in.zeroPoint());
-        int[] act = rnd.nextInt(4) == 0 ? activation(out) : new int[] {-128, 127};
-        ops.add(new MaxPool2DOp(name, in.id(), out.id(), fh, fw, stride, stride, new Padding(ay[1], ax[1]), act[0],
-                act[1]));
+        Padding padding = new Padding(ay[1], ax[1]);
+        ops.add(max
+                ? new MaxPool2DOp(name, in.id(), out.id(), fh, fw, stride, stride, padding, act[0], act[1])
+                : new AveragePool2DOp(name, in.id(), out.id(), fh, fw, stride, stride, padding, act[0], act[1]));
     }
 
     /**

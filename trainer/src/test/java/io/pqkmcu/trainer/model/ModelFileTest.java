@@ -57,6 +57,37 @@ class ModelFileTest {
     }
 
     @Test
+    void aMaskThatMarksANonZeroWeightPrunedIsRefusedAsCorrupt() {
+        // conv's weights {1, 2, 3, 4, -1, 0, 0, 1} are followed by their mask bits, kept = value != 0
+        byte[] bytes = ModelFile.toBytes(TinyModels.convPoolFc());
+        byte[] convWeights = {1, 2, 3, 4, -1, 0, 0, 1};
+        int at = indexOf(bytes, convWeights) + convWeights.length;
+        assertEquals((byte) 0b1001_1111, bytes[at]);
+        bytes[at] &= (byte) ~1; // weight 0 (value 1) marked pruned
+        assertEquals("conv: weight 0 is 1 but the mask marks it pruned; a pruned weight must be 0 (corrupt mask or"
+                + " weights)", failure(resealed(bytes)));
+        bytes[at] = (byte) 0b1111_1111; // zeros marked kept are fine: a kept weight may round to 0
+        assertEquals(0, ModelFile.fromBytes(resealed(bytes)).ops().get(0).weights().prunedCount());
+    }
+
+    /** The file with its payload CRC recomputed, as a faulty writer (not a damaged disk) would leave it. */
+    private static byte[] resealed(byte[] file) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(file, 16, file.length - 16);
+        java.nio.ByteBuffer.wrap(file).putInt(12, (int) crc.getValue());
+        return file;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void frontEndSettingsTravelWithTheModel() {
         Int8Model t = TinyModels.convPoolFc();
         FrontEndConfig fe = new FrontEndConfig(FrontEndConfig.FeatureType.MFCC, 16000, 1280, 480, 400, 512, 10, 20, 4000, 3);
@@ -90,9 +121,7 @@ class ModelFileTest {
         assertEquals(0x10, real[differing]); // MFCC, REAL
         byte[] future = real.clone();
         future[differing] = 0x20;
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(future, 16, future.length - 16);
-        java.nio.ByteBuffer.wrap(future).putInt(12, (int) crc.getValue());
+        resealed(future);
         assertTrue(failure(future).contains("unknown front-end FFT kind 2"), failure(future));
     }
 

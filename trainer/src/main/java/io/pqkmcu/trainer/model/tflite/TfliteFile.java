@@ -94,6 +94,41 @@ public final class TfliteFile {
         }
     }
 
+    /**
+     * Conv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 activation, 4 dilation_w, 5 dilation_h} and
+     * DepthwiseConv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 depth_multiplier, 4 activation,
+     * 5 dilation_w, 6 dilation_h}, with the schema's defaults.
+     */
+    public record ConvOptions(int padding, int strideH, int strideW, int activation, int dilationH, int dilationW) {
+        public static ConvOptions of(Options o, boolean depthwise) {
+            return new ConvOptions(o.i8(0, 0), o.i32(2, 0), o.i32(1, 0), o.i8(depthwise ? 4 : 3, 0),
+                    o.i32(depthwise ? 6 : 5, 1), o.i32(depthwise ? 5 : 4, 1));
+        }
+
+        /** Refuses a stride or dilation that is not positive. */
+        public void checkPositive(String where) {
+            if (strideW <= 0 || strideH <= 0 || dilationW <= 0 || dilationH <= 0) {
+                throw new TfliteFormatException(where + ": stride " + strideH + "x" + strideW + " / dilation " + dilationH
+                        + "x" + dilationW + " must be positive");
+            }
+        }
+    }
+
+    /**
+     * Pool2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 filter_width, 4 filter_height, 5 activation}; a
+     * filter or stride that is not positive is refused.
+     */
+    public record PoolOptions(int padding, int strideH, int strideW, int filterH, int filterW, int activation) {
+        public static PoolOptions of(String where, Options o) {
+            PoolOptions p = new PoolOptions(o.i8(0, 0), o.i32(2, 0), o.i32(1, 0), o.i32(4, 0), o.i32(3, 0), o.i8(5, 0));
+            if (p.strideW <= 0 || p.strideH <= 0 || p.filterW <= 0 || p.filterH <= 0) {
+                throw new TfliteFormatException(where + ": filter " + p.filterH + "x" + p.filterW + " / stride "
+                        + p.strideH + "x" + p.strideW + " must be positive");
+            }
+            return p;
+        }
+    }
+
     public final long version;
     public final String description;
     public final List<OpCode> opcodes;

@@ -169,15 +169,7 @@ public final class TfliteFloatGraph {
         int src = source(op, 0);
         int[] in = shapeOf(op, 0);
         int[] out = outputTensor(op).hwc();
-        TfliteFile.Options o = op.options();
-        // Conv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 activation, 4 dilation_w, 5 dilation_h};
-        // DepthwiseConv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 depth_multiplier, 4 activation, 5, 6 dilation}.
-        int pad = o.i8(0, 0);
-        int sw = o.i32(1, 0);
-        int sh = o.i32(2, 0);
-        int act = o.i8(depthwise ? 4 : 3, 0);
-        int dw = o.i32(depthwise ? 5 : 4, 1);
-        int dh = o.i32(depthwise ? 6 : 5, 1);
+        TfliteFile.ConvOptions o = TfliteFile.ConvOptions.of(op.options(), depthwise);
         TfliteFile.Tensor wt = tensor(op, 1, "weights");
         int[] ws = wt.shape();
         if (ws.length != 4) {
@@ -187,15 +179,14 @@ public final class TfliteFloatGraph {
             throw new TfliteFormatException(f.label(op) + ": weights " + Arrays.toString(ws) + " do not fit input "
                     + shape(in) + " and output " + shape(out) + (depthwise ? " (depth multiplier 1 only)" : ""));
         }
-        if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0) {
-            throw new TfliteFormatException(f.label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
-                    + " must be positive");
-        }
-        Padding p = TfliteFile.padding(f.label(op), pad, in, out, ws[1], ws[2], sh, sw, dh, dw);
+        o.checkPositive(f.label(op));
+        Padding p = TfliteFile.padding(f.label(op), o.padding(), in, out, ws[1], ws[2], o.strideH(), o.strideW(),
+                o.dilationH(), o.dilationW());
         int outC = out[2];
         float[] w = values(op, wt, depthwise ? 3 : 0, "weights");
-        append(new Layer(op.index(), depthwise ? Kind.DEPTHWISE : Kind.CONV, new int[] {src}, in, out, ws[1], ws[2], sh, sw,
-                dh, dw, p.top(), p.left(), activation(op, act), w, bias(op, outC), outRange(op)), op);
+        append(new Layer(op.index(), depthwise ? Kind.DEPTHWISE : Kind.CONV, new int[] {src}, in, out, ws[1], ws[2],
+                o.strideH(), o.strideW(), o.dilationH(), o.dilationW(), p.top(), p.left(), activation(op, o.activation()), w,
+                bias(op, outC), outRange(op)), op);
     }
 
     private void dense(TfliteFile.Operator op) {
@@ -222,19 +213,12 @@ public final class TfliteFloatGraph {
         int src = source(op, 0);
         int[] in = shapeOf(op, 0);
         int[] out = outputTensor(op).hwc();
-        // Pool2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 filter_width, 4 filter_height, 5 activation}.
-        TfliteFile.Options o = op.options();
-        int sw = o.i32(1, 0);
-        int sh = o.i32(2, 0);
-        int fw = o.i32(3, 0);
-        int fh = o.i32(4, 0);
-        if (sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0) {
-            throw new TfliteFormatException(f.label(op) + ": filter " + fh + "x" + fw + " / stride " + sh + "x" + sw
-                    + " must be positive");
-        }
-        Padding p = TfliteFile.padding(f.label(op), o.i8(0, 0), in, out, fh, fw, sh, sw, 1, 1);
-        append(new Layer(op.index(), max ? Kind.MAX_POOL : Kind.AVG_POOL, new int[] {src}, in, out, fh, fw, sh, sw, 1, 1,
-                p.top(), p.left(), activation(op, o.i8(5, 0)), null, null, outRange(op)), op);
+        TfliteFile.PoolOptions o = TfliteFile.PoolOptions.of(f.label(op), op.options());
+        Padding p = TfliteFile.padding(f.label(op), o.padding(), in, out, o.filterH(), o.filterW(), o.strideH(),
+                o.strideW(), 1, 1);
+        append(new Layer(op.index(), max ? Kind.MAX_POOL : Kind.AVG_POOL, new int[] {src}, in, out, o.filterH(),
+                o.filterW(), o.strideH(), o.strideW(), 1, 1, p.top(), p.left(), activation(op, o.activation()), null, null,
+                outRange(op)), op);
     }
 
     private void add(TfliteFile.Operator op) {

@@ -419,21 +419,12 @@ public final class TfliteImporter {
         TensorSpec in = tensors.get(inId);
         int outId = activationOutput(op);
         TensorSpec out = tensors.get(outId);
-        TfliteFile.Options o = op.options();
         int expected = depthwise ? BuiltinOps.OPT_DEPTHWISE_CONV_2D : BuiltinOps.OPT_CONV_2D;
         if (op.optionsType() != expected) {
             throw new TfliteFormatException(f.label(op) + " has options of type " + op.optionsType() + ", expected "
                     + expected);
         }
-        // Conv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 activation, 4 dilation_w, 5 dilation_h};
-        // DepthwiseConv2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 depth_multiplier, 4 activation,
-        // 5 dilation_w, 6 dilation_h}.
-        int pad = o.i8(0, 0);
-        int sw = o.i32(1, 0);
-        int sh = o.i32(2, 0);
-        int act = o.i8(depthwise ? 4 : 3, 0);
-        int dw = o.i32(depthwise ? 5 : 4, 1);
-        int dh = o.i32(depthwise ? 6 : 5, 1);
+        TfliteFile.ConvOptions o = TfliteFile.ConvOptions.of(op.options(), depthwise);
         TfliteFile.Tensor wt = input(op, 1, "weights");
         if (wt.shape().length != 4) {
             throw new TfliteFormatException(f.label(op) + ": weights must be 4-D, got " + Arrays.toString(wt.shape()));
@@ -442,13 +433,14 @@ public final class TfliteImporter {
             throw new TfliteFormatException(f.label(op) + ": depth multiplier " + (wt.shape()[3] / Math.max(1, in.channels()))
                     + " is not supported (pqk's depthwise convolution has one output per input channel)");
         }
-        if (sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0) {
-            throw new TfliteFormatException(f.label(op) + ": stride " + sh + "x" + sw + " / dilation " + dh + "x" + dw
-                    + " must be positive");
-        }
-        int[] c = clamp(op, act, out);
+        o.checkPositive(f.label(op));
+        int sh = o.strideH();
+        int sw = o.strideW();
+        int dh = o.dilationH();
+        int dw = o.dilationW();
+        int[] c = clamp(op, o.activation(), out);
         QuantizedWeights w = deadChannels(weights(op, in, out, depthwise ? 3 : 0, false), depthwise, in, out, c, false);
-        Padding p = padding(op, pad, in, out, wt.shape()[1], wt.shape()[2], sh, sw, dh, dw);
+        Padding p = padding(op, o.padding(), in, out, wt.shape()[1], wt.shape()[2], sh, sw, dh, dw);
         ops.add(depthwise
                 ? new DepthwiseConv2DOp(irName(op, "dw"), inId, outId, sh, sw, dh, dw, p, w, c[0], c[1])
                 : new Conv2DOp(irName(op, "conv"), inId, outId, sh, sw, dh, dw, p, w, c[0], c[1]));
@@ -479,22 +471,17 @@ public final class TfliteImporter {
         TensorSpec in = tensors.get(inId);
         int outId = activationOutput(op);
         TensorSpec out = tensors.get(outId);
-        // Pool2DOptions {0 padding, 1 stride_w, 2 stride_h, 3 filter_width, 4 filter_height, 5 activation}.
-        TfliteFile.Options o = op.options();
-        int sw = o.i32(1, 0);
-        int sh = o.i32(2, 0);
-        int fw = o.i32(3, 0);
-        int fh = o.i32(4, 0);
-        if (sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0) {
-            throw new TfliteFormatException(f.label(op) + ": filter " + fh + "x" + fw + " / stride " + sh + "x" + sw
-                    + " must be positive");
-        }
+        TfliteFile.PoolOptions o = TfliteFile.PoolOptions.of(f.label(op), op.options());
+        int sh = o.strideH();
+        int sw = o.strideW();
+        int fh = o.filterH();
+        int fw = o.filterW();
         if (in.scale() != out.scale() || in.zeroPoint() != out.zeroPoint()) {
             throw new TfliteFormatException(f.label(op) + ": input and output quantization differ, which int8 pooling"
                     + " does not allow");
         }
-        Padding p = padding(op, o.i8(0, 0), in, out, fh, fw, sh, sw, 1, 1);
-        int[] c = clamp(op, o.i8(5, 0), out);
+        Padding p = padding(op, o.padding(), in, out, fh, fw, sh, sw, 1, 1);
+        int[] c = clamp(op, o.activation(), out);
         ops.add(max
                 ? new MaxPool2DOp(irName(op, "maxpool"), inId, outId, fh, fw, sh, sw, p, c[0], c[1])
                 : new AveragePool2DOp(irName(op, "avgpool"), inId, outId, fh, fw, sh, sw, p, c[0], c[1]));

@@ -13,15 +13,16 @@ import java.util.List;
  * The project's shared test material, {@code shared/models} and {@code shared/oracle}: it lies beside the
  * repository ({@code <clone>/../shared} in CI), found as the nearest ancestor of the working directory
  * that has a {@code shared/oracle} folder, or given with {@code -Dpqk.shared=DIR}. Missing in CI is a
- * failure; elsewhere the tests that need it are skipped.
+ * failure; elsewhere the tests that need it are skipped. Shared with the tests module through the trainer's
+ * test jar.
  */
-final class SharedOracle {
-    static final List<String> INT8_MODELS = List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8",
+public final class SharedOracle {
+    public static final List<String> INT8_MODELS = List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8",
             "ad01_int8", "str_ww_ref_model");
 
     private SharedOracle() {}
 
-    static Path root() {
+    public static Path root() {
         String prop = System.getProperty("pqk.shared");
         if (prop != null) {
             return Path.of(prop);
@@ -38,15 +39,15 @@ final class SharedOracle {
         return null;
     }
 
-    static Path model(String name) {
+    public static Path model(String name) {
         return root().resolve("models").resolve(name + ".tflite");
     }
 
-    static Path oracle(String name) {
+    public static Path oracle(String name) {
         return root().resolve("oracle").resolve(name);
     }
 
-    static byte[] read(Path p) {
+    public static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
@@ -55,9 +56,9 @@ final class SharedOracle {
     }
 
     /** One row of layers.tsv: the operator's output tensor and where its bytes sit in layers_k.bin. */
-    record Layer(int op, String opName, int tensor, int bytes, int offset) {}
+    public record Layer(int op, String opName, int tensor, int bytes, int offset) {}
 
-    static List<Layer> layers(String name) {
+    public static List<Layer> layers(String name) {
         try {
             List<String> lines = Files.readAllLines(oracle(name).resolve("layers.tsv"));
             List<Layer> r = new ArrayList<>();
@@ -73,7 +74,7 @@ final class SharedOracle {
     }
 
     /** The cases k of a model: every in_k.bin. */
-    static int cases(String name) {
+    public static int cases(String name) {
         int k = 0;
         while (Files.exists(oracle(name).resolve("in_" + k + ".bin"))) {
             k++;
