@@ -1,12 +1,12 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.model.util.AtomicFiles;
+import io.pqkmcu.model.util.ShellQuote;
 import io.pqkmcu.trainer.pqk.PqkConfig;
 import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.train.Ablation;
 import io.pqkmcu.trainer.train.AblationReport;
 import io.pqkmcu.trainer.train.TrainingData;
-import io.pqkmcu.trainer.util.AtomicFiles;
-import io.pqkmcu.trainer.util.ShellQuote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.codegen.stream.KeywordStream;
+import io.pqkmcu.trainer.data.KeywordStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,17 +1,17 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.interp.Int8Interpreter;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
-import io.pqkmcu.trainer.data.Split;
 import io.pqkmcu.trainer.features.FeatureSet;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.images.ImageData;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
 import io.pqkmcu.trainer.kws.KwsFeatures;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
 import io.pqkmcu.trainer.quant.ActQuant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         printConfusion(model.labels(), confusion);
         if (perClip != null) {
-            io.pqkmcu.trainer.util.AtomicFiles.writeString(perClip, csv.toString());
+            io.pqkmcu.model.util.AtomicFiles.writeString(perClip, csv.toString());
             System.out.println("wrote " + set.size() + " rows to " + perClip);
         }
         return 0;

@@ -1,8 +1,8 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.tflite.TfliteExporter;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.tflite.TfliteExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +25,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Int8Model m = ModelFile.read(model);
         byte[] file = TfliteExporter.toBytes(m);
-        io.pqkmcu.trainer.util.AtomicFiles.write(out, file);
+        io.pqkmcu.model.util.AtomicFiles.write(out, file);
         System.out.printf("%s: %d int8 layers, %d bytes%n", out, m.ops().size(), file.length);
         return 0;
     }

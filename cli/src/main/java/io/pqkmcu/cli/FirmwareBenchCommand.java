@@ -5,10 +5,10 @@ import io.pqkmcu.codegen.bench.BenchTable;
 import io.pqkmcu.codegen.bench.BenchVariant;
 import io.pqkmcu.codegen.bench.DsCnnModels;
 import io.pqkmcu.codegen.bench.FirmwareBench;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.tflite.TfliteImporter;
-import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.tflite.TfliteImporter;
+import io.pqkmcu.model.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,12 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.ProjectBuild;
 import io.pqkmcu.codegen.flash.FlashPlan;
 import io.pqkmcu.codegen.flash.Flasher;
 import io.pqkmcu.codegen.project.ProjectInfo;
+import io.pqkmcu.model.util.ProcessRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,13 +1,13 @@
 package io.pqkmcu.cli;
 
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsEntry;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
-import io.pqkmcu.trainer.data.Split;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
 import io.pqkmcu.trainer.frontend.FloatMfcc;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

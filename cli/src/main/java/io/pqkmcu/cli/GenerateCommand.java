@@ -2,20 +2,20 @@ package io.pqkmcu.cli;
 
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
+import io.pqkmcu.codegen.images.ImageFiles;
+import io.pqkmcu.codegen.images.ImageInputs;
+import io.pqkmcu.codegen.images.PixelScaling;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.KernelLibrary;
 import io.pqkmcu.codegen.project.ProjectGenerator;
-import io.pqkmcu.codegen.images.ImageFiles;
-import io.pqkmcu.codegen.images.ImageInputs;
-import io.pqkmcu.codegen.images.PixelScaling;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.codegen.stream.StreamScore;
-import io.pqkmcu.trainer.data.Split;
-import io.pqkmcu.trainer.data.WavFile;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.data.WavFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -159,7 +159,7 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratedProject p = new ProjectGenerator().generate(model, o);
         if (data != null) {
             // which clip each test input is, so that pqk simulate can name it
-            io.pqkmcu.trainer.util.AtomicFiles.writeString(p.root().resolve(TestClips.NAMES_FILE),
+            io.pqkmcu.model.util.AtomicFiles.writeString(p.root().resolve(TestClips.NAMES_FILE),
                     String.join("\n", TestClips.names(data, Split.TEST, testClips, model)) + "\n");
         }
         System.out.print(readText(p.root().resolve("plan.txt")));
@@ -184,7 +184,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model '" + model.name() + "' has no audio front end; --mode stream is "
                     + "for keyword-spotting models");
         }
-        String problem = io.pqkmcu.trainer.util.PathProblems.notAFile(stream);
+        String problem = io.pqkmcu.model.util.PathProblems.notAFile(stream);
         if (problem != null) {
             throw new IllegalArgumentException("--stream " + stream + ": " + problem);
         }

@@ -1,6 +1,6 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.Version;
+import io.pqkmcu.model.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

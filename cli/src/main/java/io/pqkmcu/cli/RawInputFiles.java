@@ -1,7 +1,7 @@
 package io.pqkmcu.cli;
 
 import io.pqkmcu.codegen.firmware.TestInputs;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.tflite.FloatWrapper;
-import io.pqkmcu.trainer.model.tflite.TfliteImporter;
-import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.interp.Int8Interpreter;
+import io.pqkmcu.model.tflite.FloatWrapper;
+import io.pqkmcu.model.tflite.TfliteImporter;
+import io.pqkmcu.model.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

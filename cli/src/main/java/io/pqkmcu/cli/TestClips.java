@@ -1,11 +1,11 @@
 package io.pqkmcu.cli;
 
 import io.pqkmcu.codegen.firmware.TestInputs;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.data.Split;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsEntry;
 import io.pqkmcu.trainer.data.SpeechCommands;
-import io.pqkmcu.trainer.data.Split;
-import io.pqkmcu.trainer.model.Int8Model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

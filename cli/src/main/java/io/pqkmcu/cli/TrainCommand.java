@@ -1,15 +1,15 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.tflite.TfliteFloatGraph;
+import io.pqkmcu.model.util.AtomicFiles;
+import io.pqkmcu.model.util.OutputLock;
 import io.pqkmcu.trainer.pqk.HistoryPoint;
 import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.train.TrainingCurves;
 import io.pqkmcu.trainer.train.TrainingData;
 import io.pqkmcu.trainer.train.TrainingJob;
 import io.pqkmcu.trainer.train.TrainingResult;
-import io.pqkmcu.trainer.util.AtomicFiles;
-import io.pqkmcu.trainer.util.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.pqkmcu.cli;
 
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.nn.Architectures;
 import io.pqkmcu.trainer.pqk.PqkConfig;
 import picocli.CommandLine.Mixin;

@@ -176,8 +176,8 @@ class TrainSettingsTest {
 
     @Test
     void featureNormalizationReachesTheFrontEnd() {
-        io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization none = io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization.NONE;
-        io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization cmn = io.pqkmcu.trainer.frontend.FrontEndConfig.Normalization.CMN;
+        io.pqkmcu.model.frontend.FrontEndConfig.Normalization none = io.pqkmcu.model.frontend.FrontEndConfig.Normalization.NONE;
+        io.pqkmcu.model.frontend.FrontEndConfig.Normalization cmn = io.pqkmcu.model.frontend.FrontEndConfig.Normalization.CMN;
         for (String command : COMMANDS) {
             assertEquals(none, parse(command).frontEnd().normalization(), command);
             assertEquals(cmn, parse(command, "--cmn").frontEnd().normalization(), command);
@@ -185,8 +185,8 @@ class TrainSettingsTest {
             assertEquals(none, parse(command, "--feature-normalization", "NONE").frontEnd().normalization(), command);
         }
         TrainOptions logMel = parse("train", "--features", "LOG_MEL", "--fft", "COMPLEX", "--cmn");
-        assertEquals(io.pqkmcu.trainer.frontend.FrontEndConfig.logMelDefault()
-                .withFft(io.pqkmcu.trainer.frontend.FrontEndConfig.FftKind.COMPLEX).withNormalization(cmn), logMel.frontEnd());
+        assertEquals(io.pqkmcu.model.frontend.FrontEndConfig.logMelDefault()
+                .withFft(io.pqkmcu.model.frontend.FrontEndConfig.FftKind.COMPLEX).withNormalization(cmn), logMel.frontEnd());
         assertThrows(CommandLine.ParameterException.class, () -> parse("train", "--feature-normalization", "MEAN"));
     }
 

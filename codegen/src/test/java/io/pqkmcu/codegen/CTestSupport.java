@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.project.Kernel;
 import io.pqkmcu.codegen.render.RuntimeResources;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.data.WavFile;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.data.WavFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,7 +107,7 @@ class CliBadInputTest {
     @Test
     void aStreamThatIsADirectoryIsCalledOne() throws Exception {
         Path model = tmp.resolve("m.pqkm");
-        ModelFile.write(RandomModels.random(3, 49, 10, 1, 3, io.pqkmcu.trainer.frontend.FrontEndConfig.mfccDefault()), model);
+        ModelFile.write(RandomModels.random(3, 49, 10, 1, 3, io.pqkmcu.model.frontend.FrontEndConfig.mfccDefault()), model);
         Path dir = Files.createDirectories(tmp.resolve("s.wav"));
         assertFails(CliRun.of("generate", model.toString(), "--stream", dir.toString(), "--out", tmp.resolve("p").toString()),
                 "--stream " + dir + ": is a directory, not a file");

@@ -1,11 +1,11 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.data.WavFile;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
-import io.pqkmcu.trainer.util.OutputLock;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.util.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.data.WavFile;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.OpKind;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.OpKind;
+import io.pqkmcu.model.data.WavFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,9 +10,9 @@ import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.interp.Int8Interpreter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class CmsisNnBitExactnessTest {
     void cmsisNnLayersAgreeWithTheReferenceOnTheHostAndOnQemu() {
         Path cmsis = CmsisNn.require();
         List<Int8Model> models = List.of(DsCnnModels.small(0.5, 3), RandomModels.singleOp(
-                io.pqkmcu.trainer.model.OpKind.CONV_2D, 41, 0.3));
+                io.pqkmcu.model.OpKind.CONV_2D, 41, 0.3));
         int run = 0;
         for (Int8Model m : models) {
             for (String board : List.of("qemu-mps2-an386", "qemu-mps2-an385")) {

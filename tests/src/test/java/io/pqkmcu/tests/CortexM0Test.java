@@ -10,10 +10,10 @@ import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.interp.Int8Interpreter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

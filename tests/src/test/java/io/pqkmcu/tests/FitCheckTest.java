@@ -3,9 +3,9 @@ package io.pqkmcu.tests;
 import io.pqkmcu.codegen.fit.BoardFitException;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,13 +5,13 @@ import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.OpKind;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.OpKind;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.interp.Int8Interpreter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,7 +101,7 @@ class HostBitExactnessTest {
     }
 
     @ParameterizedTest
-    @MethodSource("io.pqkmcu.trainer.model.RandomModels#kinds")
+    @MethodSource("io.pqkmcu.model.RandomModels#kinds")
     void everyOpInBothFormatsMatchesTheReference(OpKind kind) {
         double[] sparsities = {0.0, 0.5, 0.9};
         for (int s = 0; s < sparsities.length; s++) {

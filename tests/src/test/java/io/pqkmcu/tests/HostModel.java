@@ -1,9 +1,9 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.jna.BindingLoader;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,10 +8,10 @@ import io.pqkmcu.codegen.images.Image;
 import io.pqkmcu.codegen.images.ImageFiles;
 import io.pqkmcu.codegen.images.PixelScaling;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.interp.Int8Interpreter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,14 +1,14 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.toolchain.Tool;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.OpKind;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.OpKind;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

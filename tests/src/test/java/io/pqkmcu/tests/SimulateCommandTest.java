@@ -1,8 +1,8 @@
 package io.pqkmcu.tests;
 
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class SimulateCommandTest {
                 for (int i = 2000; i < 12000; i++) {
                     clip[i] = (short) (3000 * Math.sin(2 * Math.PI * (300 + 150 * w) * i / 16000));
                 }
-                io.pqkmcu.trainer.data.WavFile.write(data.resolve(rel), clip, 16000);
+                io.pqkmcu.model.data.WavFile.write(data.resolve(rel), clip, 16000);
                 if (s == 1) {
                     test.append(rel).append('\n');
                 }
@@ -72,7 +72,7 @@ class SimulateCommandTest {
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (short) (rng.nextGaussian() * 1000);
         }
-        io.pqkmcu.trainer.data.WavFile.write(data.resolve("_background_noise_/white.wav"), noise, 16000);
+        io.pqkmcu.model.data.WavFile.write(data.resolve("_background_noise_/white.wav"), noise, 16000);
         java.nio.file.Files.writeString(data.resolve("validation_list.txt"), "");
         java.nio.file.Files.writeString(data.resolve("testing_list.txt"), test.toString());
 

@@ -7,9 +7,9 @@ import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamDetector;
 import io.pqkmcu.codegen.stream.StreamScore;
 import io.pqkmcu.codegen.toolchain.Tool;
-import io.pqkmcu.trainer.data.WavFile;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.data.WavFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.pqkmcu.tests;
 
 import com.google.flatbuffers.FlatBufferBuilder;
-import io.pqkmcu.trainer.model.ModelFormatException;
-import io.pqkmcu.trainer.model.tflite.SharedOracle;
-import io.pqkmcu.trainer.model.tflite.TfliteImporter;
+import io.pqkmcu.model.ModelFormatException;
+import io.pqkmcu.model.tflite.SharedOracle;
+import io.pqkmcu.model.tflite.TfliteImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

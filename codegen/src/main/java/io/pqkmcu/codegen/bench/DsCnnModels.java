@@ -1,16 +1,16 @@
 package io.pqkmcu.codegen.bench;
 
-import io.pqkmcu.trainer.model.AveragePool2DOp;
-import io.pqkmcu.trainer.model.Conv2DOp;
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.Padding;
-import io.pqkmcu.trainer.model.QuantizedWeights;
-import io.pqkmcu.trainer.model.SoftmaxOp;
-import io.pqkmcu.trainer.model.TensorSpec;
-import io.pqkmcu.trainer.quant.QuantMath;
+import io.pqkmcu.model.AveragePool2DOp;
+import io.pqkmcu.model.Conv2DOp;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.Padding;
+import io.pqkmcu.model.QuantizedWeights;
+import io.pqkmcu.model.SoftmaxOp;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.quant.QuantMath;
 
 import java.util.ArrayList;
 import java.util.Arrays;

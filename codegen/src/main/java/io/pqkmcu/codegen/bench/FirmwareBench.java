@@ -2,8 +2,8 @@ package io.pqkmcu.codegen.bench;
 
 import io.pqkmcu.codegen.device.DeviceRun;
 import io.pqkmcu.codegen.device.DeviceRunResult;
-import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.device.ProjectBuild;
+import io.pqkmcu.codegen.device.StreamRunResult;
 import io.pqkmcu.codegen.emulator.FirmwareSize;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.format.LayerFormat;
@@ -16,10 +16,10 @@ import io.pqkmcu.codegen.sparse.SparseTable;
 import io.pqkmcu.codegen.stream.FrameReuse;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;

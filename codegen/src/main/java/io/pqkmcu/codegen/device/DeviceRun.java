@@ -3,11 +3,11 @@ package io.pqkmcu.codegen.device;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.codegen.emulator.QemuResult;
 import io.pqkmcu.codegen.emulator.QemuRunner;
-import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.firmware.TestData;
 import io.pqkmcu.codegen.firmware.TestInputs;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.util.Progress;
+import io.pqkmcu.codegen.project.ProjectInfo;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.util.Progress;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.pqkmcu.codegen.device;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.emulator.CrossCompiler;
 import io.pqkmcu.codegen.emulator.FirmwareSize;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen.emulator;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

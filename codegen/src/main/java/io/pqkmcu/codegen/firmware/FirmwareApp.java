@@ -9,7 +9,7 @@ import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamData;
 import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.codegen.stream.StreamScore;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.firmware;
 
 import io.pqkmcu.codegen.render.Blobs;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.interp.Int8Interpreter;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

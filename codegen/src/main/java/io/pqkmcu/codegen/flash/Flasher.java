@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen.flash;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.FlashTools;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.format;
 
-import io.pqkmcu.trainer.model.Conv2DOp;
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.Conv2DOp;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.TensorSpec;
 
 import java.util.Locale;
 

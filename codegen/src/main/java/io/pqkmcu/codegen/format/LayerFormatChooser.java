@@ -3,9 +3,9 @@ package io.pqkmcu.codegen.format;
 import io.pqkmcu.codegen.sparse.SparseTable;
 import io.pqkmcu.codegen.sparse.SparseTableEncoder;
 import io.pqkmcu.codegen.sparse.WeightMatrix;
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.TensorSpec;
 
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.frontend;
 
 import io.pqkmcu.codegen.render.RuntimeResources;
-import io.pqkmcu.trainer.Version;
-import io.pqkmcu.trainer.frontend.FeatureQuantization;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.frontend.FrontEndTables;
+import io.pqkmcu.model.Version;
+import io.pqkmcu.model.frontend.FeatureQuantization;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndTables;
 
 import java.util.SortedMap;
 import java.util.TreeMap;

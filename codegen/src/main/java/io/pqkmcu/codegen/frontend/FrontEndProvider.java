@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.util.SortedMap;
 

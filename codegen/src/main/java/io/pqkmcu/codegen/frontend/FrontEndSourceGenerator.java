@@ -1,13 +1,13 @@
 package io.pqkmcu.codegen.frontend;
 
 import io.pqkmcu.codegen.render.TemplateRenderer;
-import io.pqkmcu.trainer.frontend.FeatureQuantization;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.frontend.FrontEndTables;
-import io.pqkmcu.trainer.frontend.MelBand;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.TensorSpec;
-import io.pqkmcu.trainer.quant.QuantMath;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.frontend.FeatureQuantization;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndTables;
+import io.pqkmcu.model.frontend.MelBand;
+import io.pqkmcu.model.quant.QuantMath;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

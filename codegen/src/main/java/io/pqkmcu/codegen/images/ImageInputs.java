@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.images;
 
 import io.pqkmcu.codegen.firmware.TestInputs;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.images;
 
-import io.pqkmcu.trainer.model.TensorSpec;
-import io.pqkmcu.trainer.quant.QuantMath;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.quant.QuantMath;
 
 /**
  * How 8-bit pixels become the model's real-valued input before int8 quantization. Models trained on images

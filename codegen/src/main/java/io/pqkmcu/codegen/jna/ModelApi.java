@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.jna;
 
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.util.List;
 

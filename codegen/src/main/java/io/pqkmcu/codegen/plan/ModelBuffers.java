@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.plan;
 
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,9 +10,9 @@ import io.pqkmcu.codegen.format.LayerFormatChooser;
 import io.pqkmcu.codegen.plan.MemoryPlan;
 import io.pqkmcu.codegen.plan.MemoryPlanner;
 import io.pqkmcu.codegen.plan.ModelBuffers;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.format.LayerFormat;
 import io.pqkmcu.codegen.format.LayerFormatChoice;
-import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.model.Op;
 
 /**
  * One op after the generator's decisions: its C name, storage format, kernel, scratch and whether it

@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.project;
 
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Conv2DOp;
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.model.Conv2DOp;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.util.List;
 

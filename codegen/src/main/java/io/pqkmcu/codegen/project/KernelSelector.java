@@ -1,15 +1,15 @@
 package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.sparse.SparseTable;
-import io.pqkmcu.trainer.model.AddOp;
-import io.pqkmcu.trainer.model.AveragePool2DOp;
-import io.pqkmcu.trainer.model.Conv2DOp;
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.MaxPool2DOp;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.SoftmaxOp;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.AddOp;
+import io.pqkmcu.model.AveragePool2DOp;
+import io.pqkmcu.model.Conv2DOp;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.MaxPool2DOp;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.SoftmaxOp;
+import io.pqkmcu.model.TensorSpec;
 
 /**
  * Which kernel runs an op (CMSIS-NN's wrapper logic, decided here once instead of at run time, so only

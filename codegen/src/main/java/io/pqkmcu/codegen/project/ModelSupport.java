@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.sparse.WeightMatrix;
-import io.pqkmcu.trainer.model.AddOp;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.QuantizedWeights;
+import io.pqkmcu.model.AddOp;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.QuantizedWeights;
 
 /**
  * Checks, before anything is written, that the generated C can run a model exactly: the int32

@@ -10,12 +10,12 @@ import io.pqkmcu.codegen.jna.JnaBindingGenerator;
 import io.pqkmcu.codegen.jna.ModelApi;
 import io.pqkmcu.codegen.plan.MemoryPlan;
 import io.pqkmcu.codegen.render.TemplateRenderer;
-import io.pqkmcu.trainer.Version;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.Version;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.firmware.FirmwareApp;
 import io.pqkmcu.codegen.firmware.FirmwareView;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -2,8 +2,8 @@ package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.plan.MemoryPlan;
 import io.pqkmcu.codegen.plan.ModelBuffers;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.project;
 
-import io.pqkmcu.trainer.util.OutputLock;
+import io.pqkmcu.model.util.OutputLock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.fit.ResourceUsage;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;

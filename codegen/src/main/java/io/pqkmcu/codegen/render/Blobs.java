@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.render;
 
-import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.model.util.AtomicFiles;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

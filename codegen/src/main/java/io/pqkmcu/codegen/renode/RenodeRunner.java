@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen.renode;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

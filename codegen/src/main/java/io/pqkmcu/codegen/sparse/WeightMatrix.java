@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.sparse;
 
-import io.pqkmcu.trainer.model.Conv2DOp;
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.Op;
-import io.pqkmcu.trainer.model.QuantizedWeights;
+import io.pqkmcu.model.Conv2DOp;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.QuantizedWeights;
 
 /**
  * A layer's int8 weights viewed as {@code rows} × {@code cols} (row-major), the view PQKS1 tables

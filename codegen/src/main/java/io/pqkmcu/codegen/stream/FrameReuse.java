@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 /**
  * How a stream computes each front-end frame once. Window k starts at sample k·hop; its frames start at

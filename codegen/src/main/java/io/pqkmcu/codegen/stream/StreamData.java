@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.stream;
 
 import io.pqkmcu.codegen.render.Blobs;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.interp.Int8Interpreter;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Scores detections against the words planted in a stream (a {@code word,start_ms,end_ms[,speaker]} CSV as
- * {@link KeywordStream} writes it). A detection finds a planted word when it names that word and its window
+ * {@code io.pqkmcu.trainer.data.KeywordStream} writes it). A detection finds a planted word when it names that word and its window
  * overlaps the word: it ends after the word starts and no later than a window length after the word ends, plus
  * the delay smoothing adds ({@code smoothing − 1} hops). Each detection finds at most one word; detections that
  * find none are false alarms (including a word taken for another).

@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 
 import java.util.Arrays;
 

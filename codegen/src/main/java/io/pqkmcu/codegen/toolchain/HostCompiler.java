@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.toolchain;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
+import io.pqkmcu.model.util.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.emulator;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

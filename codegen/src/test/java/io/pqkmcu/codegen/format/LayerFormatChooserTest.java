@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.format;
 
-import io.pqkmcu.trainer.model.Conv2DOp;
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.Padding;
-import io.pqkmcu.trainer.model.QuantizedWeights;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.Conv2DOp;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.Padding;
+import io.pqkmcu.model.QuantizedWeights;
+import io.pqkmcu.model.TensorSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -95,7 +95,7 @@ class LayerFormatChooserTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LayerFormatChooser.choose(wide, vector(0, 40000), vector(1, 1), LayerFormat.SPARSE, M4));
         assertTrue(e.getMessage().contains("'fc' cannot be sparse") && e.getMessage().contains("32767"), e.getMessage());
-        io.pqkmcu.trainer.model.DepthwiseConv2DOp huge = new io.pqkmcu.trainer.model.DepthwiseConv2DOp("huge", 0, 1, 1,
+        io.pqkmcu.model.DepthwiseConv2DOp huge = new io.pqkmcu.model.DepthwiseConv2DOp("huge", 0, 1, 1,
                 1, 1, 1, Padding.NONE, weights(new int[] {1, 17, 17, 2}, 2, 0.99, 6), -128, 127);
         TensorSpec in = new TensorSpec(0, "in", 17, 17, 2, 0.1, 0);
         e = assertThrows(IllegalArgumentException.class,

@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.frontend;
 
 import io.pqkmcu.codegen.render.RuntimeResources;
-import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.model.util.AtomicFiles;
 
 import java.nio.file.Path;
 

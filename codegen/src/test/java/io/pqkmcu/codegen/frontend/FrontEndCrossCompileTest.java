@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
-import io.pqkmcu.trainer.frontend.FeatureQuantization;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FeatureQuantization;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.trainer.frontend.FeatureQuantization;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.frontend.FrontEndTables;
-import io.pqkmcu.trainer.model.AveragePool2DOp;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.Padding;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.AveragePool2DOp;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.Padding;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.frontend.FeatureQuantization;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndTables;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

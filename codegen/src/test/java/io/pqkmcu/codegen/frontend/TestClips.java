@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.frontend;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.toolchain.Tool;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

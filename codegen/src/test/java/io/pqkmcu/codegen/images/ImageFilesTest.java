@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.images;
 
 import io.pqkmcu.codegen.firmware.TestInputs;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.plan;
 
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ class MemoryPlannerTest {
 
     @Test
     void anInPlaceOpSharesItsInputsBuffer() {
-        Int8Model m = RandomModels.singleOp(io.pqkmcu.trainer.model.OpKind.DEPTHWISE_CONV_2D, 8, 0.5);
+        Int8Model m = RandomModels.singleOp(io.pqkmcu.model.OpKind.DEPTHWISE_CONV_2D, 8, 0.5);
         int in = m.inputId();
         int out = m.outputId();
         List<PlanBuffer> buffers = ModelBuffers.of(m, new int[] {64}, 0, java.util.Map.of(out, in));

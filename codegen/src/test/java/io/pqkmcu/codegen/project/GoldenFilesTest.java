@@ -1,7 +1,7 @@
 package io.pqkmcu.codegen.project;
 
 import io.pqkmcu.codegen.render.RuntimeResources;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.pqkmcu.codegen.project;
 
-import io.pqkmcu.trainer.util.OutputLock;
+import io.pqkmcu.model.util.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,10 @@
 package io.pqkmcu.codegen.project;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.CTestSupport;
 import io.pqkmcu.codegen.format.FormatPolicy;
 import io.pqkmcu.codegen.toolchain.Tool;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

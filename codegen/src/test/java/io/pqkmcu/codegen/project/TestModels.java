@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen.project;
 
-import io.pqkmcu.trainer.model.FullyConnectedOp;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.QuantizedWeights;
-import io.pqkmcu.trainer.model.TensorSpec;
+import io.pqkmcu.model.FullyConnectedOp;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.QuantizedWeights;
+import io.pqkmcu.model.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;

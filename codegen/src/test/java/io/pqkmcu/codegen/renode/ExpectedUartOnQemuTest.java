@@ -1,23 +1,23 @@
 package io.pqkmcu.codegen.renode;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.ProjectBuild;
 import io.pqkmcu.codegen.emulator.QemuResult;
 import io.pqkmcu.codegen.emulator.QemuRunner;
 import io.pqkmcu.codegen.firmware.FirmwareApp;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.stream.StreamConfig;
 import io.pqkmcu.codegen.stream.StreamInput;
 import io.pqkmcu.codegen.toolchain.Tool;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import io.pqkmcu.boards.Board;
 import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.RandomModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

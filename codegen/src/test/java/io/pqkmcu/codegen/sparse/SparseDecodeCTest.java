@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.sparse;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
 import io.pqkmcu.codegen.CTestSupport;
 import io.pqkmcu.codegen.project.CArrays;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

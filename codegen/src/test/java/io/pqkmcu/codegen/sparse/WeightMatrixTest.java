@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.sparse;
 
-import io.pqkmcu.trainer.model.DepthwiseConv2DOp;
-import io.pqkmcu.trainer.model.Padding;
-import io.pqkmcu.trainer.model.QuantizedWeights;
+import io.pqkmcu.model.DepthwiseConv2DOp;
+import io.pqkmcu.model.Padding;
+import io.pqkmcu.model.QuantizedWeights;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,8 +1,8 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -113,8 +113,8 @@ class StreamDetectorTest {
         }
         StreamDetector.Result res = StreamDetector.run(m, StreamConfig.defaults(16000), audio);
         assertEquals(4, res.windowLogits().size());
-        var fe = new io.pqkmcu.trainer.frontend.AudioFrontEnd(FE);
-        var interp = new io.pqkmcu.trainer.interp.Int8Interpreter(m);
+        var fe = new io.pqkmcu.model.frontend.AudioFrontEnd(FE);
+        var interp = new io.pqkmcu.model.interp.Int8Interpreter(m);
         short[] third = java.util.Arrays.copyOfRange(audio, 8000, 24000);
         org.junit.jupiter.api.Assertions.assertArrayEquals(
                 interp.run(fe.features(third, m.input().scale(), m.input().zeroPoint())), res.windowLogits().get(2));
@@ -131,8 +131,8 @@ class StreamDetectorTest {
         }
         StreamDetector.Result res = StreamDetector.run(m, StreamConfig.defaults(16000), audio);
         assertEquals(6, res.windowLogits().size());
-        var fe = new io.pqkmcu.trainer.frontend.AudioFrontEnd(cmn);
-        var interp = new io.pqkmcu.trainer.interp.Int8Interpreter(m);
+        var fe = new io.pqkmcu.model.frontend.AudioFrontEnd(cmn);
+        var interp = new io.pqkmcu.model.interp.Int8Interpreter(m);
         for (int k = 0; k < 6; k++) {
             short[] own = java.util.Arrays.copyOfRange(audio, k * 4000, k * 4000 + 16000);
             org.junit.jupiter.api.Assertions.assertArrayEquals(

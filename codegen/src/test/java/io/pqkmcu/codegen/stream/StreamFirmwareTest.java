@@ -1,14 +1,14 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.util.ProcessRunner;
+import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
-import io.pqkmcu.codegen.firmware.TestInputs;
 import io.pqkmcu.codegen.toolchain.Tool;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.util.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

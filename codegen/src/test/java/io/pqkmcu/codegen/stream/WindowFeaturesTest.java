@@ -1,9 +1,9 @@
 package io.pqkmcu.codegen.stream;
 
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.RandomModels;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,5 +1,8 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.Resampler;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

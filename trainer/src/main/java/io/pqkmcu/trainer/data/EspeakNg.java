@@ -1,7 +1,10 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.MissingProgramException;
-import io.pqkmcu.trainer.util.ProcessRunner;
+import io.pqkmcu.model.data.Resampler;
+import io.pqkmcu.model.data.WavAudio;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.util.MissingProgramException;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,10 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.data.WavFormatException;
+import io.pqkmcu.model.data.WavHeader;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -61,7 +66,7 @@ public final class KwsEntry {
         if (samples > clipSamples) {
             throw new WavFormatException(file + ": " + samples + " samples (" + samples * 1000 / sampleRate
                     + " ms) is longer than a clip of " + clipSamples + " samples; trim it (sox "
-                    + io.pqkmcu.trainer.util.ShellQuote.quote(file.toString()) + " out.wav trim 0 " + clipSamples + "s)");
+                    + io.pqkmcu.model.util.ShellQuote.quote(file.toString()) + " out.wav trim 0 " + clipSamples + "s)");
         }
     }
 

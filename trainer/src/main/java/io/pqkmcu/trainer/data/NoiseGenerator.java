@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
+
 import java.util.Random;
 
 /**

@@ -1,7 +1,9 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.MissingProgramException;
-import io.pqkmcu.trainer.util.ProcessRunner;
+import io.pqkmcu.model.data.WavAudio;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.util.MissingProgramException;
+import io.pqkmcu.model.util.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

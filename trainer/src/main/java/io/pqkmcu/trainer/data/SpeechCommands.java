@@ -1,6 +1,10 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.PathProblems;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.data.WavFormatException;
+import io.pqkmcu.model.data.WavHeader;
+import io.pqkmcu.model.util.PathProblems;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

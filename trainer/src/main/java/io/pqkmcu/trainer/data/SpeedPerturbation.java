@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Resampler;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

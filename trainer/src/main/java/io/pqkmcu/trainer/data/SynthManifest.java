@@ -1,6 +1,7 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.AtomicFiles;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.util.AtomicFiles;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Split;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

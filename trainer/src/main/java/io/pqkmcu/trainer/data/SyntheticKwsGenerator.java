@@ -1,7 +1,12 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.AtomicFiles;
-import io.pqkmcu.trainer.util.Progress;
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.Resampler;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.data.WavAudio;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.util.AtomicFiles;
+import io.pqkmcu.model.util.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;

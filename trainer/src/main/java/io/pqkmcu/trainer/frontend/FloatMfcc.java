@@ -1,5 +1,8 @@
 package io.pqkmcu.trainer.frontend;
 
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.frontend.FrontEndTables;
+
 /**
  * A float64 model of the front end's features, the yardstick for its fixed-point error: the same Hann
  * window, FFT size, mel triangles and DCT as {@link FrontEndTables} describes, in double precision and

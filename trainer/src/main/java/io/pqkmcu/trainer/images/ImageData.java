@@ -45,7 +45,7 @@ public final class ImageData {
     }
 
     /** One split as features (pqk eval): TRAIN without the held-out images, VALIDATION the held-out ones, TEST. */
-    public static FeatureSet split(Dataset dataset, Path root, io.pqkmcu.trainer.data.Split split) {
+    public static FeatureSet split(Dataset dataset, Path root, io.pqkmcu.model.data.Split split) {
         ImageSplits s = open(dataset, root);
         int n = s.train().size();
         int held = heldOut(n);

@@ -1,16 +1,16 @@
 package io.pqkmcu.trainer.kws;
 
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.data.KwsAugmentation;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsEntry;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.Seeds;
-import io.pqkmcu.trainer.data.Split;
-import io.pqkmcu.trainer.data.WavFile;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.features.TrainingSource;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.tensor.Parallel;
 

@@ -1,13 +1,13 @@
 package io.pqkmcu.trainer.kws;
 
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.data.KwsAugmentation;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.features.TrainingSource;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.train.TrainingData;
 
@@ -44,7 +44,7 @@ public final class KwsData {
                             + "silence volume ≤ %.2f, unknown %s per epoch (%d clips in the pool)%n",
                     augmentation.timeShiftMs(), augmentation.backgroundProbability(), augmentation.backgroundVolume(),
                     augmentation.silenceVolume(), augmentation.resampleUnknown() ? "resampled" : "fixed",
-                    dataset.unknownPool(io.pqkmcu.trainer.data.Split.TRAIN).size());
+                    dataset.unknownPool(io.pqkmcu.model.data.Split.TRAIN).size());
             if (augmentation.gainDb() > 0 || augmentation.timeMasks() > 0 || augmentation.freqMasks() > 0) {
                 log.printf(Locale.ROOT, "augmentation: gain ±%.1f dB, %d time masks ≤ %d frames, %d frequency masks ≤ %d "
                                 + "coefficients%n", augmentation.gainDb(), augmentation.timeMasks(),

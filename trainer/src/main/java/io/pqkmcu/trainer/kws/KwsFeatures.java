@@ -1,12 +1,12 @@
 package io.pqkmcu.trainer.kws;
 
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
+import io.pqkmcu.model.util.Progress;
 import io.pqkmcu.trainer.data.KwsEntry;
 import io.pqkmcu.trainer.features.FeatureSet;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.tensor.Parallel;
-import io.pqkmcu.trainer.util.Progress;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.pqkmcu.trainer.kws;
 
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.features.FeatureSet;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
-import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.pqk.PqkConfig;
 import io.pqkmcu.trainer.train.TrainingData;
 import io.pqkmcu.trainer.train.TrainingJob;

@@ -1,7 +1,7 @@
 package io.pqkmcu.trainer.kws;
 
+import io.pqkmcu.model.Int8Model;
 import io.pqkmcu.trainer.features.FeatureSet;
-import io.pqkmcu.trainer.model.Int8Model;
 import io.pqkmcu.trainer.pqk.HistoryPoint;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.pqkmcu.trainer.pqk;
 
+import io.pqkmcu.model.util.AtomicFiles;
 import io.pqkmcu.trainer.nn.NamedArray;
-import io.pqkmcu.trainer.util.AtomicFiles;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package io.pqkmcu.trainer.pqk;
 
+import io.pqkmcu.model.util.Progress;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.features.TrainingSource;
 import io.pqkmcu.trainer.nn.Branch;
@@ -14,7 +15,6 @@ import io.pqkmcu.trainer.optim.Optimizer;
 import io.pqkmcu.trainer.optim.Sgd;
 import io.pqkmcu.trainer.tensor.Tensor;
 import io.pqkmcu.trainer.util.Permutation;
-import io.pqkmcu.trainer.util.Progress;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

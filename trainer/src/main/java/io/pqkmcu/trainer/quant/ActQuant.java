@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.quant;
 
+import io.pqkmcu.model.quant.QuantMath;
+
 /**
  * Asymmetric per-tensor int8 activation quantization, real = scale · (q − zeroPoint), q in [−128, 127].
  * Built from an observed range that is widened to include 0, so that 0 is exactly representable.

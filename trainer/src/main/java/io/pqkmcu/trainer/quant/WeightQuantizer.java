@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.quant;
 
+import io.pqkmcu.model.quant.QuantMath;
+
 /**
  * Symmetric per-output-channel int8 weight quantization: scale[c] = max|w_c| / 127,
  * q = clamp(round(w / scale), −127, 127), rounding half away from zero.

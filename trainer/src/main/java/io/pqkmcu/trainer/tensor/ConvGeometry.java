@@ -1,6 +1,6 @@
 package io.pqkmcu.trainer.tensor;
 
-import io.pqkmcu.trainer.model.Padding;
+import io.pqkmcu.model.Padding;
 
 /** Spatial geometry of a convolution or pooling window: input, kernel, stride, dilation, padding, output. */
 public record ConvGeometry(int inH, int inW, int kh, int kw, int strideH, int strideW, int dilH, int dilW,

@@ -52,7 +52,7 @@ public final class Elementwise {
     /** round(x / divisor) in double, half away from zero, as ActQuant.quantize (NaN: the caller keeps x). */
     static float exactCode(float x, BnActKernels.Quant q) {
         double v = x / q.divisor();
-        return v != v ? 0f : (float) Math.max(q.lo(), Math.min(q.hi(), io.pqkmcu.trainer.quant.QuantMath.roundHalfAway(v)));
+        return v != v ? 0f : (float) Math.max(q.lo(), Math.min(q.hi(), io.pqkmcu.model.quant.QuantMath.roundHalfAway(v)));
     }
 
     /** {min, max} of x[from, to), ignoring NaN; {+inf, −inf} when empty or all NaN. */

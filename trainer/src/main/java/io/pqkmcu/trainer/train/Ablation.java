@@ -1,10 +1,10 @@
 package io.pqkmcu.trainer.train;
 
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.Op;
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.Op;
+import io.pqkmcu.model.util.AtomicFiles;
 import io.pqkmcu.trainer.pqk.PqkConfig;
-import io.pqkmcu.trainer.util.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;

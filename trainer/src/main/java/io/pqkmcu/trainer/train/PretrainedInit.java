@@ -1,7 +1,7 @@
 package io.pqkmcu.trainer.train;
 
-import io.pqkmcu.trainer.model.tflite.BuiltinOps;
-import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
+import io.pqkmcu.model.tflite.BuiltinOps;
+import io.pqkmcu.model.tflite.TfliteFloatGraph;
 import io.pqkmcu.trainer.nn.Activation;
 import io.pqkmcu.trainer.nn.Add;
 import io.pqkmcu.trainer.nn.AvgPool;

@@ -1,7 +1,7 @@
 package io.pqkmcu.trainer.train;
 
+import io.pqkmcu.model.util.AtomicFiles;
 import io.pqkmcu.trainer.pqk.HistoryPoint;
-import io.pqkmcu.trainer.util.AtomicFiles;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.pqkmcu.trainer.train;
 
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.features.TrainingSource;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 
 import java.util.List;
 

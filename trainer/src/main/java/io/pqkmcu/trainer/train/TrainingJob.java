@@ -1,9 +1,9 @@
 package io.pqkmcu.trainer.train;
 
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.interp.Int8Interpreter;
+import io.pqkmcu.model.tflite.TfliteFloatGraph;
 import io.pqkmcu.trainer.features.FeatureSet;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.tflite.TfliteFloatGraph;
 import io.pqkmcu.trainer.nn.Architectures;
 import io.pqkmcu.trainer.nn.Branch;
 import io.pqkmcu.trainer.nn.Network;

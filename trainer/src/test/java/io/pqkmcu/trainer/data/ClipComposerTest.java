@@ -1,5 +1,6 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.MissingProgramException;
+import io.pqkmcu.model.util.MissingProgramException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.WavFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

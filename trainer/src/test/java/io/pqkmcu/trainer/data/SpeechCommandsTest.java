@@ -1,5 +1,10 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.data.WavBytes;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.data.WavFormatException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

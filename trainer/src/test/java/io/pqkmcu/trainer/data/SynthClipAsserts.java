@@ -1,5 +1,8 @@
 package io.pqkmcu.trainer.data;
 
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.WavFile;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,10 @@
 package io.pqkmcu.trainer.data;
 
-import io.pqkmcu.trainer.util.MissingProgramException;
+import io.pqkmcu.model.data.Pcm;
+import io.pqkmcu.model.data.Split;
+import io.pqkmcu.model.data.WavAudio;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.util.MissingProgramException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package io.pqkmcu.trainer.frontend;
 
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.pqkmcu.trainer.kws;
 
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.frontend.AudioFrontEnd;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.data.KwsAugmentation;
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsEntry;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.SpeechCommands;
-import io.pqkmcu.trainer.data.WavFile;
 import io.pqkmcu.trainer.features.TrainingSource;
-import io.pqkmcu.trainer.frontend.AudioFrontEnd;
-import io.pqkmcu.trainer.frontend.FrontEndConfig;
 import io.pqkmcu.trainer.nn.Architectures;
 import io.pqkmcu.trainer.nn.Network;
 import io.pqkmcu.trainer.pqk.Checkpoint;

@@ -1,11 +1,11 @@
 package io.pqkmcu.trainer.pqk;
 
+import io.pqkmcu.model.Int8Model;
+import io.pqkmcu.model.ModelFile;
+import io.pqkmcu.model.OpKind;
+import io.pqkmcu.model.TensorSpec;
+import io.pqkmcu.model.interp.Int8Interpreter;
 import io.pqkmcu.trainer.features.FeatureSet;
-import io.pqkmcu.trainer.interp.Int8Interpreter;
-import io.pqkmcu.trainer.model.Int8Model;
-import io.pqkmcu.trainer.model.ModelFile;
-import io.pqkmcu.trainer.model.OpKind;
-import io.pqkmcu.trainer.model.TensorSpec;
 import io.pqkmcu.trainer.nn.Activation;
 import io.pqkmcu.trainer.nn.ConvSpec;
 import io.pqkmcu.trainer.nn.Network;

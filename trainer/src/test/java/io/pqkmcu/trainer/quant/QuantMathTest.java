@@ -1,5 +1,6 @@
 package io.pqkmcu.trainer.quant;
 
+import io.pqkmcu.model.quant.QuantMath;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
