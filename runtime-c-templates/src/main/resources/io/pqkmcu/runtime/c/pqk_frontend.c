@@ -630,22 +630,34 @@ static int pqk_frontend_config_ok(const pqk_frontend_config *cfg)
  * Step 7a, cepstral mean normalisation (AudioFrontEnd.normalize)
  * ---------------------------------------------------------------------------------------------- */
 
-/* floor((sum_f window[f][j] + frames / 2) / frames), frames >= 1, frame-major rows of `features` values.
- * Each |value| < 2^25 (step 7), so the int64 sum cannot overflow and the mean fits int32. C's `/`
- * truncates toward zero: a negative quotient with a remainder comes out one too high, and is lowered. */
+/* floor((frames / 2 + sum_f window[f][j]) / frames), frames >= 1, frame-major rows of `features` values:
+ * AudioFrontEnd.normalize's one floor division of the 64-bit sum, done in 32-bit arithmetic so that no
+ * 64-bit division routine (864 B of libgcc on the M4) is linked. Each value is split by frames into a
+ * floored quotient and a remainder in [0, frames); the quotients add up and the remainders carry, so
+ * q * frames + r == frames / 2 + (the values so far) with 0 <= r < frames after every step. Each
+ * |value| < 2^25 (step 7), so q stays far inside int32. C's `/` truncates toward zero: a negative value
+ * with a remainder gets its quotient lowered by one and its remainder raised by frames. */
 static int32_t pqk_cmn_mean(const int32_t *window, int32_t frames, int32_t features, int32_t j)
 {
-    int64_t sum = frames / 2;
-    int64_t q;
+    int32_t q = 0;
+    int32_t r = frames / 2;
     int32_t f;
     for (f = 0; f < frames; f++) {
-        sum += window[f * features + j];
+        const int32_t v = window[f * features + j];
+        int32_t vq = v / frames;
+        int32_t vr = v - vq * frames;
+        if (vr < 0) {
+            vq -= 1;
+            vr += frames;
+        }
+        q += vq;
+        r += vr;
+        if (r >= frames) {
+            r -= frames;
+            q += 1;
+        }
     }
-    q = sum / frames;
-    if (q * frames > sum) {
-        q -= 1;
-    }
-    return (int32_t)q;
+    return q;
 }
 #endif
 
