@@ -188,7 +188,7 @@ public record KwsAugmentation(double timeShiftMs, double backgroundProbability, 
         }
         short[] out = new short[clip.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Pcm.saturate(Math.round(x[i]));
+            out[i] = Pcm.saturate(x[i]);
         }
         return out;
     }
