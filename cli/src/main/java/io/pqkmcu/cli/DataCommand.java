@@ -2,6 +2,7 @@ package io.pqkmcu.cli;
 
 import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
+import io.pqkmcu.trainer.data.SpeakerVariety;
 import io.pqkmcu.trainer.data.SpeechCommands;
 import io.pqkmcu.trainer.data.SynthEngine;
 import io.pqkmcu.trainer.data.SynthOptions;
@@ -65,6 +66,12 @@ final class DataCommand implements Runnable {
                 + "of them) and a telephone/microphone channel (60 %%); off: plain voices, 18 variants")
         boolean transforms;
 
+        @Option(names = "--accents", description = "other languages' voices speak 30 %% of each engine's speakers, "
+                + "reading the English words with their own rules: foreign accents (espeak-ng's, and RHVoice's Russian, "
+                + "Ukrainian, Polish, Portuguese, Macedonian, Albanian, Esperanto, Kyrgyz and Tatar voices); "
+                + "--speaker-transforms includes this")
+        boolean accents;
+
         /** The generator's options; the unknown-word count follows the sizes given unless set. */
         SynthOptions options() {
             java.util.List<SynthEngine> engines = SynthEngine.parseList(engine);
@@ -78,7 +85,8 @@ final class DataCommand implements Runnable {
             // sizes first with no unknown words (whose count they bound), then the unknown words
             SynthOptions o = d.withWords(d.keywords(), java.util.List.of(), 0).withSeed(seed).withRepetitions(repetitions)
                     .withSpeakers(speakers).withWords(d.keywords(), d.unknownWords(), perWord).withOverwrite(overwrite)
-                    .withEngines(engines).withTransforms(transforms);
+                    .withEngines(engines).withVariety(transforms ? SpeakerVariety.TRANSFORMS
+                            : accents ? SpeakerVariety.ACCENTS : SpeakerVariety.PLAIN);
             return evaluationOnly ? o.withSplits(50, 50) : o;
         }
 

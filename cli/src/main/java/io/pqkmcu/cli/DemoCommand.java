@@ -21,6 +21,7 @@ import io.pqkmcu.trainer.data.KwsDataset;
 import io.pqkmcu.trainer.data.KwsTask;
 import io.pqkmcu.trainer.data.PicoTts;
 import io.pqkmcu.trainer.data.SpeechCommands;
+import io.pqkmcu.trainer.data.SpeakerVariety;
 import io.pqkmcu.trainer.data.SynthEngine;
 import io.pqkmcu.trainer.data.SynthOptions;
 import io.pqkmcu.trainer.data.SyntheticKwsGenerator;
@@ -70,6 +71,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--speaker-transforms", description = "train on the harder synthetic set: every espeak-ng variant, "
             + "accent voices, vocal-tract length, rooms and channels (see pqk data synth)")
     boolean speakerTransforms;
+
+    @Option(names = "--accents", negatable = true, description = "other languages' voices speak 30 %% of each engine's "
+            + "speakers, as foreign accents (see pqk data synth) (default: ${DEFAULT-VALUE})")
+    boolean accents = DEMO_ACCENTS;
+
+    /** Whether the demo's data has accent voices (README "Unseen voices"). */
+    static final boolean DEMO_ACCENTS = false;
 
     @Option(names = "--heldout-speakers", description = "speakers of the held-out SVOX Pico set the model is also "
             + "tested on (an engine it never heard; 0 = skip) (default: ${DEFAULT-VALUE})")
@@ -198,7 +206,8 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         SynthOptions o = SynthOptions.defaults().withSpeakers(speakers).withEngines(SynthEngine.TRAINING)
-                .withTransforms(speakerTransforms).withOverwrite(Files.exists(data));
+                .withVariety(speakerTransforms ? SpeakerVariety.TRANSFORMS : accents ? SpeakerVariety.ACCENTS
+                        : SpeakerVariety.PLAIN).withOverwrite(Files.exists(data));
         new SyntheticKwsGenerator(o, System.err).generate(data);
     }
 

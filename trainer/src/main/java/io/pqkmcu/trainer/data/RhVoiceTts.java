@@ -27,6 +27,17 @@ public final class RhVoiceTts {
     public static final String INSTALL_HINT = "apt-get install -y rhvoice rhvoice-english";
     /** The English voices RHVoice ships, in a fixed order; the installed ones are used. */
     public static final List<String> VOICES = List.of("alan", "bdl", "clb", "slt", "evgeniy-eng", "lyubov");
+    /**
+     * Other languages' voices, in a fixed order: each reads the English words through its own language's rules
+     * and phonemes, a foreign accent from a recorded speaker (Debian's rhvoice-russian, -ukrainian, -polish,
+     * -brazilian-portuguese, -macedonian, -albanian, -esperanto, -kyrgyz, -tatar). The installed ones are used.
+     */
+    public static final List<String> ACCENT_VOICES = List.of("aleksandr", "anna", "arina", "artemiy", "elena",
+            "evgeniy-rus", "irina", "mikhail", "pavel", "tatiana", "victoria", "vitaliy", "yuriy", "anatol", "marianna",
+            "natalia", "volodymyr", "magda", "natan", "Leticia-F123", "kiko", "hana", "spomenka", "azamat", "nazgul",
+            "talgat", "suze");
+    public static final String ACCENT_INSTALL_HINT = "apt-get install -y rhvoice-russian rhvoice-ukrainian rhvoice-polish "
+            + "rhvoice-brazilian-portuguese rhvoice-macedonian rhvoice-albanian rhvoice-esperanto rhvoice-kyrgyz rhvoice-tatar";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final String program;
@@ -52,18 +63,33 @@ public final class RhVoiceTts {
      * voice found before it, and a missing voice is dropped as a copy of the default.
      */
     public List<String> installedVoices() {
-        List<String> found = new ArrayList<>();
+        List<String> found = distinct(VOICES, new ArrayList<>());
+        if (found.isEmpty()) {
+            throw new IllegalStateException("RHVoice has none of its English voices " + VOICES + "; install them with: "
+                    + INSTALL_HINT);
+        }
+        return found;
+    }
+
+    /**
+     * The accent voices that are installed and sound unlike every English voice and every accent voice before
+     * them (found the same way as {@link #installedVoices()}); empty when none of the language packages is.
+     */
+    public List<String> installedAccentVoices() {
         List<short[]> heard = new ArrayList<>();
-        for (String v : VOICES) {
+        distinct(VOICES, heard);
+        return distinct(ACCENT_VOICES, heard);
+    }
+
+    /** The voices of {@code candidates} whose "yes" differs from everything in {@code heard}, which it extends. */
+    private List<String> distinct(List<String> candidates, List<short[]> heard) {
+        List<String> found = new ArrayList<>();
+        for (String v : candidates) {
             short[] s = speak(v, "yes", 100, 100).samples();
             if (heard.stream().noneMatch(h -> Arrays.equals(h, s))) {
                 found.add(v);
                 heard.add(s);
             }
-        }
-        if (found.isEmpty()) {
-            throw new IllegalStateException("RHVoice has none of its English voices " + VOICES + "; install them with: "
-                    + INSTALL_HINT);
         }
         return List.copyOf(found);
     }

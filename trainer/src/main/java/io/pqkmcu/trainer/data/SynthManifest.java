@@ -47,7 +47,7 @@ public final class SynthManifest {
             engineKeys.add(e.key);
         }
         j.append("    \"engines\": ").append(strings(engineKeys)).append(",\n");
-        j.append("    \"speakerTransforms\": ").append(o.transforms()).append("\n");
+        j.append("    \"speakerVariety\": ").append(str(o.variety().key())).append("\n");
         j.append("  },\n");
         j.append("  \"voices\": ").append(strings(voices)).append(",\n");
         j.append("  \"variants\": ").append(strings(variants)).append(",\n");
@@ -104,7 +104,8 @@ public final class SynthManifest {
                 + "- " + r.totalClips() + " clips: " + r.clipsPerSplit().get(Split.TRAIN) + " train, "
                 + r.clipsPerSplit().get(Split.VALIDATION) + " validation, " + r.clipsPerSplit().get(Split.TEST) + " test\n"
                 + "- " + o.speakers() + " speakers (" + "engine voice" + (o.engines().contains(SynthEngine.ESPEAK_NG) ? " (+ espeak-ng variant)" : "")
-                + " + base pitch and speed" + (o.transforms() ? "; vocal-tract length 0.88..1.12, a synthesized room for "
+                + " + base pitch and speed" + (o.variety().accents() ? "; other languages' voices as accents for "
+                + (int) (SyntheticKwsGenerator.ACCENT_SHARE * 100) + " %" : "") + (o.variety().transforms() ? "; vocal-tract length 0.88..1.12, a synthesized room for "
                 + (int) (SyntheticKwsGenerator.ROOM_SHARE * 100) + " %, a telephone/microphone channel for "
                 + (int) (SyntheticKwsGenerator.NON_FLAT_CHANNEL_SHARE * 100) + " %" : "") + "), "
                 + o.repetitions() + " repetitions of each keyword per speaker\n"

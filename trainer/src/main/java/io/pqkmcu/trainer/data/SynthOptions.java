@@ -30,16 +30,16 @@ import java.util.regex.Pattern;
  * @param engines           the synthesisers, each speaking an equal share of the speakers: espeak-ng (all its
  *                          English voices and variants, and other languages' voices speaking the English words as
  *                          accents), SVOX Pico and RHVoice; an engine left out of training makes a held-out set
- * @param transforms        speaker transforms: each speaker gets a vocal-tract-length factor, a room and a
- *                          channel ({@link SynthSpeaker}), and espeak-ng uses all its variants and accent
- *                          voices; off [the default] gives plain engine voices (the demo's data). Off by default
- *                          because, at the demo's training budget, the harder set lowers the demo's own test
- *                          accuracy far more than it raises accuracy on unseen engines (README, "Unseen voices")
+ * @param variety           how varied the speakers are ({@link SpeakerVariety}): plain engine voices [the default],
+ *                          plus accents (other languages' voices), plus speaker transforms (vocal-tract length,
+ *                          room, channel). Transforms are off by default because, at the demo's training budget,
+ *                          the harder set lowers the demo's own test accuracy far more than it raises accuracy on
+ *                          unseen engines (README, "Unseen voices")
  */
 public record SynthOptions(long seed, int speakers, int repetitions, List<String> keywords, List<String> unknownWords,
                            int unknownPerWord, double validationPercent, double testPercent, double noiseProbability,
                            double snrMinDb, double snrMaxDb, int noiseSeconds, int threads, boolean overwrite,
-                           List<SynthEngine> engines, boolean transforms) {
+                           List<SynthEngine> engines, SpeakerVariety variety) {
 
     /** The ten keywords of the 12-class Speech Commands task. */
     public static final List<String> KEYWORDS = KwsTask.KEYWORDS;
@@ -99,6 +99,7 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
         if (new HashSet<>(engines).size() != engines.size()) {
             throw new IllegalArgumentException("an engine is listed twice: " + engines);
         }
+        java.util.Objects.requireNonNull(variety, "variety");
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be ≥ 0 (0 = all cores), got " + threads);
         }
@@ -107,47 +108,47 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
     /** About 4,000 clips: a demo-sized set that trains in minutes. */
     public static SynthOptions defaults() {
         return new SynthOptions(1, 100, 3, KEYWORDS, UNKNOWN_WORDS, 40, 10, 10, 0.8, 5, 30, 30, 0, false,
-                List.of(SynthEngine.ESPEAK_NG), false);
+                List.of(SynthEngine.ESPEAK_NG), SpeakerVariety.PLAIN);
     }
 
     public SynthOptions withSeed(long v) {
         return new SynthOptions(v, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, variety);
     }
 
     public SynthOptions withSpeakers(int v) {
         return new SynthOptions(seed, v, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, variety);
     }
 
     public SynthOptions withRepetitions(int v) {
         return new SynthOptions(seed, speakers, v, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, variety);
     }
 
     public SynthOptions withWords(List<String> keywordList, List<String> unknownList, int perUnknownWord) {
         return new SynthOptions(seed, speakers, repetitions, keywordList, unknownList, perUnknownWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, variety);
     }
 
     public SynthOptions withNoise(double probability, double minDb, double maxDb, int seconds) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, probability, minDb, maxDb, seconds, threads, overwrite, engines, transforms);
+                testPercent, probability, minDb, maxDb, seconds, threads, overwrite, engines, variety);
     }
 
     public SynthOptions withSplits(double validation, double test) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validation, test,
-                noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, transforms);
+                noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, variety);
     }
 
     public SynthOptions withThreads(int v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, v, overwrite, engines, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, v, overwrite, engines, variety);
     }
 
     public SynthOptions withOverwrite(boolean v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, v, engines, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, v, engines, variety);
     }
 
     public SynthOptions withEngine(SynthEngine v) {
@@ -156,7 +157,7 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
 
     public SynthOptions withEngines(List<SynthEngine> v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
-                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, v, transforms);
+                testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, v, variety);
     }
 
     /** The engines' names joined by "+", e.g. "espeak-ng+rhvoice". */
@@ -168,7 +169,7 @@ public record SynthOptions(long seed, int speakers, int repetitions, List<String
         return sb.toString();
     }
 
-    public SynthOptions withTransforms(boolean v) {
+    public SynthOptions withVariety(SpeakerVariety v) {
         return new SynthOptions(seed, speakers, repetitions, keywords, unknownWords, unknownPerWord, validationPercent,
                 testPercent, noiseProbability, snrMinDb, snrMaxDb, noiseSeconds, threads, overwrite, engines, v);
     }

@@ -70,7 +70,7 @@ public final class SyntheticKwsGenerator {
      */
     static final List<String> ACCENT_VOICES = List.of("af", "de", "nl", "sv", "da", "nb", "fr-fr", "es", "es-419", "it",
             "pt", "pt-br", "pl", "cs", "ro", "hu", "fi", "tr", "id", "hi", "ru", "sw", "cy", "is");
-    /** With speaker transforms, this share of espeak-ng speakers uses an accent voice. */
+    /** With accents, this share of espeak-ng's and of RHVoice's speakers uses an accent voice. */
     static final double ACCENT_SHARE = 0.3;
     /** Vocal-tract-length factors, ×1000: 0.88..1.12 in steps of 0.01 (about a child-to-adult span's middle). */
     static final int WARP_MIN = 880;
@@ -116,10 +116,10 @@ public final class SyntheticKwsGenerator {
         String version = espeak.version();
         List<String> voices = available(VOICES, espeak.voices("en"), "English voices");
         Set<String> installedVariants = espeak.variants();
-        List<String> variants = options.transforms() ? List.copyOf(installedVariants)
+        List<String> variants = options.variety().transforms() ? List.copyOf(installedVariants)
                 : available(VARIANTS, installedVariants, "voice variants");
         List<String> accents = new ArrayList<>();
-        if (options.transforms()) {
+        if (options.variety().accents()) {
             Set<String> all = espeak.voices("");
             for (String a : ACCENT_VOICES) {
                 if (all.contains(a)) {
@@ -128,7 +128,12 @@ public final class SyntheticKwsGenerator {
             }
         }
         List<String> rhVoices = rhvoice != null ? rhvoice.installedVoices() : List.of();
-        List<SynthResult.Assigned> speakers = drawSpeakers(voices, accents, variants, rhVoices);
+        List<String> rhAccents = rhvoice != null && options.variety().accents() ? rhvoice.installedAccentVoices() : List.of();
+        if (rhvoice != null && options.variety().accents() && rhAccents.isEmpty()) {
+            throw new IllegalStateException("RHVoice has none of its other languages' voices for accents "
+                    + RhVoiceTts.ACCENT_VOICES + "; install them with: " + RhVoiceTts.ACCENT_INSTALL_HINT);
+        }
+        List<SynthResult.Assigned> speakers = drawSpeakers(voices, accents, variants, rhVoices, rhAccents);
         int espeakRate = espeak.speak("en-us", 175, 50, "yes").sampleRate();
         Map<SynthEngine, Integer> engineRates = new EnumMap<>(SynthEngine.class);
         engineRates.put(SynthEngine.ESPEAK_NG, espeakRate);
@@ -182,6 +187,7 @@ public final class SyntheticKwsGenerator {
                 manifestVoices.addAll(PicoTts.VOICES);
             }
             manifestVoices.addAll(rhVoices);
+            manifestVoices.addAll(rhAccents);
             SynthManifest.write(out, options, result, manifestVoices,
                     engines.contains(SynthEngine.ESPEAK_NG) ? variants : List.of());
             Files.delete(out.resolve(INCOMPLETE_MARKER));
@@ -220,23 +226,31 @@ public final class SyntheticKwsGenerator {
      * each speaks about an equal share; with one, no draw is made (a one-engine set is as it always was).
      */
     List<SynthResult.Assigned> drawSpeakers(List<String> voices, List<String> accents, List<String> variants,
-                                            List<String> rhVoices) {
+                                            List<String> rhVoices, List<String> rhAccents) {
         List<SynthEngine> engines = options.engines();
         return draw(rng -> {
             SynthEngine e = engines.size() == 1 ? engines.get(0) : engines.get(rng.nextInt(engines.size()));
             return switch (e) {
                 case ESPEAK_NG -> espeakSpeaker(rng, voices, accents, variants);
                 case PICO -> engineSpeaker(SynthEngine.PICO, PicoTts.VOICES, rng);
-                case RHVOICE -> engineSpeaker(SynthEngine.RHVOICE, rhVoices, rng);
+                case RHVOICE -> engineSpeaker(SynthEngine.RHVOICE, accented(rhVoices, rhAccents, rng), rng);
             };
         });
     }
 
+    /**
+     * The voices to draw one speaker from: the accent voices for {@link #ACCENT_SHARE} of the speakers when there
+     * are any, else the English ones. With no accents no number is drawn, so plain sets keep their speakers.
+     */
+    private static List<String> accented(List<String> voices, List<String> accents, Random rng) {
+        return !accents.isEmpty() && rng.nextDouble() < ACCENT_SHARE ? accents : voices;
+    }
+
     private SynthSpeaker espeakSpeaker(Random rng, List<String> voices, List<String> accents, List<String> variants) {
-        String voice = !accents.isEmpty() && rng.nextDouble() < ACCENT_SHARE ? accents.get(rng.nextInt(accents.size()))
-                : voices.get(rng.nextInt(voices.size()));
+        List<String> from = accented(voices, accents, rng);
+        String voice = from.get(rng.nextInt(from.size()));
         String variant = variants.get(rng.nextInt(variants.size()));
-        if (!options.transforms()) {
+        if (!options.variety().transforms()) {
             return new SynthSpeaker(voice, variant, 25 + rng.nextInt(50), 140 + rng.nextInt(60));
         }
         int pitch = 15 + rng.nextInt(70);
@@ -252,7 +266,7 @@ public final class SyntheticKwsGenerator {
         String voice = engineVoices.get(rng.nextInt(engineVoices.size()));
         int pitch = 15 + rng.nextInt(70);
         int speed = 145 + rng.nextInt(60);
-        if (!options.transforms()) {
+        if (!options.variety().transforms()) {
             return new SynthSpeaker(engine, voice, "", pitch, speed, 1000, 0, Acoustics.Channel.FLAT);
         }
         return transformed(engine, voice, "", pitch, speed, rng);

@@ -60,6 +60,51 @@ class MixedEnginesTest {
     }
 
     @Test
+    void accentsDrawOtherLanguagesVoicesForAShareOfEachEngine() {
+        List<String> rhVoices = List.of("alan", "slt");
+        List<String> rhAccents = List.of("anna", "magda");
+        List<String> espeakAccents = List.of("de", "pl");
+        SynthOptions accented = tinyMix().withSpeakers(200).withVariety(SpeakerVariety.ACCENTS);
+        int accents = 0;
+        for (SynthResult.Assigned a : new SyntheticKwsGenerator(accented, null).drawSpeakers(SyntheticKwsGenerator.VOICES,
+                espeakAccents, SyntheticKwsGenerator.VARIANTS, rhVoices, rhAccents)) {
+            String v = a.speaker().voice();
+            boolean accent = a.speaker().engine() == SynthEngine.RHVOICE ? rhAccents.contains(v) : espeakAccents.contains(v);
+            accents += accent ? 1 : 0;
+        }
+        // 30 % of 200 speakers: 60 expected, binomial sd 6.5
+        assertTrue(accents > 35 && accents < 85, accents + " of 200 speakers have an accent voice");
+        for (SynthResult.Assigned a : new SyntheticKwsGenerator(tinyMix().withSpeakers(200), null).drawSpeakers(
+                SyntheticKwsGenerator.VOICES, List.of(), SyntheticKwsGenerator.VARIANTS, rhVoices, List.of())) {
+            String v = a.speaker().voice();
+            assertTrue(rhVoices.contains(v) || SyntheticKwsGenerator.VOICES.contains(v), "a plain set has no accents: " + v);
+        }
+    }
+
+    @Test
+    void accentedSetsSpeakAndRepeat() throws IOException {
+        if (!RhVoiceTts.available()) {
+            return; // covered by the missing-program branch above
+        }
+        SynthOptions accented = tinyMix().withSeed(5).withVariety(SpeakerVariety.ACCENTS);
+        new SyntheticKwsGenerator(accented, null).generate(dir.resolve("a"));
+        new SyntheticKwsGenerator(accented.withThreads(1), null).generate(dir.resolve("b"));
+        SynthClipAsserts.spokenAndRepeatable(dir.resolve("a"), dir.resolve("b"), List.of("yes", "off", "bed"));
+        assertTrue(Files.readString(dir.resolve("a").resolve("synth.json")).contains("\"speakerVariety\": \"accents\""));
+    }
+
+    @Test
+    void rhVoiceAccentVoicesSoundUnlikeItsEnglishOnes() {
+        if (!RhVoiceTts.available()) {
+            return;
+        }
+        RhVoiceTts rh = RhVoiceTts.locate();
+        List<String> accents = rh.installedAccentVoices();
+        assertTrue(RhVoiceTts.ACCENT_VOICES.containsAll(accents), accents.toString());
+        assertTrue(java.util.Collections.disjoint(accents, rh.installedVoices()), accents.toString());
+    }
+
+    @Test
     void engineListsParseAndRejectRepeats() {
         assertEquals(List.of(SynthEngine.ESPEAK_NG, SynthEngine.PICO), SynthEngine.parseList("espeak-ng, pico"));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,

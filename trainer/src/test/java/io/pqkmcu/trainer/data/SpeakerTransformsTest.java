@@ -24,7 +24,7 @@ class SpeakerTransformsTest {
     @Test
     void transformedSpeakersVaryAndTheirClipsAreDeterministic() throws IOException {
         SynthOptions o = SynthOptions.defaults().withSeed(11).withWords(List.of("yes", "off"), List.of("bed"), 2)
-                .withSpeakers(12).withRepetitions(1).withNoise(0.8, 5, 30, 10).withThreads(2).withTransforms(true);
+                .withSpeakers(12).withRepetitions(1).withNoise(0.8, 5, 30, 10).withThreads(2).withVariety(SpeakerVariety.TRANSFORMS);
         SynthResult r = new SyntheticKwsGenerator(o, null).generate(dir.resolve("a"));
         Set<Integer> warps = new HashSet<>();
         Set<Acoustics.Channel> channels = new HashSet<>();
@@ -51,6 +51,6 @@ class SpeakerTransformsTest {
             }
         }
         String json = Files.readString(dir.resolve("a").resolve("synth.json"));
-        assertTrue(json.contains("\"speakerTransforms\": true") && json.contains("\"de\""), "accent voices listed");
+        assertTrue(json.contains("\"speakerVariety\": \"transforms\"") && json.contains("\"de\""), "accent voices listed");
     }
 }
