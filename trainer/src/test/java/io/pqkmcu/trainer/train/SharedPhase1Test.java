@@ -1,5 +1,6 @@
 package io.pqkmcu.trainer.train;
 
+import io.pqkmcu.model.ModelFile;
 import io.pqkmcu.trainer.features.FeatureSet;
 import io.pqkmcu.trainer.nn.Architectures;
 import io.pqkmcu.trainer.pqk.Checkpoint;
@@ -10,9 +11,17 @@ import io.pqkmcu.trainer.pqk.SyntheticFeatures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Pruning + QAT and PQK differ only after phase 1, so {@code pqk ablate} trains their phase 1 once per sparsity
@@ -105,5 +116,95 @@ class SharedPhase1Test {
         Map<String, float[]> changed = phase1End(other, dir.resolve("lr.ckpt"));
         assertFalse(java.util.Arrays.equals(reference.get("pw1.weight"), changed.get("pw1.weight")),
                 "--lr changes phase 1");
+    }
+
+    private static final List<Ablation.Run> RUNS = Ablation.plan(List.of(Ablation.Variant.PRUNE_QAT,
+            Ablation.Variant.PQK), List.of(0.6), List.of(3L));
+
+    private static TrainingData data() {
+        return new TrainingData("toy", TRAIN, VAL, TEST, null);
+    }
+
+    /** Runs the ablation of {@link #RUNS}, returning what it logged. */
+    private static String ablate(PqkConfig base, Path out, boolean resume) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Ablation.run(data(), ARCH, base, RUNS, out, resume, new PrintStream(log, true, StandardCharsets.UTF_8));
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Each variant trained alone from scratch, as ablate ran it before phase 1 was shared: model bytes and curves. */
+    private static Map<String, byte[]> alone(PqkConfig base, Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (Ablation.Run r : RUNS) {
+            TrainingResult t = TrainingJob.run(data(), ARCH, r.modelName(ARCH), r.variant().configure(base, r.sparsity(),
+                    r.seed()), null, false, new PrintStream(OutputStream.nullOutputStream()));
+            Path curves = dir.resolve(r.id() + ".history.csv");
+            TrainingCurves.write(curves, t.history(), ARCH + " " + r.id() + ": training curves");
+            files.put(r.id() + ".pqkm", ModelFile.toBytes(t.model()));
+            files.put(r.id() + ".history.csv", Files.readAllBytes(curves));
+        }
+        return files;
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Path out, String what) throws IOException {
+        for (Map.Entry<String, byte[]> e : expected.entrySet()) {
+            assertArrayEquals(e.getValue(), Files.readAllBytes(out.resolve("runs").resolve(e.getKey())),
+                    what + ": " + e.getKey());
+        }
+    }
+
+    private static long count(String log, String text) {
+        return log.lines().filter(l -> l.contains(text)).count();
+    }
+
+    @Test
+    void theSharedPhase1GivesEachVariantExactlyItsResultAlone(@TempDir Path dir) throws IOException {
+        PqkConfig base = base();
+        Map<String, byte[]> alone = alone(base, Files.createDirectories(dir.resolve("alone")));
+        Path out = dir.resolve("ablation");
+        String log = ablate(base, out, false);
+        assertEquals(1, count(log, "phase 1 shared by prune-qat-s60-seed3 and pqk-s60-seed3, trained once"), log);
+        assertEquals(2, count(log, "phase 2 starts from a copy of the shared phase 1 (phase1-s60-seed3.ckpt)"), log);
+        assertEquals(2, count(log, "at step " + base.phase1Steps), "both phase 2s resume from its end:\n" + log);
+        assertSameFiles(alone, out, "shared phase 1");
+        for (String id : List.of("prune-qat-s60-seed3", "pqk-s60-seed3")) {
+            String result = Files.readString(out.resolve("runs/" + id + ".properties"));
+            assertTrue(result.contains("shared_phase1_seconds="), result);
+        }
+
+        // killed after pruning + QAT finished: PQK starts from the phase 1 kept on disk, not a new one
+        for (String f : List.of("pqk-s60-seed3.properties", "pqk-s60-seed3.pqkm", "pqk-s60-seed3.ckpt")) {
+            Files.delete(out.resolve("runs").resolve(f));
+        }
+        String resumed = ablate(base, out, true);
+        assertEquals(1, count(resumed, "prune-qat-s60-seed3: done earlier"), resumed);
+        assertEquals(1, count(resumed, "phase 1 shared by prune-qat-s60-seed3 and pqk-s60-seed3: done earlier"), resumed);
+        assertEquals(0, count(resumed, "trained once"), resumed);
+        assertSameFiles(alone, out, "resumed after phase 1");
+
+        // with another phase-1 setting the kept phase 1 is refused, naming what differs
+        Files.delete(out.resolve("runs/prune-qat-s60-seed3.properties"));
+        Files.delete(out.resolve("runs/prune-qat-s60-seed3.ckpt"));
+        PqkConfig otherLr = base();
+        otherLr.phase1Lr = 1e-3f;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ablate(otherLr, out, true));
+        assertTrue(e.getMessage().contains("phase1-s60-seed3.properties: this phase 1 was trained with other settings"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSharedPhase1KilledHalfwayContinuesFromItsCheckpoint(@TempDir Path dir) throws IOException {
+        PqkConfig base = base();
+        Map<String, byte[]> alone = alone(base, Files.createDirectories(dir.resolve("alone")));
+        Path out = dir.resolve("ablation");
+        // what a kill at step 30 of the shared phase 1 leaves: its checkpoint, no record
+        PqkConfig c = Ablation.Variant.PRUNE_QAT.configure(base, 0.6, 3);
+        PqkTrainer t = new PqkTrainer(Architectures.build(ARCH, 12, 6, 4, c.seed), c, TRAIN, VAL,
+                Files.createDirectories(out.resolve("runs")).resolve("phase1-s60-seed3.ckpt"));
+        t.setDataSettings(data().settings());
+        t.trainUntil(30);
+        String log = ablate(base, out, true);
+        assertEquals(1, count(log, "resumed from " + out.resolve("runs/phase1-s60-seed3.ckpt") + " at step 30"), log);
+        assertSameFiles(alone, out, "phase 1 resumed at step 30");
     }
 }
