@@ -151,7 +151,7 @@ public final class AblationReport {
                 + "each continued from a copy of its end state (weights, masks, optimizer moments, BatchNorm statistics, "
                 + "observers), which is bit for bit the state each reaches alone; their paired difference thus measures "
                 + "phase 2 alone. Their train time counts the shared phase 1 in full (%.0f s on average) plus their own "
-                + "phase 2, so it is what each costs alone, and the train times add up to more than the wall time.%n",
+                + "phase 2: what each would cost alone, with the one phase 1 counted in both.%n",
                 String.join(" and ", labels), phase1);
     }
 
