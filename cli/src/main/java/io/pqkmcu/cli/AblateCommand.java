@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "ablate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compare PQK with its ablations — dense float, dense QAT, pruning only, pruning + QAT (phase 1 + "
-                + "the same number of fine-tuning steps without distillation) — with the same schedule and seeds. Int8 "
+                + "the same number of fine-tuning steps without distillation; its phase 1 is trained once and shared with "
+                + "PQK) — with the same schedule and seeds. Int8 "
                 + "accuracies come from the int8 interpreter (runs without QAT are calibrated after training), on the "
                 + "test and the validation split; PQK − (pruning + QAT) is reported paired by seed with a 95 %% "
                 + "confidence interval. Writes ablation.md, ablation.csv and ablation.svg to --out.")

@@ -87,6 +87,12 @@ class CliTrainAblateTest {
                 "an evaluation at the end of each phase:\n" + String.join("\n", curve));
         assertTrue(Files.readString(out.resolve("runs/pqk-s75-seed1.history.svg")).contains("<polyline"));
         assertTrue(md.contains("Command: `pqk ablate --data " + kws + " --task all --arch ds-cnn-tiny"), md);
+        // pruning + QAT and PQK trained one phase 1 per sparsity, and the table says so
+        assertEquals(2, r.out().lines().filter(l -> l.contains("phase 1 shared by prune-qat-")
+                && l.contains(", trained once into")).count(), r.out());
+        assertTrue(Files.isRegularFile(out.resolve("runs/phase1-s75-seed1.ckpt")));
+        assertTrue(md.contains("Phase 1 shared: pruning + QAT and PQK trained their phase 1 once per sparsity and seed"),
+                md);
 
         CliRun again = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
                 "--resume")).toArray(String[]::new));

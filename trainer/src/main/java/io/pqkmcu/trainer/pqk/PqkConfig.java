@@ -26,10 +26,11 @@ public final class PqkConfig {
     @Setting(option = "--phase1-steps", range = "[1, inf)", description = "steps of pruning + QAT")
     public int phase1Steps = 3000;
 
-    @Setting(option = "--phase2-steps", range = "[0, inf)", description = "steps of teacher-student distillation")
+    @Setting(option = "--phase2-steps", range = "[0, inf)", description = "steps of teacher-student distillation",
+            phase1 = false)
     public int phase2Steps = 1500;
 
-    @Setting(option = "--phase2", description = "DISTILL (PQK), FINETUNE (no teacher) or NONE")
+    @Setting(option = "--phase2", description = "DISTILL (PQK), FINETUNE (no teacher) or NONE", phase1 = false)
     public Phase2Mode phase2Mode = Phase2Mode.DISTILL;
 
     @Setting(option = "--batch", range = "[2, inf)", description = "batch size")
@@ -57,11 +58,11 @@ public final class PqkConfig {
     @Setting(option = "--final-lr", range = "(0, inf)", description = "phase-1 final learning rate of the cosine schedule")
     public float phase1FinalLr = 1e-4f;
 
-    @Setting(option = "--phase2-lr", range = "(0, inf)", description = "phase-2 learning rate")
+    @Setting(option = "--phase2-lr", range = "(0, inf)", description = "phase-2 learning rate", phase1 = false)
     public float phase2Lr = 5e-4f;
 
     @Setting(option = "--phase2-final-lr", range = "(0, inf)",
-            description = "phase-2 final learning rate of the cosine schedule")
+            description = "phase-2 final learning rate of the cosine schedule", phase1 = false)
     public float phase2FinalLr = 1e-5f;
 
     /** STEP multiplies by {@link #stepGamma} at each milestone; the final rate is then unused. */
@@ -163,45 +164,51 @@ public final class PqkConfig {
 
     /** Training data without augmentation. */
     @Setting(option = "--calibration-batches", range = "[1, inf)",
-            description = "training batches for post-training calibration of runs without QAT")
+            description = "training batches for post-training calibration of runs without QAT", phase1 = false)
     public int calibrationBatches = 20;
 
     // ---- phase 2: self-distillation from the teacher made of all weights ----
-    @Setting(option = "--temperature", range = "(0, inf)", description = "distillation temperature T")
+    @Setting(option = "--temperature", range = "(0, inf)", description = "distillation temperature T", phase1 = false)
     public double temperature = 4.0;
 
-    @Setting(option = "--distill-weight", range = "[0, inf)", description = "weight λ of the T²·KL term")
+    @Setting(option = "--distill-weight", range = "[0, inf)", description = "weight λ of the T²·KL term",
+            phase1 = false)
     public double distillWeight = 1.0;
 
     @Setting(option = "--teacher-warmup", range = "[0, 1)", description = "fraction of phase 2 before the student "
-            + "learns from the teacher (λ = 0 until then: the teacher's restored weights train on the labels first)")
+            + "learns from the teacher (λ = 0 until then: the teacher's restored weights train on the labels first)",
+            phase1 = false)
     public double teacherWarmup = 0.0;
 
-    @Setting(option = "--student-ce-weight", range = "[0, inf)", description = "weight of the student's cross-entropy")
+    @Setting(option = "--student-ce-weight", range = "[0, inf)", description = "weight of the student's cross-entropy",
+            phase1 = false)
     public double studentCeWeight = 1.0;
 
-    @Setting(option = "--teacher-ce-weight", range = "[0, inf)", description = "weight of the teacher's cross-entropy")
+    @Setting(option = "--teacher-ce-weight", range = "[0, inf)", description = "weight of the teacher's cross-entropy",
+            phase1 = false)
     public double teacherCeWeight = 1.0;
 
     /** INT8: the teacher's (unmasked) weights are fake-quantized too. */
-    @Setting(option = "--teacher-precision", description = "FLOAT or INT8 teacher weights")
+    @Setting(option = "--teacher-precision", description = "FLOAT or INT8 teacher weights", phase1 = false)
     public TeacherPrecision teacherPrecision = TeacherPrecision.FLOAT;
 
     /**
      * SEPARATE: the teacher keeps its own BatchNorm statistics (initialised from the student's at the start
      * of phase 2); SHARED: it normalises with, and updates, the student's.
      */
-    @Setting(option = "--teacher-bn", description = "SEPARATE or SHARED BatchNorm statistics of the teacher")
+    @Setting(option = "--teacher-bn", description = "SEPARATE or SHARED BatchNorm statistics of the teacher",
+            phase1 = false)
     public TeacherBatchNorm teacherBatchNorm = TeacherBatchNorm.SEPARATE;
 
     /** True: the KL term does not train the teacher (detached); false: mutual distillation. */
     @Setting(option = "--mutual", flagSets = false,
-            description = "let the distillation term train the teacher too (default: detached)")
+            description = "let the distillation term train the teacher too (default: detached)", phase1 = false)
     public boolean detachTeacher = true;
 
     /** True: in phase 2 the student normalises with its frozen running statistics (= the deployed folded layer). */
     @Setting(option = "--student-batch-stats", flagSets = false, description = "in phase 2 the student keeps "
-            + "normalising with batch statistics (default: frozen running statistics, exactly the int8 layer)")
+            + "normalising with batch statistics (default: frozen running statistics, exactly the int8 layer)",
+            phase1 = false)
     public boolean freezeStudentBatchNorm = true;
 
     // ---- bookkeeping ----
@@ -289,15 +296,37 @@ public final class PqkConfig {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
+     * Settings that phase 1 never reads ({@link Setting#phase1()} false): phase 2's options and post-training
+     * calibration. {@link #phase1Fingerprint()} leaves them out.
+     */
+    static final java.util.Set<String> NOT_PHASE1 = Settings.all().stream()
+            .filter(f -> !Settings.of(f).phase1()).map(java.lang.reflect.Field::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
      * Every setting that changes the result, as name=value pairs sorted by name; a checkpoint made under
      * other settings cannot be resumed, and {@code pqk ablate --resume} reuses only runs with the same one.
      * The model file records it as {@code train.config}. Derived from the settings by reflection, so a new
      * option cannot be left out (a hand-written list once omitted calibrationBatches).
      */
     public String fingerprint() {
+        return fingerprint(java.util.Set.of());
+    }
+
+    /**
+     * The {@link #fingerprint()} without the settings phase 1 never reads: what a checkpoint taken in phase 1
+     * records, so that runs with the same phase 1 and different phase 2s (pruning + QAT and PQK in
+     * {@code pqk ablate}) can start their phase 2 from one shared phase 1. Also derived by reflection: a new setting
+     * counts as a phase-1 setting unless declared otherwise.
+     */
+    public String phase1Fingerprint() {
+        return fingerprint(NOT_PHASE1);
+    }
+
+    private String fingerprint(java.util.Set<String> leftOut) {
         java.util.TreeMap<String, String> values = new java.util.TreeMap<>();
         for (java.lang.reflect.Field f : Settings.all()) {
-            if (!NOT_FINGERPRINTED.contains(f.getName())) {
+            if (!NOT_FINGERPRINTED.contains(f.getName()) && !leftOut.contains(f.getName())) {
                 values.put(f.getName(), String.valueOf(Settings.get(f, this)));
             }
         }

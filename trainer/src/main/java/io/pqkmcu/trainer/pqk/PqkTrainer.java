@@ -103,7 +103,25 @@ public final class PqkTrainer {
 
     /** The configuration's fingerprint and the data settings: what a checkpoint must match. */
     private String settings() {
-        return dataSettings.isEmpty() ? cfg.fingerprint() : cfg.fingerprint() + ";" + dataSettings;
+        return withData(cfg.fingerprint());
+    }
+
+    /**
+     * What a checkpoint taken in phase 1 (up to and including its last step) records and must match: the
+     * phase-1 settings and the data. Nothing else has been read by then, so such a checkpoint continues under any
+     * phase-2 settings; {@code pqk ablate} starts pruning + QAT and PQK from one shared phase 1 this way.
+     */
+    private String phase1Settings() {
+        return withData(cfg.phase1Fingerprint());
+    }
+
+    private String withData(String fingerprint) {
+        return dataSettings.isEmpty() ? fingerprint : fingerprint + ";" + dataSettings;
+    }
+
+    /** The settings a checkpoint taken at {@code atStep} records. */
+    private String settingsAt(int atStep) {
+        return atStep <= cfg.phase1Steps ? phase1Settings() : settings();
     }
 
     public int step() {
@@ -126,11 +144,15 @@ public final class PqkTrainer {
                 cfg.teacherBatchNorm == PqkConfig.TeacherBatchNorm.SHARED ? Branch.STUDENT_SLOT : Branch.TEACHER_SLOT);
     }
 
-    /** Restores a checkpoint written by a run with the same settings. */
+    /**
+     * Restores a checkpoint written by a run with the same settings and data; for a checkpoint taken in phase 1,
+     * the same phase-1 settings suffice.
+     */
     public void resume(Checkpoint ck) {
-        if (!ck.fingerprint.equals(settings())) {
+        // a phase-1 checkpoint written before phase-1 checkpoints recorded only the phase-1 settings carries all of them
+        if (!ck.fingerprint.equals(settingsAt(ck.step)) && !ck.fingerprint.equals(settings())) {
             throw new IllegalArgumentException("the checkpoint was made with different settings (" + differences(
-                    ck.fingerprint, settings()) + "); resume with the same options and data, or start afresh");
+                    ck.fingerprint, settingsAt(ck.step)) + "); resume with the same options and data, or start afresh");
         }
         if (!ck.architecture.equals(net.architecture())) {
             throw new IllegalArgumentException("the checkpoint is for " + ck.architecture + ", not " + net.architecture());
@@ -239,7 +261,7 @@ public final class PqkTrainer {
         }
         state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "history.exact", packDoubles(exact)));
         state.add(new NamedArray(Checkpoint.EXTRA_PREFIX + "running", packDoubles(runningLoss, runningAcc)));
-        Checkpoint.capture(settings(), net.architecture(), step, state).write(checkpointPath);
+        Checkpoint.capture(settingsAt(step), net.architecture(), step, state).write(checkpointPath);
     }
 
     /** Trains from the current step to the end of the configured schedule. */

@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
  * One setting of {@link PqkConfig}, declared once on its field as Tribuo declares a {@code @Config} field: the
  * field's initializer is the default, and this annotation gives the rest. {@code pqk train}, {@code ablate} and
  * {@code demo} build their options from it (name, type, default and --help text), {@link PqkConfig#validate()}
- * checks {@link #range()}, and {@link PqkConfig#fingerprint()} records the field unless it is
- * {@linkplain #fingerprinted() left out}.
+ * checks {@link #range()}, {@link PqkConfig#fingerprint()} records the field unless it is
+ * {@linkplain #fingerprinted() left out}, and {@link PqkConfig#phase1Fingerprint()} records it unless phase 1
+ * {@linkplain #phase1() never reads it}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -43,4 +44,13 @@ public @interface Setting {
      * fingerprint leaves it out, so changing it does not block a resume.
      */
     boolean fingerprinted() default true;
+
+    /**
+     * False for a setting that phase 1 never reads (phase 2's options, post-training calibration):
+     * {@link PqkConfig#phase1Fingerprint()} leaves it out, so runs that differ only in such settings can share one
+     * phase 1 ({@code pqk ablate} does for pruning + QAT and PQK). True by default, so a new setting keeps runs
+     * apart until it is declared otherwise; {@code SharedPhase1Test} trains phase 1 with each setting declared
+     * false changed and checks that the phase-1 end state stays bit-identical.
+     */
+    boolean phase1() default true;
 }

@@ -119,6 +119,7 @@ public final class AblationReport {
                     pctSd(g, Ablation.Outcome::int8Accuracy), 100 * delta, pctSd(g, Ablation.Outcome::int8Validation),
                     pct(g.mean(Ablation.Outcome::teacher)), g.runs().size(), g.mean(Ablation.Outcome::seconds)));
         }
+        sb.append(sharedPhase1Note(outcomes));
         List<Paired> test = paired(outcomes, Ablation.Outcome::int8Accuracy);
         if (!test.isEmpty()) {
             List<Paired> val = paired(outcomes, Ablation.Outcome::int8Validation);
@@ -136,6 +137,22 @@ public final class AblationReport {
             }
         }
         return sb.toString();
+    }
+
+    /** Which runs shared their phase 1 and how their train time counts it; empty when none did. */
+    static String sharedPhase1Note(List<Ablation.Outcome> outcomes) {
+        List<Ablation.Outcome> sharing = outcomes.stream().filter(Ablation.Outcome::sharedPhase1).toList();
+        if (sharing.isEmpty()) {
+            return "";
+        }
+        List<String> labels = sharing.stream().map(o -> o.run().variant().label).distinct().toList();
+        double phase1 = StatUtils.mean(sharing.stream().mapToDouble(Ablation.Outcome::sharedPhase1Seconds).toArray());
+        return String.format(Locale.ROOT, "%nPhase 1 shared: %s trained their phase 1 once per sparsity and seed, and "
+                + "each continued from a copy of its end state (weights, masks, optimizer moments, BatchNorm statistics, "
+                + "observers), which is bit for bit the state each reaches alone; their paired difference thus measures "
+                + "phase 2 alone. Their train time counts the shared phase 1 in full (%.0f s on average) plus their own "
+                + "phase 2: what each would cost alone, with the one phase 1 counted in both.%n",
+                String.join(" and ", labels), phase1);
     }
 
     private static String interval(Paired p) {

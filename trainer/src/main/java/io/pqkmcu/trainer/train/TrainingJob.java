@@ -55,16 +55,7 @@ public final class TrainingJob {
             initMeta.put("train.init", init.path().getFileName().toString());
             initMeta.put("train.init_sha256", sha256(init.path()));
         }
-        log.printf(Locale.ROOT, "%s: %d weights (convolution and fully connected kernels; biases not counted), %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
-                architecture, net.weightCount(), Parallel.threads(), config.phase1Steps,
-                config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
-                100 * config.targetSparsity);
-        PqkTrainer trainer = new PqkTrainer(net, config, data.train(), data.validation(), checkpoint);
-        trainer.setDataSettings(data.settings());
-        if (resume && checkpoint != null && Files.exists(checkpoint)) {
-            trainer.resume(Checkpoint.read(checkpoint));
-            log.println("resumed from " + checkpoint + " at step " + trainer.step());
-        }
+        PqkTrainer trainer = trainer(net, data, architecture, config, checkpoint, resume, log);
         long t0 = System.nanoTime();
         trainer.train();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -89,6 +80,40 @@ public final class TrainingJob {
                 meta);
         return new TrainingResult(model, test, student, teacher, int8Accuracy(model, test),
                 int8Accuracy(model, data.validation()), trainer.history(), seconds);
+    }
+
+    /**
+     * Phase 1 alone, up to its last step, leaving its end state in {@code checkpoint}: the start of every run that
+     * shares its phase-1 settings ({@link PqkConfig#phase1Fingerprint()}); each continues from a copy with
+     * {@link #run}. {@code pqk ablate} trains the phase 1 of pruning + QAT and PQK this way, once.
+     *
+     * @param resume continue from {@code checkpoint} if it exists (a phase-1 checkpoint of the same phase-1 settings)
+     * @return the wall time of training, in seconds
+     */
+    public static double phase1(TrainingData data, String architecture, PqkConfig config, Path checkpoint,
+                                boolean resume, PrintStream log) {
+        Network net = Architectures.build(architecture, data.train().height(), data.train().width(),
+                data.train().channels(), data.labels().size(), config.seed);
+        PqkTrainer trainer = trainer(net, data, architecture, config, checkpoint, resume, log);
+        long t0 = System.nanoTime();
+        trainer.trainUntil(config.phase1Steps);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The trainer of a run, restored from {@code checkpoint} when resuming and it exists. */
+    private static PqkTrainer trainer(Network net, TrainingData data, String architecture, PqkConfig config,
+                                      Path checkpoint, boolean resume, PrintStream log) {
+        log.printf(Locale.ROOT, "%s: %d weights (convolution and fully connected kernels; biases not counted), %d threads, %d + %d steps of batch %d, target sparsity %.0f%%%n",
+                architecture, net.weightCount(), Parallel.threads(), config.phase1Steps,
+                config.phase2Mode == PqkConfig.Phase2Mode.NONE ? 0 : config.phase2Steps, config.batchSize,
+                100 * config.targetSparsity);
+        PqkTrainer trainer = new PqkTrainer(net, config, data.train(), data.validation(), checkpoint);
+        trainer.setDataSettings(data.settings());
+        if (resume && checkpoint != null && Files.exists(checkpoint)) {
+            trainer.resume(Checkpoint.read(checkpoint));
+            log.println("resumed from " + checkpoint + " at step " + trainer.step());
+        }
+        return trainer;
     }
 
     /**

@@ -65,6 +65,30 @@ class PqkConfigTest {
     }
 
     @Test
+    void thePhase1FingerprintChangesWithEveryPhase1SettingAndNoOther() throws Exception {
+        String base = new PqkConfig().phase1Fingerprint();
+        int phase1 = 0;
+        for (Field f : PqkConfig.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            PqkConfig c = new PqkConfig();
+            f.set(c, changed(f, f.get(c)));
+            if (PqkConfig.NOT_FINGERPRINTED.contains(f.getName()) || PqkConfig.NOT_PHASE1.contains(f.getName())) {
+                assertEquals(base, c.phase1Fingerprint(), f.getName() + " is not read in phase 1");
+            } else {
+                assertNotEquals(base, c.phase1Fingerprint(), f.getName() + " is a phase-1 setting");
+                phase1++;
+            }
+        }
+        assertTrue(phase1 >= 30, "phase-1 settings checked: " + phase1);
+        assertEquals(java.util.Set.of("phase2Steps", "phase2Mode", "phase2Lr", "phase2FinalLr", "calibrationBatches",
+                "temperature", "distillWeight", "teacherWarmup", "studentCeWeight", "teacherCeWeight", "teacherPrecision",
+                "teacherBatchNorm", "detachTeacher", "freezeStudentBatchNorm"), PqkConfig.NOT_PHASE1,
+                "the settings declared phase-2-only (SharedPhase1Test checks that phase 1 ignores each)");
+    }
+
+    @Test
     void calibrationBatchesInParticularChangeIt() {
         PqkConfig a = new PqkConfig();
         PqkConfig b = new PqkConfig();

@@ -159,6 +159,36 @@ class PqkTrainerTest {
     }
 
     @Test
+    void aPhase1CheckpointResumesUnderOtherPhase2SettingsButNotOtherPhase1Settings(@TempDir Path dir) {
+        Path ck = dir.resolve("ck.pqkc");
+        new PqkTrainer(net(), smallConfig(), TRAIN, VAL, ck).trainUntil(smallConfig().phase1Steps);
+        Checkpoint phase1 = Checkpoint.read(ck);
+        assertEquals(smallConfig().phase1Fingerprint(), phase1.fingerprint, "a phase-1 checkpoint records the phase-1 "
+                + "settings only");
+
+        PqkConfig finetune = smallConfig();
+        finetune.phase2Mode = PqkConfig.Phase2Mode.FINETUNE;
+        finetune.temperature = 2.0;
+        PqkTrainer t = new PqkTrainer(net(), finetune, TRAIN, VAL, null);
+        t.resume(phase1);
+        assertEquals(smallConfig().phase1Steps, t.step());
+
+        PqkConfig otherLr = smallConfig();
+        otherLr.phase1Lr = 1e-3f;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new PqkTrainer(net(), otherLr, TRAIN, VAL, null).resume(phase1));
+        assertTrue(e.getMessage().contains("different settings (checkpoint phase1Lr=0.002, now phase1Lr=0.001)"),
+                e.getMessage());
+
+        new PqkTrainer(net(), smallConfig(), TRAIN, VAL, ck).trainUntil(smallConfig().phase1Steps + 1);
+        Checkpoint phase2 = Checkpoint.read(ck);
+        assertEquals(smallConfig().fingerprint(), phase2.fingerprint, "from phase 2 on, every setting");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new PqkTrainer(net(), finetune, TRAIN, VAL, null).resume(phase2));
+        assertTrue(e.getMessage().contains("checkpoint temperature=4.0, now temperature=2.0"), e.getMessage());
+    }
+
+    @Test
     void aDivergingRunStopsWithAClearMessage() {
         // Inputs that dequantize to infinity make the loss NaN on the first step.
         FeatureSet broken = new FeatureSet(TRAIN.classNames(), TRAIN.inputs(), TRAIN.labels(), TRAIN.names(),

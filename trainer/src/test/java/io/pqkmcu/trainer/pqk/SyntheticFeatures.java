@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** A learnable toy problem: each class is a smooth random pattern plus noise, quantized to int8. */
-final class SyntheticFeatures {
+/** A learnable toy problem: each class is a smooth random pattern plus noise, quantized to int8 (also used by the train package's tests). */
+public final class SyntheticFeatures {
     private SyntheticFeatures() {}
 
-    static FeatureSet make(int classes, int perClass, int h, int w, double noise, long seed, long patternSeed) {
+    public static FeatureSet make(int classes, int perClass, int h, int w, double noise, long seed, long patternSeed) {
         SplittableRandom pr = new SplittableRandom(patternSeed);
         double[][] proto = new double[classes][h * w];
         for (int c = 0; c < classes; c++) {

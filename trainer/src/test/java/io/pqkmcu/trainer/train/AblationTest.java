@@ -45,7 +45,7 @@ class AblationTest {
 
     private static Ablation.Outcome outcome(Ablation.Variant v, double s, long seed, double fl, double int8) {
         return new Ablation.Outcome(new Ablation.Run(v, s, seed), fl, v == Ablation.Variant.PQK ? 0.95 : Double.NaN, int8,
-                int8 - 0.01, v.pruned ? s * 0.9 : 0, 1000, 12);
+                int8 - 0.01, v.pruned ? s * 0.9 : 0, 1000, 12, Double.NaN);
     }
 
     @Test
@@ -61,6 +61,7 @@ class AblationTest {
                 + "| 12 s |"), md);
         assertTrue(md.contains("| PQK | 90 % | 81.0 % | 88.00 % | 87.00 % | -1.00 | 86.00 % | 95.00 % | 1 | 12 s |"), md);
         assertFalse(md.contains("paired by seed"), "no pruning + QAT runs, no paired table:\n" + md);
+        assertFalse(md.contains("Phase 1 shared"), "no run shared its phase 1:\n" + md);
         String csv = AblationReport.csv(o);
         assertEquals(5, csv.lines().count());
         assertTrue(csv.startsWith("variant,sparsity,seed,"), csv);
@@ -70,6 +71,27 @@ class AblationTest {
         assertEquals(3, svg.split("<rect x=").length - 1 - 3, "three bars besides the three legend swatches");
         assertTrue(svg.contains("t &lt;&amp;&gt;"));
         assertFalse(svg.contains("NaN"), svg);
+    }
+
+    @Test
+    void runsThatSharedPhase1AreNamedWithHowTheirTimeCounts() {
+        List<Ablation.Outcome> o = List.of(
+                new Ablation.Outcome(new Ablation.Run(Ablation.Variant.PRUNE_QAT, 0.9, 1), 0.9, Double.NaN, 0.9, 0.9, 0.8,
+                        1000, 30, 20),
+                new Ablation.Outcome(new Ablation.Run(Ablation.Variant.PQK, 0.9, 1), 0.9, 0.95, 0.91, 0.9, 0.8, 1000, 36,
+                        20),
+                new Ablation.Outcome(new Ablation.Run(Ablation.Variant.PRUNE_QAT, 0.8, 1), 0.9, Double.NaN, 0.9, 0.9, 0.7,
+                        1000, 28, 18),
+                new Ablation.Outcome(new Ablation.Run(Ablation.Variant.PQK, 0.8, 1), 0.9, 0.95, 0.9, 0.9, 0.7, 1000, 33,
+                        18),
+                outcome(Ablation.Variant.PRUNE, 0.9, 1, 0.85, 0.85));
+        String md = AblationReport.markdown(o, "s");
+        assertTrue(md.contains("Phase 1 shared: pruning + QAT and PQK trained their phase 1 once per sparsity and seed"),
+                md);
+        assertTrue(md.contains("counts the shared phase 1 in full (19 s on average) plus their own phase 2"), md);
+        assertTrue(md.contains("| PQK | 90 % | 80.0 % | 90.00 % | 91.00 % | +1.00 | 90.00 % | 95.00 % | 1 | 36 s |"), md);
+        assertEquals(6, AblationReport.csv(o).lines().count(), "the CSV keeps its columns: one row per run");
+        assertTrue(AblationReport.csv(o).contains("pqk,0.9000,1,1000,0.80000,0.90000,0.91000,0.90000,0.95000,36.0\n"));
     }
 
     @Test
