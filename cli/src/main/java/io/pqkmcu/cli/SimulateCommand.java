@@ -5,7 +5,9 @@ import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.DeviceRun;
 import io.pqkmcu.codegen.device.DeviceRunResult;
 import io.pqkmcu.codegen.device.ProjectBuild;
+import io.pqkmcu.codegen.device.StreamReport;
 import io.pqkmcu.codegen.device.StreamRunResult;
+import io.pqkmcu.codegen.device.UartReport;
 import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.renode.RenodeRunner;
@@ -104,9 +106,40 @@ final class SimulateCommand implements Callable<Integer> {
         if (r.timedOut()) {
             throw new IllegalStateException("renode-test did not finish within " + timeout.toSeconds() + " s");
         }
-        System.out.println((r.ok() ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
+        boolean pass = r.ok() & reportRenodeConsole(project, board);
+        System.out.println((pass ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
                 + RenodeRunner.resultsDir(project.directory()) + ")");
-        return r.ok() ? 0 : 1;
+        return pass ? 0 : 1;
+    }
+
+    /**
+     * Prints what the firmware reported on Renode's console as the QEMU path prints it (predictions,
+     * bit-exactness, instruction counts, which Renode's fixed instruction rate makes comparable to QEMU's).
+     *
+     * @return the firmware's own verdict; false when the console log is missing or incomplete
+     */
+    private static boolean reportRenodeConsole(ProjectInfo project, Board board) {
+        String uart = RenodeRunner.uartOutput(project.directory());
+        Int8Model model = project.model();
+        try {
+            if (project.stream()) {
+                StreamReport.Parsed p = StreamReport.parse(uart);
+                StreamRunResult s = new StreamRunResult(board.id(), p.windows(), p.detectorInstructions(),
+                        p.detections(), p.pass());
+                printStream(model, board, s);
+                scoreStream(project, model, s);
+                return p.pass();
+            }
+            UartReport.Parsed p = UartReport.parse(uart);
+            print(model.labels(), new DeviceRunResult(board.id(), p.vectors(), p.pass(), 1),
+                    TestClips.recorded(project.directory()));
+            return p.pass();
+        } catch (IllegalStateException e) {
+            // The Robot log says which line was missing; this says what the console did print, if anything.
+            System.out.println("console log " + RenodeRunner.uartLog(project.directory()) + ": "
+                    + (uart.isEmpty() ? "empty or absent" : e.getMessage()));
+            return false;
+        }
     }
 
     /** With the planted words in the project, how many the device found and what else it reported. */
