@@ -229,9 +229,9 @@ final class SimulateCommand implements Callable<Integer> {
                 s.detections().size(), exact, s.windows().size(), s.firmwarePassed() ? "equal to" : "NOT equal to");
         long perWindow = s.medianFrontEndInstructions() + s.medianModelInstructions() + s.medianDetectorInstructions();
         System.out.printf(Locale.ROOT, "median instructions per window: front end %d, model %d, detector %d, total %d "
-                        + "(%.1f ms at %d MHz if one instruction took one cycle)%n", s.medianFrontEndInstructions(),
+                        + "(%.1f ms at %s MHz if one instruction took one cycle)%n", s.medianFrontEndInstructions(),
                 s.medianModelInstructions(), s.medianDetectorInstructions(), perWindow,
-                perWindow * 1000.0 / board.clocks().coreHz(), board.clocks().coreHz() / 1_000_000);
+                perWindow * 1000.0 / board.clocks().coreHz(), BoardsCommand.mhz(board.clocks().coreHz()));
     }
 
     static String name(List<String> labels, int i) {

@@ -54,11 +54,11 @@ class RenodeScriptsTest {
     }
 
     @Test
-    void theCortexM0PlusBoardUsesRenodesStm32l072AsItIs() {
+    void theCortexM0PlusBoardUsesRenodesStm32l072WithoutItsWebSvd() {
         String repl = text(generate("b-l072z-lrwan1"), RenodeScripts.PLATFORM);
-        // Renode's STM32L0 platform has no sysbus init block (no SVD download): nothing to replace.
-        assertTrue(repl.endsWith("using \"platforms/cpus/stm32l072.repl\"\n"), repl);
-        assertFalse(repl.contains("sysbus:"), repl);
+        assertTrue(repl.contains("using \"platforms/cpus/stm32l072.repl\"\n"), repl);
+        assertTrue(repl.contains("        Tag <0x40002C00, 0x40002FFF> \"WWDG\"\n"), repl);
+        assertFalse(repl.contains("ApplySVD"), repl);
         String robot = text(generate("b-l072z-lrwan1"), RenodeScripts.ROBOT);
         assertTrue(robot.contains("${UART}                        sysbus.usart2\n"), robot);
     }
