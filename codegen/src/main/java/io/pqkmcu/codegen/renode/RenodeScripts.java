@@ -21,8 +21,8 @@ import java.util.TreeMap;
  *   <li>{@code firmware.robot}: a Robot Framework test for {@code renode-test} that includes the script, logs the
  *       console to {@value #UART_LOG} in Robot's output folder, starts the emulation and waits, in order, for every
  *       UART line the firmware must print, as computed by the Java int8 reference: logits and predictions exactly,
- *       instruction counts as any number (the Java side cannot know them; {@code pqk simulate} prints them from the
- *       log).</li>
+ *       instruction counts as any positive number (the Java side cannot know them; {@code pqk simulate} prints them
+ *       from the log).</li>
  * </ul>
  */
 public final class RenodeScripts {
