@@ -106,6 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (r.timedOut()) {
             throw new IllegalStateException("renode-test did not finish within " + timeout.toSeconds() + " s");
         }
+        // '&', not '&&': the console report is printed whether or not the Robot test passed.
         boolean pass = r.ok() & reportRenodeConsole(project, board);
         System.out.println((pass ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
                 + RenodeRunner.resultsDir(project.directory()) + ")");
