@@ -47,7 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
     enum Emulator { QEMU, RENODE }
 
     @Option(names = "--emulator", description = "QEMU (default; -icount instruction counts) or RENODE (runs the "
-            + "generated renode/firmware.robot with renode-test, when Renode is installed)")
+            + "generated renode/firmware.robot with renode-test, when Renode is installed, and reports the console "
+            + "log; its fixed instruction rate makes the counts QEMU's)")
     Emulator emulator = Emulator.QEMU;
 
     @Option(names = "--no-layers", negatable = true,
