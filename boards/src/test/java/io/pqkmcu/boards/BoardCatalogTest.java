@@ -35,7 +35,7 @@ class BoardCatalogTest {
     void theIssueBoardsAreAllThere() {
         assertTrue(BoardCatalog.ids().containsAll(List.of("qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an500",
                 "qemu-mps2-an505", "qemu-mps3-an547", "netduinoplus2", "stm32f4-discovery", "stm32f746g-disco",
-                "nrf52840-dk", "nucleo-l4r5zi")), BoardCatalog.ids().toString());
+                "nrf52840-dk", "nucleo-l4r5zi", "bbc-microbit", "b-l072z-lrwan1")), BoardCatalog.ids().toString());
     }
 
     @Test
@@ -64,6 +64,17 @@ class BoardCatalogTest {
         assertEquals(640L * 1024, l4.memory().ram().size());
         assertTrue(l4.shippedRenodePlatform().orElseThrow().contains("lpuart1: UART.STM32F7_USART @ sysbus 0x40008000"));
         assertEquals(List.of("-f", "board/st_nucleo_l4.cfg"), l4.flashTools().openocdArguments());
+
+        Board l0 = BoardCatalog.byId("b-l072z-lrwan1");
+        assertEquals(Core.CORTEX_M0PLUS, l0.target().core());
+        assertEquals(new MemoryRegion(0x0800_0000L, 192L * 1024), l0.memory().flash());
+        assertEquals(new MemoryRegion(0x2000_0000L, 20L * 1024), l0.memory().ram());
+        assertEquals(UartKind.STM32_USART_V2, l0.uart().kind());
+        assertEquals(18, l0.uartDivisor(), "2.097 MHz MSI / 115200 rounded");
+        assertEquals("platforms/cpus/stm32l072.repl", l0.emulators().renode().orElseThrow().platform());
+        assertEquals("Tag <0x40002C00, 0x40002FFF> \"WWDG\"", l0.emulators().renode().orElseThrow().sysbusInit().get(3),
+                "the stock init block without its SVD download");
+        assertFalse(l0.runsInQemu());
 
         Board netduino = BoardCatalog.byId("netduinoplus2");
         assertEquals(Optional.of("netduinoplus2"), netduino.emulators().qemuMachine());

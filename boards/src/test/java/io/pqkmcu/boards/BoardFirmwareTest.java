@@ -56,6 +56,15 @@ class BoardFirmwareTest {
         assertTrue(BoardCatalog.byId("stm32f746g-disco").firmwareFiles().containsKey("pqk_uart_stm32_usart_v2.c"));
         assertTrue(BoardCatalog.byId("nucleo-l4r5zi").firmwareFiles().containsKey("pqk_uart_stm32_usart_v2.c"));
         assertTrue(BoardCatalog.byId("nrf52840-dk").firmwareFiles().containsKey("pqk_uart_nrf52_uarte.c"));
+        // The STM32L0's USART has the F7's register layout (RM0367 section 24.7).
+        assertTrue(BoardCatalog.byId("b-l072z-lrwan1").firmwareFiles().containsKey("pqk_uart_stm32_usart_v2.c"));
+    }
+
+    @Test
+    void theCortexM0PlusBoardTakesTheArmv6mStartup() {
+        var files = BoardCatalog.byId("b-l072z-lrwan1").firmwareFiles();
+        assertTrue(files.containsKey("pqk_startup_armv6m.c"), files.keySet().toString());
+        assertFalse(files.containsKey("pqk_startup_armv7m.c"), files.keySet().toString());
     }
 
     @Test

@@ -19,10 +19,12 @@ final class BoardsCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", "board", "core", "flash", "RAM",
-                "MHz", "console", "emulator", "flash with");
+        // The core column as wide as its longest name (cortex-m0plus), so that no row shifts.
+        int coreWidth = BoardCatalog.all().stream().mapToInt(b -> b.target().core().cpuName.length()).max().orElse(4);
+        String row = "%-18s %-" + coreWidth + "s %9s %9s %6s  %-28s %-22s %s%n";
+        System.out.printf(Locale.ROOT, row, "board", "core", "flash", "RAM", "MHz", "console", "emulator", "flash with");
         for (Board b : BoardCatalog.all()) {
-            System.out.printf(Locale.ROOT, "%-18s %-11s %9s %9s %6s  %-28s %-22s %s%n", b.id(),
+            System.out.printf(Locale.ROOT, row, b.id(),
                     b.target().core().cpuName,
                     kib(b.memory().flash().size()), kib(b.memory().ram().size()), mhz(b.clocks().coreHz()),
                     String.format(Locale.ROOT, "%s 0x%08X", b.uart().kind().descriptorName, b.uart().base()),

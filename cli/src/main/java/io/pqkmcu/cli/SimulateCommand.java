@@ -5,7 +5,9 @@ import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.device.DeviceRun;
 import io.pqkmcu.codegen.device.DeviceRunResult;
 import io.pqkmcu.codegen.device.ProjectBuild;
+import io.pqkmcu.codegen.device.StreamReport;
 import io.pqkmcu.codegen.device.StreamRunResult;
+import io.pqkmcu.codegen.device.UartReport;
 import io.pqkmcu.codegen.device.VectorResult;
 import io.pqkmcu.codegen.project.ProjectInfo;
 import io.pqkmcu.codegen.renode.RenodeRunner;
@@ -45,7 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
     enum Emulator { QEMU, RENODE }
 
     @Option(names = "--emulator", description = "QEMU (default; -icount instruction counts) or RENODE (runs the "
-            + "generated renode/firmware.robot with renode-test, when Renode is installed)")
+            + "generated renode/firmware.robot with renode-test, when Renode is installed, and reports the console "
+            + "log; its fixed instruction rate makes the counts QEMU's)")
     Emulator emulator = Emulator.QEMU;
 
     @Option(names = "--no-layers", negatable = true,
@@ -104,9 +107,41 @@ final class SimulateCommand implements Callable<Integer> {
         if (r.timedOut()) {
             throw new IllegalStateException("renode-test did not finish within " + timeout.toSeconds() + " s");
         }
-        System.out.println((r.ok() ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
+        // '&', not '&&': the console report is printed whether or not the Robot test passed.
+        boolean pass = r.ok() & reportRenodeConsole(project, board);
+        System.out.println((pass ? "PASS" : "FAIL") + " on " + board.id() + " in Renode (Robot results in "
                 + RenodeRunner.resultsDir(project.directory()) + ")");
-        return r.ok() ? 0 : 1;
+        return pass ? 0 : 1;
+    }
+
+    /**
+     * Prints what the firmware reported on Renode's console as the QEMU path prints it (predictions,
+     * bit-exactness, instruction counts, which Renode's fixed instruction rate makes comparable to QEMU's).
+     *
+     * @return the firmware's own verdict; false when the console log is missing or incomplete
+     */
+    private static boolean reportRenodeConsole(ProjectInfo project, Board board) {
+        String uart = RenodeRunner.uartOutput(project.directory());
+        Int8Model model = project.model();
+        try {
+            if (project.stream()) {
+                StreamReport.Parsed p = StreamReport.parse(uart);
+                StreamRunResult s = new StreamRunResult(board.id(), p.windows(), p.detectorInstructions(),
+                        p.detections(), p.pass());
+                printStream(model, board, s);
+                scoreStream(project, model, s);
+                return p.pass();
+            }
+            UartReport.Parsed p = UartReport.parse(uart);
+            print(model.labels(), new DeviceRunResult(board.id(), p.vectors(), p.pass(), 1),
+                    TestClips.recorded(project.directory()));
+            return p.pass();
+        } catch (IllegalStateException e) {
+            // The Robot log says which line was missing; this says what the console did print, if anything.
+            System.out.println("console log " + RenodeRunner.uartLog(project.directory()) + ": "
+                    + (uart.isEmpty() ? "empty or absent" : e.getMessage()));
+            return false;
+        }
     }
 
     /** With the planted words in the project, how many the device found and what else it reported. */
@@ -196,9 +231,9 @@ final class SimulateCommand implements Callable<Integer> {
                 s.detections().size(), exact, s.windows().size(), s.firmwarePassed() ? "equal to" : "NOT equal to");
         long perWindow = s.medianFrontEndInstructions() + s.medianModelInstructions() + s.medianDetectorInstructions();
         System.out.printf(Locale.ROOT, "median instructions per window: front end %d, model %d, detector %d, total %d "
-                        + "(%.1f ms at %d MHz if one instruction took one cycle)%n", s.medianFrontEndInstructions(),
+                        + "(%.1f ms at %s MHz if one instruction took one cycle)%n", s.medianFrontEndInstructions(),
                 s.medianModelInstructions(), s.medianDetectorInstructions(), perWindow,
-                perWindow * 1000.0 / board.clocks().coreHz(), board.clocks().coreHz() / 1_000_000);
+                perWindow * 1000.0 / board.clocks().coreHz(), BoardsCommand.mhz(board.clocks().coreHz()));
     }
 
     static String name(List<String> labels, int i) {

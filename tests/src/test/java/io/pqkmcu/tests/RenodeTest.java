@@ -5,6 +5,8 @@ import io.pqkmcu.boards.BoardCatalog;
 import io.pqkmcu.codegen.renode.RenodeRunner;
 import io.pqkmcu.model.ModelFile;
 import io.pqkmcu.model.RandomModels;
+import io.pqkmcu.model.data.WavFile;
+import io.pqkmcu.model.frontend.FrontEndConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +55,36 @@ class RenodeTest {
         assumeTrue(RenodeRunner.available(), RenodeRunner.unavailableReason());
         CliRun r = CliRun.of("simulate", dir.toString(), "--emulator", "renode", "--timeout", "600");
         assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS on " + board.id() + " in Renode"), r.out());
+        // The console log is reported as under QEMU, with instruction counts (Renode's fixed instruction rate).
+        assertTrue(r.out().contains("PASS on " + board.id() + ": 2/2 bit-exact with the Java int8 reference; median "
+                + "instructions: front end "), r.out());
+        assertTrue(Files.isRegularFile(dir.resolve("build/renode/log.html")), "Robot's log in the project");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renodeBoards")
+    void streamFirmwarePassesUnderRenode(Board board) throws Exception {
+        assumeTrue(RenodeRunner.available(), RenodeRunner.unavailableReason());
+        Path model = tmp.resolve("kws.pqkm");
+        FrontEndConfig fe = FrontEndConfig.mfccDefault();
+        ModelFile.write(RandomModels.random(4000, fe.frames(), fe.featuresPerFrame(), 1, 12, fe), model);
+        // Two seconds of noise: five 250 ms hops, small enough for the 192 KB of the STM32L072's flash.
+        short[] audio = new short[32000];
+        Random rnd = new Random(3);
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (short) (rnd.nextGaussian() * 3000);
+        }
+        Path wav = tmp.resolve("noise.wav");
+        WavFile.write(wav, audio, 16000);
+        Path dir = tmp.resolve(board.id() + "-stream");
+        CliRun g = CliRun.of("generate", model.toString(), "--board", board.id(), "--stream", wav.toString(),
+                "--threshold", "0.1", "--out", dir.toString());
+        assertEquals(0, g.exitCode(), g.err());
+        CliRun r = CliRun.of("simulate", dir.toString(), "--emulator", "renode", "--timeout", "600");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("windows bit-exact with the Java int8 reference, detections equal to the Java "
+                + "twin's"), r.out());
         assertTrue(r.out().contains("PASS on " + board.id() + " in Renode"), r.out());
     }
 

@@ -1,6 +1,7 @@
 /*
- * pqk_uart_stm32_usart_v2.c - transmit-only driver for the USART of STM32F7/L4/H7 and the LPUART of
- * STM32L4/L5/G4, which share this register layout (RM0385 section 31.8, RM0432 section 51.7):
+ * pqk_uart_stm32_usart_v2.c - transmit-only driver for the USART of STM32F7/L4/H7/L0 and the LPUART of
+ * STM32L4/L5/G4, which share this register layout (RM0385 section 31.8, RM0432 section 51.7, RM0367
+ * section 24.7):
  * CR1 +0x00 (bit 0 UE, bit 3 TE), BRR +0x0C, ISR +0x1C (bit 7 TXE), TDR +0x28.
  * BRR is PQK_BOARD_UART_DIVISOR from pqk_board_config.h: clock / baud for a USART, 256 x clock / baud
  * for an LPUART (the Java side knows which). Clocks and the TX pin are set up before this runs, by the

@@ -7,6 +7,7 @@ import io.pqkmcu.model.util.ProcessRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,21 @@ public final class RenodeRunner {
         return projectDir.toAbsolutePath().resolve("build/renode");
     }
 
+    /** The console output of a project's last Renode run, which its Robot test writes ({@link RenodeScripts#UART_LOG}). */
+    public static Path uartLog(Path projectDir) {
+        return resultsDir(projectDir).resolve(RenodeScripts.UART_LOG);
+    }
+
+    /** What the console printed in the project's last Renode run; empty when the run wrote no log. */
+    public static String uartOutput(Path projectDir) {
+        Path log = uartLog(projectDir);
+        try {
+            return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The command for a project's Robot test:
      * {@code renode-test <project>/renode/firmware.robot -r <project>/build/renode}. The working directory is not
@@ -63,6 +79,8 @@ public final class RenodeRunner {
         Path results = resultsDir(projectDir);
         try {
             Files.createDirectories(results);
+            // Renode would keep an old log under a new name and write this run's beside it: start clean.
+            Files.deleteIfExists(uartLog(projectDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + results + ": " + e.getMessage(), e);
         }

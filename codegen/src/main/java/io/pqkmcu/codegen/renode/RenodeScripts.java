@@ -15,10 +15,14 @@ import java.util.TreeMap;
  *       file from the web, which fails offline and is fatal under {@code renode-test}); or, for a board Renode has
  *       no platform for, the platform pqk ships;</li>
  *   <li>{@code firmware.resc}: creates the machine, loads the platform and the firmware ELF (both found relative to
- *       the script through {@code $ORIGIN}); run it with {@code renode renode/firmware.resc}, then {@code start};</li>
- *   <li>{@code firmware.robot}: a Robot Framework test for {@code renode-test} that includes the script, starts the
- *       emulation and waits, in order, for every UART line the firmware must print, as computed by the Java int8
- *       reference: logits and predictions exactly, instruction counts as any number (Renode counts its own way).</li>
+ *       the script through {@code $ORIGIN}), fixes virtual time so that SysTick counts instructions as under QEMU
+ *       ({@link RenodeTiming}) and opens the console's analyzer: {@code renode renode/firmware.resc}, then
+ *       {@code start}, shows the firmware's output;</li>
+ *   <li>{@code firmware.robot}: a Robot Framework test for {@code renode-test} that includes the script, logs the
+ *       console to {@value #UART_LOG} in Robot's output folder, starts the emulation and waits, in order, for every
+ *       UART line the firmware must print, as computed by the Java int8 reference: logits and predictions exactly,
+ *       instruction counts as any positive number (the Java side cannot know them; {@code pqk simulate} prints them
+ *       from the log).</li>
  * </ul>
  */
 public final class RenodeScripts {
@@ -26,6 +30,11 @@ public final class RenodeScripts {
     public static final String PLATFORM = DIR + "platform.repl";
     public static final String SCRIPT = DIR + "firmware.resc";
     public static final String ROBOT = DIR + "firmware.robot";
+    /**
+     * The console's whole output, written by the Robot test into Robot's output folder (the {@code -r} folder
+     * {@link RenodeRunner} passes), for {@code pqk simulate} to parse like QEMU's.
+     */
+    public static final String UART_LOG = "uart.log";
     /** Emulated seconds Renode may take to print one expected line (an inference takes well under one). */
     static final int LINE_TIMEOUT_SECONDS = 60;
 
@@ -75,12 +84,23 @@ public final class RenodeScripts {
         return ":name: " + board.id() + "\n"
                 + ":description: pqk firmware on " + board.description().replace("\n", " ") + "\n"
                 + "# " + header + "\n"
-                + "# Run with `renode renode/firmware.resc`, add `showAnalyzer " + uart + "` to watch the console,\n"
-                + "# then `start`. Paths are relative to this script ($ORIGIN), so the project folder can move.\n\n"
+                + "# Watch the console: renode renode/firmware.resc, then `start` in the monitor (the analyzer window\n"
+                + "# shows the UART); without a display, renode --console --disable-gui -e 'include @renode/firmware.resc;\n"
+                + "# start' prints each UART line in the terminal.\n"
+                + "# Paths are relative to this script ($ORIGIN), so the project folder can move.\n\n"
                 + "using sysbus\n"
                 + "mach create \"" + board.id() + "\"\n"
                 + "machine LoadPlatformDescription $ORIGIN/platform.repl\n"
-                + "sysbus LoadELF $ORIGIN/../" + elf + "\n";
+                + "sysbus LoadELF $ORIGIN/../" + elf + "\n\n"
+                + "# Virtual time counts instructions, as QEMU -icount shift=" + Board.QEMU_ICOUNT_SHIFT
+                + " does for pqk's other boards: " + RenodeTiming.MIPS + " M\n"
+                + "# instructions per emulated second (" + RenodeTiming.NANOS_PER_INSTRUCTION + " ns each), and SysTick at "
+                + (1 << Board.QEMU_ICOUNT_SHIFT) / RenodeTiming.NANOS_PER_INSTRUCTION + " x the board's "
+                + board.clocks().systickHz() + " Hz, so that one\n"
+                + "# instruction is as many ticks as the firmware's QEMU factor assumes (see RenodeTiming).\n"
+                + "cpu PerformanceInMips " + RenodeTiming.MIPS + "\n"
+                + "nvic Frequency " + RenodeTiming.systickHz(board) + "\n\n"
+                + "showAnalyzer " + uart + "\n";
     }
 
     static String robot(Board board, RenodePlatform r, List<String> expectedLines, String header) {
@@ -89,12 +109,20 @@ public final class RenodeScripts {
         s.append("# renode-test renode/firmware.robot: the firmware on ").append(board.id())
                 .append(" must print these lines, computed by the Java int8 reference.\n");
         s.append("# They describe the inputs pqk generate wrote; regenerate after changing them.\n\n");
+        s.append("*** Settings ***\n");
+        s.append("Library                       String\n\n");
         s.append("*** Variables ***\n");
         s.append("${UART}                        ").append(r.uart()).append('\n');
-        s.append("${SCRIPT}                      ${CURDIR}/firmware.resc\n\n");
+        s.append("${SCRIPT}                      ${CURDIR}${/}firmware.resc\n");
+        s.append("${UART_LOG}                    ${OUTPUT DIR}${/}").append(UART_LOG).append("\n\n");
         s.append("*** Test Cases ***\n");
         s.append("Firmware Output Equals The Java Int8 Reference\n");
-        s.append("    Execute Command            include @${SCRIPT}\n");
+        s.append("    # Renode's monitor ends a path at a space unless a backslash escapes it.\n");
+        s.append("    ${script}=                 Replace String    ${SCRIPT}    ${SPACE}    \\\\${SPACE}\n");
+        s.append("    ${log}=                    Replace String    ${UART_LOG}    ${SPACE}    \\\\${SPACE}\n");
+        s.append("    Execute Command            include @${script}\n");
+        s.append("    # All the console prints, for pqk simulate to report (instruction counts included).\n");
+        s.append("    Execute Command            ${UART} CreateFileBackend @${log} true\n");
         s.append("    Create Terminal Tester     ${UART}    timeout=").append(LINE_TIMEOUT_SECONDS).append('\n');
         s.append("    Start Emulation\n");
         for (String line : expectedLines) {

@@ -37,9 +37,12 @@ class FlasherTest {
                 "nrf52840-dk", List.of("-f", "board/nordic_nrf52_dk.cfg"),
                 "nucleo-l4r5zi", List.of("-f", "board/st_nucleo_l4.cfg"),
                 "netduinoplus2", List.of("-f", "interface/stlink.cfg", "-c", "transport select hla_swd", "-f",
-                        "target/stm32f4x.cfg"));
+                        "target/stm32f4x.cfg"),
+                // Both 96 KB flash banks of the STM32L072CZ.
+                "b-l072z-lrwan1", List.of("-f", "interface/stlink.cfg", "-c", "transport select hla_swd", "-f",
+                        "target/stm32l0_dual_bank.cfg"));
         Map<String, String> pyocd = Map.of("stm32f746g-disco", "stm32f746nghx", "nrf52840-dk", "nrf52840",
-                "nucleo-l4r5zi", "stm32l4r5zitx", "netduinoplus2", "stm32f405rgtx");
+                "nucleo-l4r5zi", "stm32l4r5zitx", "netduinoplus2", "stm32f405rgtx", "b-l072z-lrwan1", "stm32l072cztx");
         for (String id : openocd.keySet()) {
             List<FlashPlan> plans = NOTHING_INSTALLED.plans(BoardCatalog.byId(id), ELF);
             List<String> cmd = plans.get(0).command();

@@ -62,8 +62,10 @@ class StrictCompileTest {
     }
 
     @Test
-    void generatedFirmwareBuildsWarningFreeWithItsMakefileForEveryQemuCore() throws Exception {
-        for (String board : List.of("qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an505", "qemu-mps3-an547", "bbc-microbit")) {
+    void generatedFirmwareBuildsWarningFreeWithItsMakefileForEveryQemuCoreAndTheCortexM0Plus() throws Exception {
+        // b-l072z-lrwan1: the one Cortex-M0+ board (Renode only), so -mcpu=cortex-m0plus is built here too.
+        for (String board : List.of("qemu-mps2-an385", "qemu-mps2-an386", "qemu-mps2-an505", "qemu-mps3-an547", "bbc-microbit",
+                "b-l072z-lrwan1")) {
             Path dir = tmp.resolve("fw-" + board);
             new ProjectGenerator().generate(RandomModels.random(167),
                     GenerateOptions.of(dir).withPolicy(FormatPolicy.SPARSE).withBoard(board));
