@@ -11,9 +11,12 @@
  * stored as k0 k2 k1 k3, the order SXTB16 unpacks four packed int8 weights in, so one SMLAD
  * multiplies matching pairs; elsewhere it is in natural order. Only the order of the sum changes.
  *
- * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK (8) output pixels at once. Their inputs are
- * converted to int16 with the offset added and interleaved by input index k:
- * block[k * PQK_SPARSE_BLOCK + p], so the eight values one weight multiplies are four consecutive words.
+ * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK (8) output pixels at once. Their inputs,
+ * with the offset added (x = input + offset, -255..255), are interleaved by input index k, so the eight
+ * values one weight multiplies are four consecutive words. Where PQK_SPARSE_PAIRS is 1, word j of input
+ * k packs pixels 2j and 2j + 1 for a 64-bit multiply-accumulate: block[k * 4 + j] = x_2j + x_2j+1 * 2^23
+ * (int32; pqk_nn_sparse_block_s16 says why 23). Otherwise the block is int16:
+ * block[k * PQK_SPARSE_BLOCK + p] = x_p.
  */
 #ifndef PQK_NN_SUPPORT_H
 #define PQK_NN_SUPPORT_H
@@ -44,6 +47,19 @@ void pqk_nn_mat_mult_s8_s16(const int8_t *filter, const int16_t *block, int32_t 
                             const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
                             const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride);
 
+/*
+ * PQK_SPARSE_PAIRS: 1 where a 32 x 32 -> 64-bit multiply-accumulate is one instruction (SMLAL on the
+ * Thumb-2 cores, M3 and up, and the host), so that one multiplies a weight with two pixels' packed
+ * inputs; 0 on ARMv6-M and ARMv8-M Baseline (M0, M0+, M23), which have only a 32-bit MULS.
+ */
+#ifndef PQK_SPARSE_PAIRS
+#if defined(__ARM_ARCH_6M__) || defined(__ARM_ARCH_8M_BASE__)
+#define PQK_SPARSE_PAIRS 0
+#else
+#define PQK_SPARSE_PAIRS 1
+#endif
+#endif
+
 /* Pixels the sparse kernels process per pass: the accumulators of one weight row for this many pixels
    stay in registers, and each decoded weight is loaded once per pass. */
 #define PQK_SPARSE_BLOCK 8
@@ -56,7 +72,7 @@ static inline int32_t pqk_sparse_block_bytes(int32_t k)
 
 /*
  * Fills a sparse block from PQK_SPARSE_BLOCK pixels' n int8 inputs (src[p] for pixel p; a pass with
- * fewer pixels repeats one), converted to int16 with the offset added. block must be 8-byte aligned.
+ * fewer pixels repeats one), with the offset added, in the layout above. block must be 8-byte aligned.
  */
 void pqk_s8_to_block_s16(const int8_t *const src[PQK_SPARSE_BLOCK], int16_t *block, int32_t n, int32_t offset);
 
