@@ -106,6 +106,21 @@ public final class RandomModels {
         return g.build("single-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + seed);
     }
 
+    /**
+     * A probe (as {@link #probe}) of one convolution of a given shape: an h x w x c input, a kh x kw
+     * kernel (SAME padding), the stride, cout outputs (fewer when the layer would be too large) and the
+     * given sparsity; quantization random as in {@link #random(long)}. For tests of the sparse kernels on
+     * shapes the random probes rarely reach (many inputs, long weight rows).
+     */
+    public static Int8Model conv(long seed, int h, int w, int c, int kh, int kw, int stride, int cout,
+                                 double sparsity) {
+        RandomModels g = new RandomModels(seed);
+        g.addInput(h, w, c);
+        g.forcedSparsity = sparsity;
+        g.addConv("conv_0", kh, kw, stride, 1, cout, true);
+        return g.build("conv-" + h + "x" + w + "x" + c + "-k" + kh + "x" + kw + "s" + stride + "-" + cout + "-" + seed);
+    }
+
     /** A random input for {@code model}: uniform int8 values. */
     public static byte[] randomInput(Int8Model model, Random rnd) {
         byte[] in = new byte[model.input().size()];

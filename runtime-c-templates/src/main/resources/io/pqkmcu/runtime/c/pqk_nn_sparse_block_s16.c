@@ -1,22 +1,39 @@
 /*
- * pqk_nn_sparse_block_s16.c - the sparse kernels' inner loop: every decoded weight of a row times the
- * eight block pixels it meets. One function call per row pass keeps the accumulators in registers from
- * the bias to the requantized outputs; it is specialised per requantization mode and index width, so
- * neither is tested in the loops.
+ * pqk_nn_sparse_block_s16.c - the sparse convolution kernels' inner loop: every decoded weight of a row
+ * times the eight block pixels it meets, then the row's eight outputs requantized. One call covers all
+ * rows of a block and keeps a row's accumulators in registers from the bias to the outputs; the loops
+ * are specialised per requantization mode and index width, so neither is tested in them.
  *
  * Where a 32 x 32 -> 64-bit multiply-accumulate is one instruction (PQK_SPARSE_PAIRS: SMLAL on every
  * Thumb-2 core, and the host), a block word holds two pixels' inputs, x_a + x_b * 2^23
  * (pqk_nn_support.h), and one SMLAL of the weight with it adds w * x_a to the low 23 bits of a 64-bit
- * accumulator and w * x_b to the bits above: two MACs an instruction, so per weight two byte loads, an
- * ADD, two LDRDs and four SMLALs make the eight MACs (the 16-bit path needs eight SMLAxy). The fields
- * stay apart while |sum of w * x_a| < 2^22: |x| <= 255 (input offset -127..128) and |w| <= 127, so
- * PQK_SPARSE_PAIR_RUN = 129 weights always fit; the low field is kept biased by 2^22 so that it never
- * borrows from the high one, and the row's bias rides in the high field. Longer rows are split into
- * runs of at most that many weights, whose fields are taken apart and summed in 32 bits.
+ * accumulator and w * x_b to the bits above: two MACs an instruction, four SMLALs and two LDRDs a
+ * weight for eight pixels (the int16 block needs eight SMLAxy). The fields stay apart while the sum of
+ * w * x_a stays within +-2^22: |x| <= 255 (input offset -127..128) and |w| <= 127, so runs of
+ * PQK_SPARSE_PAIR_RUN = 129 weights always fit. The low field is biased by 2^22, so it never borrows
+ * from the high one; the row's bias rides in the high field. Between the runs of a longer row (the
+ * decoded list marks them) the even pixels' sums move to 32-bit carries and the odd ones into the next
+ * run's high field. The decoded list (pqk_sparse_decode) ends each row with a zero weight, so the loop
+ * needs one pointer and no count.
+ *
+ * On Thumb-2 cores built with GCC, full blocks of tables without long rows or uint16 indices in the
+ * full-range requantization (every pointwise layer of the demo) run in an assembly routine,
+ * pqk_sparse_pair_rows_dsp (M4, M7, M33, M55: SMMLAR requantization) or pqk_sparse_pair_rows_plain
+ * (M3): with 14 registers for 8 accumulator words, the weight, its address, two block words, the list
+ * pointer and the block, a weight costs 10 instructions (the C loop 14: GCC keeps the block's address
+ * on the stack). The C loops keep every other case and core; SparseConvPairsOnQemuTest and the
+ * bit-exactness tests hold both to the Java reference.
+ *
  * Elsewhere (ARMv6-M: no long multiply) the block is int16 and every MAC is a 16 x 16 multiply.
  */
 #include "pqk_kernel_util.h"
 #include "pqk_nn_support.h"
+
+#if defined(__GNUC__)
+#define PQK_NOINLINE __attribute__((noinline))
+#else
+#define PQK_NOINLINE
+#endif
 
 /*
  * Requantizes a0..a7 in mode with rq and stores them to out[p * stride + r] for p < pixels (a whole
@@ -52,10 +69,11 @@
 
 #if PQK_SPARSE_PAIRS
 
-/* Weights of one run: the most whose low-field sum is sure to stay within +-2^22 (129 * 127 * 255 < 2^22). */
-#define PQK_SPARSE_PAIR_RUN 129
 #define PQK_SPARSE_PAIR_BIAS 0x400000 /* 2^22: keeps the low field in [0, 2^23) */
 #define PQK_SPARSE_PAIR_LOW 0x7FFFFFu /* the low field's 23 bits */
+
+/* The block's word type. */
+#define PQK_SPARSE_BLOCK_WORD int32_t
 
 /* a01..a67 += weight * the block word of pixel pair 0..3, for one weight w at input k. */
 #define PQK_SPARSE_PAIR_MAC(w, k)                                                                            \
@@ -72,124 +90,277 @@
         a67 += (int64_t)(w) * x1_;                                                                           \
     } while (0)
 
-/* The two outputs of a pair accumulator: acc[0] = bias + low field, acc[1] = the high field (bias included). */
-#define PQK_SPARSE_PAIR_SPLIT(a, bias, even, odd)                                                            \
+/* The two sums of pair accumulator a: even = carry + the low field, odd = the high field. */
+#define PQK_SPARSE_PAIR_SPLIT(a, carry, even, odd)                                                           \
     do {                                                                                                     \
-        (even) = (int32_t)((uint32_t)(bias) - (uint32_t)PQK_SPARSE_PAIR_BIAS                                 \
+        (even) = (int32_t)((uint32_t)(carry) - (uint32_t)PQK_SPARSE_PAIR_BIAS                                \
                            + ((uint32_t)(uint64_t)(a) & PQK_SPARSE_PAIR_LOW));                               \
         (odd) = (int32_t)(uint32_t)(uint64_t)((a) >> 23);                                                    \
     } while (0)
 
-/*
- * The eight sums (bias included) of a row of more than PQK_SPARSE_PAIR_RUN weights, run by run. Rare
- * (rows of more than 129 non-zeros), so out of line and plain.
- */
-#define PQK_SPARSE_LONG_ROW_FUNCTION(name, index_type)                                                       \
-    static void name(const int32_t *base, const int8_t *w, const index_type *k, int32_t nnz, int32_t bias,   \
-                     int32_t acc[PQK_SPARSE_BLOCK])                                                          \
-    {                                                                                                        \
-        int32_t p;                                                                                           \
-        for (p = 0; p < PQK_SPARSE_BLOCK; p++) {                                                             \
-            acc[p] = bias;                                                                                   \
-        }                                                                                                    \
-        while (nnz > 0) {                                                                                    \
-            const int32_t run = nnz < PQK_SPARSE_PAIR_RUN ? nnz : PQK_SPARSE_PAIR_RUN;                       \
-            int64_t a01 = PQK_SPARSE_PAIR_BIAS;                                                              \
-            int64_t a23 = PQK_SPARSE_PAIR_BIAS;                                                              \
-            int64_t a45 = PQK_SPARSE_PAIR_BIAS;                                                              \
-            int64_t a67 = PQK_SPARSE_PAIR_BIAS;                                                              \
-            int32_t i;                                                                                       \
-            int32_t even;                                                                                    \
-            int32_t odd;                                                                                     \
-            for (i = 0; i < run; i++) {                                                                      \
-                const int32_t w0 = w[i];                                                                     \
-                const int32_t k0 = k[i];                                                                     \
-                PQK_SPARSE_PAIR_MAC(w0, k0);                                                                 \
-            }                                                                                                \
-            PQK_SPARSE_PAIR_SPLIT(a01, 0, even, odd);                                                        \
-            acc[0] = (int32_t)((uint32_t)acc[0] + (uint32_t)even);                                           \
-            acc[1] = (int32_t)((uint32_t)acc[1] + (uint32_t)odd);                                            \
-            PQK_SPARSE_PAIR_SPLIT(a23, 0, even, odd);                                                        \
-            acc[2] = (int32_t)((uint32_t)acc[2] + (uint32_t)even);                                           \
-            acc[3] = (int32_t)((uint32_t)acc[3] + (uint32_t)odd);                                            \
-            PQK_SPARSE_PAIR_SPLIT(a45, 0, even, odd);                                                        \
-            acc[4] = (int32_t)((uint32_t)acc[4] + (uint32_t)even);                                           \
-            acc[5] = (int32_t)((uint32_t)acc[5] + (uint32_t)odd);                                            \
-            PQK_SPARSE_PAIR_SPLIT(a67, 0, even, odd);                                                        \
-            acc[6] = (int32_t)((uint32_t)acc[6] + (uint32_t)even);                                           \
-            acc[7] = (int32_t)((uint32_t)acc[7] + (uint32_t)odd);                                            \
-            w += run;                                                                                        \
-            k += run;                                                                                        \
-            nnz -= run;                                                                                      \
-        }                                                                                                    \
-    }
+/* A run ends: the even sum moves to the carry, the odd sum into the high field of the next run. */
+#define PQK_SPARSE_PAIR_FOLD(a, carry)                                                                       \
+    do {                                                                                                     \
+        int32_t odd_;                                                                                        \
+        PQK_SPARSE_PAIR_SPLIT(a, carry, carry, odd_);                                                        \
+        (a) = (int64_t)odd_ * (1 << 23) + PQK_SPARSE_PAIR_BIAS;                                              \
+    } while (0)
+
+/* An entry's input k and weight w (n = 2: k, w; n = 3: k low, k high, w). */
+#define PQK_SPARSE_ENTRY_K(e, n) ((n) == 2 ? (int32_t)(e)[0] : (int32_t)((uint32_t)(e)[0] | ((uint32_t)(e)[1] << 8)))
+#define PQK_SPARSE_ENTRY_W(e, n) ((int32_t)(int8_t)(e)[(n) - 1])
 
 /*
- * All rows over the block: for row r, bias + its weights (indices of index_type) times the eight
- * pixels, requantized in mode (a constant) and stored to out[p * stride + r] for p < pixels.
+ * All rows over the block, from the decoded list of entries of n bytes: for row r, bias + its weights
+ * times the eight pixels, requantized in mode (a constant) and stored to out[p * stride + r] for
+ * p < pixels.
  */
-#define PQK_SPARSE_ROWS_FUNCTION(name, index_type, mode, long_row)                                           \
-    static void name(const int32_t *base, const int8_t *w, const index_type *k, const uint16_t *row_nnz,     \
-                     int32_t rows, const pqk_channel_quant *quant, const pqk_requant *layer, int32_t pixels, \
-                     int8_t *out, int32_t stride)                                                            \
+#define PQK_SPARSE_ROWS_FUNCTION(name, n, mode)                                                              \
+    static void name(const PQK_SPARSE_BLOCK_WORD *base, const void *decoded, const pqk_sparse_table *t,      \
+                     const pqk_channel_quant *quant, const pqk_requant *layer, int32_t pixels, int8_t *out,  \
+                     int32_t stride)                                                                         \
     {                                                                                                        \
+        const uint8_t *e = (const uint8_t *)decoded;                                                         \
+        const int32_t rows = t->rows;                                                                        \
         int32_t r;                                                                                           \
         for (r = 0; r < rows; r++) {                                                                         \
-            const int32_t nnz = row_nnz[r];                                                                  \
             const int32_t bias = quant[r].bias;                                                              \
+            const int64_t init = (int64_t)bias * (1 << 23) + PQK_SPARSE_PAIR_BIAS;                           \
+            int64_t a01 = init;                                                                              \
+            int64_t a23 = init;                                                                              \
+            int64_t a45 = init;                                                                              \
+            int64_t a67 = init;                                                                              \
+            int32_t c0 = bias;                                                                               \
+            int32_t c2 = bias;                                                                               \
+            int32_t c4 = bias;                                                                               \
+            int32_t c6 = bias;                                                                               \
             int32_t a0, a1, a2, a3, a4, a5, a6, a7;                                                          \
             pqk_requant rq;                                                                                  \
-            if (nnz <= PQK_SPARSE_PAIR_RUN) {                                                                \
-                const int8_t *const w_end = w + nnz;                                                         \
-                const int64_t init = (int64_t)bias * (1 << 23) + PQK_SPARSE_PAIR_BIAS;                       \
-                int64_t a01 = init;                                                                          \
-                int64_t a23 = init;                                                                          \
-                int64_t a45 = init;                                                                          \
-                int64_t a67 = init;                                                                          \
-                while (w != w_end) {                                                                         \
-                    const int32_t w0 = *w++;                                                                 \
-                    const int32_t k0 = *k++;                                                                 \
-                    PQK_SPARSE_PAIR_MAC(w0, k0);                                                             \
+            for (;;) {                                                                                       \
+                const int32_t w0 = PQK_SPARSE_ENTRY_W(e, n);                                                 \
+                const int32_t k0 = PQK_SPARSE_ENTRY_K(e, n);                                                 \
+                e += n;                                                                                      \
+                if (w0 == 0) {                                                                               \
+                    if (k0 == 0) {                                                                           \
+                        break; /* the row ends */                                                            \
+                    }                                                                                        \
+                    PQK_SPARSE_PAIR_FOLD(a01, c0);                                                           \
+                    PQK_SPARSE_PAIR_FOLD(a23, c2);                                                           \
+                    PQK_SPARSE_PAIR_FOLD(a45, c4);                                                           \
+                    PQK_SPARSE_PAIR_FOLD(a67, c6);                                                           \
+                    continue;                                                                                \
                 }                                                                                            \
-                PQK_SPARSE_PAIR_SPLIT(a01, bias, a0, a1);                                                    \
-                PQK_SPARSE_PAIR_SPLIT(a23, bias, a2, a3);                                                    \
-                PQK_SPARSE_PAIR_SPLIT(a45, bias, a4, a5);                                                    \
-                PQK_SPARSE_PAIR_SPLIT(a67, bias, a6, a7);                                                    \
-            } else {                                                                                         \
-                int32_t sums[PQK_SPARSE_BLOCK];                                                              \
-                long_row(base, w, k, nnz, bias, sums);                                                       \
-                w += nnz;                                                                                    \
-                k += nnz;                                                                                    \
-                a0 = sums[0];                                                                                \
-                a1 = sums[1];                                                                                \
-                a2 = sums[2];                                                                                \
-                a3 = sums[3];                                                                                \
-                a4 = sums[4];                                                                                \
-                a5 = sums[5];                                                                                \
-                a6 = sums[6];                                                                                \
-                a7 = sums[7];                                                                                \
+                PQK_SPARSE_PAIR_MAC(w0, k0);                                                                 \
             }                                                                                                \
+            PQK_SPARSE_PAIR_SPLIT(a01, c0, a0, a1);                                                          \
+            PQK_SPARSE_PAIR_SPLIT(a23, c2, a2, a3);                                                          \
+            PQK_SPARSE_PAIR_SPLIT(a45, c4, a4, a5);                                                          \
+            PQK_SPARSE_PAIR_SPLIT(a67, c6, a6, a7);                                                          \
             rq = pqk_requant_channel(&quant[r], layer);                                                      \
             PQK_SPARSE_STORE(mode, a0, a1, a2, a3, a4, a5, a6, a7);                                          \
         }                                                                                                    \
     }
 
-#if defined(__GNUC__)
-#define PQK_NOINLINE __attribute__((noinline))
+#define PQK_SPARSE_ROWS_K8(name, mode) PQK_SPARSE_ROWS_FUNCTION(name, 2, mode)
+#define PQK_SPARSE_ROWS_K16(name, mode) PQK_SPARSE_ROWS_FUNCTION(name, 3, mode)
+
+#if !defined(PQK_SPARSE_NO_ASM) && defined(__GNUC__) && defined(__thumb2__) && PQK_REQUANT_FULL_RANGE_COMPILED
+#define PQK_SPARSE_ASM 1
+/* The job of the assembly routines, int32 words (offsets in bytes in the routines). */
+enum {
+    PQK_SPARSE_JOB_BLOCK,   /* 0: the block */
+    PQK_SPARSE_JOB_ENTRIES, /* 4: the decoded list, 2-byte entries, no run ends */
+    PQK_SPARSE_JOB_QUANT,   /* 8: row 0's pqk_channel_quant (12 bytes: bias, multiplier, shift) */
+    PQK_SPARSE_JOB_OUT,     /* 12: row 0's output of pixel 0 */
+    PQK_SPARSE_JOB_STRIDE,  /* 16: output bytes from one pixel to the next */
+    PQK_SPARSE_JOB_ROWS,    /* 20: rows (>= 1) */
+    PQK_SPARSE_JOB_OPERAND, /* 24: the layer's fast_operand (pqk_requant_layer) */
+    PQK_SPARSE_JOB_WORDS
+};
+
+/*
+ * One weight of the list at r10 (k, w) on the block at r11: r0 = w (a zero weight ends the row: to
+ * 3f), r1 = its block words' address, r12/lr two words at a time; r2:r3 .. r8:r9 the pair accumulators
+ * (low, high word) of pixels 0-1 .. 6-7.
+ */
+#define PQK_SPARSE_ASM_WEIGHT                                                                                \
+    "ldrsb r0, [r10, #1]\n\t"                                                                                \
+    "cbz r0, 3f\n\t"                                                                                         \
+    "ldrb r1, [r10], #2\n\t"                                                                                 \
+    "add r1, r11, r1, lsl #4\n\t"                                                                            \
+    "ldrd r12, lr, [r1]\n\t"                                                                                 \
+    "smlal r2, r3, r0, r12\n\t"                                                                              \
+    "smlal r4, r5, r0, lr\n\t"                                                                               \
+    "ldrd r12, lr, [r1, #8]\n\t"                                                                             \
+    "smlal r6, r7, r0, r12\n\t"                                                                              \
+    "smlal r8, r9, r0, lr\n\t"
+
+/* The two sums of a pair accumulator (lo, hi): hi = the high field, lo = r1 (bias - 2^22) + the low field. */
+#define PQK_SPARSE_ASM_SPLIT(lo, hi)                                                                         \
+    "lsr r0, " lo ", #23\n\t"                                                                                \
+    "orr " hi ", r0, " hi ", lsl #9\n\t"                                                                     \
+    "ubfx " lo ", " lo ", #0, #23\n\t"                                                                       \
+    "add " lo ", " lo ", r1\n\t"
+
+/*
+ * The routine up to the requantization: the frame (after pushing r4-r11, lr) holds [sp] the list and
+ * [sp, #4] the block while the row's outputs are made, [sp, #8] this row's quant, [sp, #12] its output,
+ * [sp, #16] stride, [sp, #20] rows left, [sp, #24] the layer operand. At its end r2..r9 hold the row's
+ * eight sums, r11 points past the row's quant and r1 is free.
+ */
+#define PQK_SPARSE_ASM_ROW_SUMS                                                                              \
+    "push {r4-r11, lr}\n\t"                                                                                  \
+    "sub sp, sp, #28\n\t"                                                                                    \
+    "ldrd r2, r3, [r0, #8]\n\t"                                                                              \
+    "ldrd r4, r5, [r0, #16]\n\t"                                                                             \
+    "ldr r6, [r0, #24]\n\t"                                                                                  \
+    "strd r2, r3, [sp, #8]\n\t"                                                                              \
+    "strd r4, r5, [sp, #16]\n\t"                                                                             \
+    "str r6, [sp, #24]\n\t"                                                                                  \
+    "ldrd r11, r10, [r0, #0]\n"                                                                              \
+    "1:\n\t"                                                                                                 \
+    "ldr r0, [sp, #8]\n\t"                                                                                   \
+    "ldr r0, [r0]\n\t"                                                                                       \
+    "mov r2, #0x400000\n\t"                                                                                  \
+    "add r2, r2, r0, lsl #23\n\t"                                                                            \
+    "asr r3, r0, #9\n\t"                                                                                     \
+    "mov r4, r2\n\t"                                                                                         \
+    "mov r5, r3\n\t"                                                                                         \
+    "mov r6, r2\n\t"                                                                                         \
+    "mov r7, r3\n\t"                                                                                         \
+    "mov r8, r2\n\t"                                                                                         \
+    "mov r9, r3\n"                                                                                           \
+    "2:\n\t"                                                                                                 \
+    PQK_SPARSE_ASM_WEIGHT                                                                                    \
+    PQK_SPARSE_ASM_WEIGHT                                                                                    \
+    "b 2b\n"                                                                                                 \
+    "3:\n\t"                                                                                                 \
+    "add r10, r10, #2\n\t"                                                                                   \
+    "strd r10, r11, [sp, #0]\n\t"                                                                            \
+    "ldr r11, [sp, #8]\n\t"                                                                                  \
+    "ldr r1, [r11], #12\n\t"                                                                                 \
+    "str r11, [sp, #8]\n\t"                                                                                  \
+    "sub r1, r1, #0x400000\n\t"                                                                              \
+    PQK_SPARSE_ASM_SPLIT("r2", "r3")                                                                         \
+    PQK_SPARSE_ASM_SPLIT("r4", "r5")                                                                         \
+    PQK_SPARSE_ASM_SPLIT("r6", "r7")                                                                         \
+    PQK_SPARSE_ASM_SPLIT("r8", "r9")
+
+/* The next row, or the return. */
+#define PQK_SPARSE_ASM_NEXT_ROW                                                                              \
+    "ldr r0, [sp, #12]\n\t"                                                                                  \
+    "add r0, r0, #1\n\t"                                                                                     \
+    "str r0, [sp, #12]\n\t"                                                                                  \
+    "ldrd r10, r11, [sp, #0]\n\t"                                                                            \
+    "ldr r0, [sp, #20]\n\t"                                                                                  \
+    "subs r0, r0, #1\n\t"                                                                                    \
+    "str r0, [sp, #20]\n\t"                                                                                  \
+    "bne 1b\n\t"                                                                                             \
+    "add sp, sp, #28\n\t"                                                                                    \
+    "pop {r4-r11, pc}\n\t"
+
+#if defined(__ARM_FEATURE_DSP)
+void pqk_sparse_pair_rows_dsp(const int32_t *job);
+#define pqk_sparse_pair_rows pqk_sparse_pair_rows_dsp
+
+/* The output of sum x (pqk_requant_fast, DSP: r12 multiplier, lr operand, r1 e) stored at r10 + off. */
+#define PQK_SPARSE_ASM_OUT(x, at)                                                                            \
+    "lsl r0, " x ", #1\n\t"                                                                                  \
+    "smmlar r0, r0, r12, lr\n\t"                                                                             \
+    "add r0, r0, " x ", asr #31\n\t"                                                                         \
+    "asr r0, r0, r1\n\t"                                                                                     \
+    "ssat r0, #8, r0\n\t"                                                                                    \
+    "strb r0, " at "\n\t"
+
+#define PQK_SPARSE_ASM_PAIR_OUT(even, odd)                                                                   \
+    PQK_SPARSE_ASM_OUT(even, "[r10]")                                                                        \
+    PQK_SPARSE_ASM_OUT(odd, "[r10, r11]")                                                                    \
+    "add r10, r10, r11, lsl #1\n\t"
+
+__asm__(".pushsection .text.pqk_sparse_pair_rows_dsp,\"ax\",%progbits\n\t"
+        ".syntax unified\n\t"
+        ".thumb\n\t"
+        ".p2align 2\n\t"
+        ".global pqk_sparse_pair_rows_dsp\n\t"
+        ".type pqk_sparse_pair_rows_dsp, %function\n\t"
+        ".thumb_func\n"
+        "pqk_sparse_pair_rows_dsp:\n\t"
+        PQK_SPARSE_ASM_ROW_SUMS
+        /* the channel's requantization: multiplier, e = -shift, operand << (e - 2) */
+        "ldr r12, [r11, #-8]\n\t"
+        "ldr r1, [r11, #-4]\n\t"
+        "ldr lr, [sp, #24]\n\t"
+        "rsb r1, r1, #0\n\t"
+        "sub r0, r1, #2\n\t"
+        "and r0, r0, #31\n\t"
+        "lsl lr, lr, r0\n\t"
+        "ldrd r10, r11, [sp, #12]\n\t"
+        PQK_SPARSE_ASM_PAIR_OUT("r2", "r3")
+        PQK_SPARSE_ASM_PAIR_OUT("r4", "r5")
+        PQK_SPARSE_ASM_PAIR_OUT("r6", "r7")
+        PQK_SPARSE_ASM_PAIR_OUT("r8", "r9")
+        PQK_SPARSE_ASM_NEXT_ROW
+        ".size pqk_sparse_pair_rows_dsp, .-pqk_sparse_pair_rows_dsp\n\t"
+        ".popsection");
 #else
-#define PQK_NOINLINE
-#endif
+void pqk_sparse_pair_rows_plain(const int32_t *job);
+#define pqk_sparse_pair_rows pqk_sparse_pair_rows_plain
 
-PQK_NOINLINE PQK_SPARSE_LONG_ROW_FUNCTION(pqk_sparse_long_row_k8, uint8_t)
-#if PQK_SPARSE_WIDE_INDEX
-PQK_NOINLINE PQK_SPARSE_LONG_ROW_FUNCTION(pqk_sparse_long_row_k16, uint16_t)
-#endif
+/*
+ * The output of sum x (pqk_requant_fast, plain: r12 multiplier, lr operand, r1 e - 1, the rounding
+ * constant's words from x's sign) stored at r10, which then steps by the stride (r11 is the temporary).
+ */
+#define PQK_SPARSE_ASM_OUT(x)                                                                                \
+    "asr r0, " x ", #31\n\t"                                                                                 \
+    "add r11, lr, r0\n\t"                                                                                    \
+    "lsl r0, r0, #31\n\t"                                                                                    \
+    "add r0, r0, #0x40000000\n\t"                                                                            \
+    "smlal r0, r11, " x ", r12\n\t"                                                                          \
+    "asr r11, r11, r1\n\t"                                                                                   \
+    "ssat r11, #8, r11\n\t"                                                                                  \
+    "strb r11, [r10]\n\t"                                                                                    \
+    "ldr r11, [sp, #16]\n\t"                                                                                 \
+    "add r10, r10, r11\n\t"
 
-#define PQK_SPARSE_ROWS_K8(name, mode) PQK_SPARSE_ROWS_FUNCTION(name, uint8_t, mode, pqk_sparse_long_row_k8)
-#define PQK_SPARSE_ROWS_K16(name, mode) PQK_SPARSE_ROWS_FUNCTION(name, uint16_t, mode, pqk_sparse_long_row_k16)
-#define PQK_SPARSE_BLOCK_WORD int32_t
+__asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
+        ".syntax unified\n\t"
+        ".thumb\n\t"
+        ".p2align 2\n\t"
+        ".global pqk_sparse_pair_rows_plain\n\t"
+        ".type pqk_sparse_pair_rows_plain, %function\n\t"
+        ".thumb_func\n"
+        "pqk_sparse_pair_rows_plain:\n\t"
+        PQK_SPARSE_ASM_ROW_SUMS
+        /* the channel's requantization: multiplier, e - 1 (e = -shift), operand << (e - 2) */
+        "ldr r12, [r11, #-8]\n\t"
+        "ldr r1, [r11, #-4]\n\t"
+        "ldr lr, [sp, #24]\n\t"
+        "rsb r1, r1, #0\n\t"
+        "sub r0, r1, #2\n\t"
+        "and r0, r0, #31\n\t"
+        "lsl lr, lr, r0\n\t"
+        "sub r1, r1, #1\n\t"
+        "ldr r10, [sp, #12]\n\t"
+        PQK_SPARSE_ASM_OUT("r2")
+        PQK_SPARSE_ASM_OUT("r3")
+        PQK_SPARSE_ASM_OUT("r4")
+        PQK_SPARSE_ASM_OUT("r5")
+        PQK_SPARSE_ASM_OUT("r6")
+        PQK_SPARSE_ASM_OUT("r7")
+        PQK_SPARSE_ASM_OUT("r8")
+        PQK_SPARSE_ASM_OUT("r9")
+        PQK_SPARSE_ASM_NEXT_ROW
+        ".size pqk_sparse_pair_rows_plain, .-pqk_sparse_pair_rows_plain\n\t"
+        ".popsection");
+#endif /* __ARM_FEATURE_DSP */
+#else
+#define PQK_SPARSE_ASM 0 /* also with -DPQK_SPARSE_NO_ASM: the C loops only (SparseConvPairsOnQemuTest runs both) */
+#endif
 
 #else /* !PQK_SPARSE_PAIRS */
+
+#define PQK_SPARSE_ASM 0
+#define PQK_SPARSE_BLOCK_WORD uint8_t
 
 /* a0..a7 += weight * block pixel 0..7, for one weight w at input k (w and k are evaluated more than once). */
 #if defined(__ARM_FEATURE_DSP)
@@ -226,17 +397,27 @@ PQK_NOINLINE PQK_SPARSE_LONG_ROW_FUNCTION(pqk_sparse_long_row_k16, uint16_t)
 #endif /* __ARM_FEATURE_DSP */
 
 /*
- * All rows over the block: for row r, bias + its weights (indices of index_type) times the eight
- * pixels, requantized in mode (a constant) and stored to out[p * stride + r] for p < pixels. Not
- * inlined: alone, the inner loop keeps all eight accumulators and its pointers in registers (the row
- * loop's own values wait on the stack), and there is no call per row.
+ * All rows over the block, from pqk_sparse_unpack's arrays (indices of index_type): for row r, bias +
+ * its weights times the eight pixels, requantized in mode (a constant) and stored to
+ * out[p * stride + r] for p < pixels. Not inlined: alone, the inner loop keeps all eight accumulators
+ * and its pointers in registers (the row loop's own values wait on the stack), and there is no call per
+ * row.
  */
 #define PQK_SPARSE_ROWS_FUNCTION(name, index_type, mode)                                                     \
-    static void name(const uint8_t *base, const int8_t *w, const index_type *k, const uint16_t *row_nnz,     \
-                     int32_t rows, const pqk_channel_quant *quant, const pqk_requant *layer, int32_t pixels, \
-                     int8_t *out, int32_t stride)                                                            \
+    static void name(const PQK_SPARSE_BLOCK_WORD *base, const void *decoded, const pqk_sparse_table *t,      \
+                     const pqk_channel_quant *quant, const pqk_requant *layer, int32_t pixels, int8_t *out,  \
+                     int32_t stride)                                                                         \
     {                                                                                                        \
+        const int32_t rows = t->rows;                                                                        \
+        uint16_t *row_nnz;                                                                                   \
+        void *index;                                                                                         \
+        int8_t *weights;                                                                                     \
+        const int8_t *w;                                                                                     \
+        const index_type *k;                                                                                 \
         int32_t r;                                                                                           \
+        pqk_sparse_layout(t, (void *)(uintptr_t)decoded, &row_nnz, &index, &weights);                        \
+        w = weights;                                                                                         \
+        k = (const index_type *)index;                                                                       \
         for (r = 0; r < rows; r++) {                                                                         \
             const int8_t *const w_end = w + row_nnz[r];                                                      \
             const int32_t bias = quant[r].bias;                                                              \
@@ -261,13 +442,6 @@ PQK_NOINLINE PQK_SPARSE_LONG_ROW_FUNCTION(pqk_sparse_long_row_k16, uint16_t)
 
 #define PQK_SPARSE_ROWS_K8(name, mode) PQK_SPARSE_ROWS_FUNCTION(name, uint8_t, mode)
 #define PQK_SPARSE_ROWS_K16(name, mode) PQK_SPARSE_ROWS_FUNCTION(name, uint16_t, mode)
-#define PQK_SPARSE_BLOCK_WORD uint8_t
-
-#if defined(__GNUC__)
-#define PQK_NOINLINE __attribute__((noinline))
-#else
-#define PQK_NOINLINE
-#endif
 
 #endif /* PQK_SPARSE_PAIRS */
 
@@ -293,53 +467,61 @@ PQK_NOINLINE PQK_SPARSE_ROWS_K16(pqk_sparse_rows_k16_general, PQK_REQUANT_GENERA
 #endif
 #endif /* PQK_SPARSE_WIDE_INDEX */
 
-void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const void *index, int32_t wide,
-                             const uint16_t *row_nnz, int32_t rows, const pqk_channel_quant *quant, int32_t mode,
-                             int32_t output_offset, const pqk_activation *act, int32_t pixels, int8_t *out,
-                             int32_t out_stride)
+void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pqk_sparse_table *filter,
+                             const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
+                             const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride)
 {
     const PQK_SPARSE_BLOCK_WORD *const base = (const PQK_SPARSE_BLOCK_WORD *)(const void *)block;
     const pqk_requant layer = pqk_requant_layer(output_offset, act);
     (void)mode; /* unread when only the general copies are compiled */
+#if PQK_SPARSE_ASM
+    if (mode == PQK_REQUANT_FAST_FULL_RANGE && pixels == PQK_SPARSE_BLOCK && filter->cols <= 256
+        && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN) {
+        int32_t job[PQK_SPARSE_JOB_WORDS];
+        job[PQK_SPARSE_JOB_BLOCK] = (int32_t)(uintptr_t)base;
+        job[PQK_SPARSE_JOB_ENTRIES] = (int32_t)(uintptr_t)decoded;
+        job[PQK_SPARSE_JOB_QUANT] = (int32_t)(uintptr_t)quant;
+        job[PQK_SPARSE_JOB_OUT] = (int32_t)(uintptr_t)out;
+        job[PQK_SPARSE_JOB_STRIDE] = out_stride;
+        job[PQK_SPARSE_JOB_ROWS] = filter->rows;
+        job[PQK_SPARSE_JOB_OPERAND] = layer.fast_operand;
+        pqk_sparse_pair_rows(job);
+        return;
+    }
+#endif /* PQK_SPARSE_ASM */
 #if PQK_SPARSE_WIDE_INDEX
-    if (wide) {
-        const uint16_t *k = (const uint16_t *)index;
+    if (filter->cols > 256) {
 #if PQK_REQUANT_FULL_RANGE_COMPILED
         if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
-            pqk_sparse_rows_k16_full(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+            pqk_sparse_rows_k16_full(base, decoded, filter, quant, &layer, pixels, out, out_stride);
             return;
         }
 #endif
 #if PQK_REQUANT_FAST_COMPILED
         if (mode == PQK_REQUANT_FAST) {
-            pqk_sparse_rows_k16_fast(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+            pqk_sparse_rows_k16_fast(base, decoded, filter, quant, &layer, pixels, out, out_stride);
             return;
         }
 #endif
 #if PQK_REQUANT_GENERAL_COMPILED
-        pqk_sparse_rows_k16_general(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+        pqk_sparse_rows_k16_general(base, decoded, filter, quant, &layer, pixels, out, out_stride);
 #endif
         return;
     }
-#else
-    (void)wide; /* pqk_sparse_unpack refuses wide tables when they are not compiled in */
 #endif /* PQK_SPARSE_WIDE_INDEX */
-    {
-        const uint8_t *k = (const uint8_t *)index;
 #if PQK_REQUANT_FULL_RANGE_COMPILED
-        if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
-            pqk_sparse_rows_k8_full(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
-            return;
-        }
+    if (mode == PQK_REQUANT_FAST_FULL_RANGE) {
+        pqk_sparse_rows_k8_full(base, decoded, filter, quant, &layer, pixels, out, out_stride);
+        return;
+    }
 #endif
 #if PQK_REQUANT_FAST_COMPILED
-        if (mode == PQK_REQUANT_FAST) {
-            pqk_sparse_rows_k8_fast(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
-            return;
-        }
+    if (mode == PQK_REQUANT_FAST) {
+        pqk_sparse_rows_k8_fast(base, decoded, filter, quant, &layer, pixels, out, out_stride);
+        return;
+    }
 #endif
 #if PQK_REQUANT_GENERAL_COMPILED
-        pqk_sparse_rows_k8_general(base, weights, k, row_nnz, rows, quant, &layer, pixels, out, out_stride);
+    pqk_sparse_rows_k8_general(base, decoded, filter, quant, &layer, pixels, out, out_stride);
 #endif
-    }
 }

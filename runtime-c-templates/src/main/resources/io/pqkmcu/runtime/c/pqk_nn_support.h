@@ -77,15 +77,37 @@ static inline int32_t pqk_sparse_block_bytes(int32_t k)
 void pqk_s8_to_block_s16(const int8_t *const src[PQK_SPARSE_BLOCK], int16_t *block, int32_t n, int32_t offset);
 
 /*
- * The sparse block kernel. weights/index are the decoded non-zeros of all rows in row order (index: the
- * input k of each weight, uint8_t when wide is 0, uint16_t when 1), row_nnz[r] counts row r's. Writes
- * the requantized outputs of rows 0..rows-1 for pixels p < pixels to out[p * out_stride + r]. mode is
- * the layer's pqk_requant_mode.
+ * The sparse block kernel: writes the requantized outputs of the table's rows r for pixels p < pixels to
+ * out[p * out_stride + r], from a block and the table decoded by pqk_sparse_decode. mode is the layer's
+ * pqk_requant_mode.
  */
-void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const void *index, int32_t wide,
-                             const uint16_t *row_nnz, int32_t rows, const pqk_channel_quant *quant, int32_t mode,
-                             int32_t output_offset, const pqk_activation *act, int32_t pixels, int8_t *out,
-                             int32_t out_stride);
+void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pqk_sparse_table *filter,
+                             const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
+                             const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride);
+
+/*
+ * Weights of one run of the PQK_SPARSE_PAIRS path: the most whose sum of weight * x is sure to stay
+ * within +-2^22 (129 * 127 * 255 < 2^22), the low field of a pair accumulator (pqk_nn_sparse_block_s16).
+ */
+#define PQK_SPARSE_PAIR_RUN 129
+
+/*
+ * The sparse convolution kernels' decoded table (pqk_sparse_decode). Where PQK_SPARSE_PAIRS is 1, one
+ * list of entries in row order, each the input k of a non-zero and its weight w: 2 bytes (k, w) for rows
+ * of at most 256 positions, else 3 (k low byte, k high byte, w). After each row's entries an entry of
+ * w = 0, k = 0 ends it; a row of more than PQK_SPARSE_PAIR_RUN non-zeros has an entry w = 0, k = 1 after
+ * every PQK_SPARSE_PAIR_RUN of them (the run ends, the row goes on). One pointer walks it with no count
+ * per row. Elsewhere pqk_sparse_unpack's three arrays (pqk_sparse_layout). The bytes cover both.
+ */
+static inline int32_t pqk_sparse_decoded_bytes(const pqk_sparse_table *t)
+{
+    const int32_t nnz = t->nnz > 0 ? t->nnz : 0;
+    const int32_t rows = t->rows > 0 ? t->rows : 0;
+    return ((t->cols <= 256 ? 2 : 3) * (nnz + rows + nnz / PQK_SPARSE_PAIR_RUN) + 7) & ~7;
+}
+
+/* Decodes a table into the layout above at decoded (pqk_sparse_decoded_bytes(t) bytes, 8-byte aligned). */
+pqk_status pqk_sparse_decode(const pqk_sparse_table *t, void *decoded);
 
 /*
  * PQK_SPARSE_WIDE_INDEX: 1 (default) compiles the uint16 index paths, for tables with rows of more than
