@@ -16,13 +16,14 @@
  * run's high field. The decoded list (pqk_sparse_decode) ends each row with a zero weight, so the loop
  * needs one pointer and no count.
  *
- * On Thumb-2 cores built with GCC, full blocks of tables without long rows or uint16 indices in the
- * full-range requantization (every pointwise layer of the demo) run in an assembly routine,
+ * On Thumb-2 cores built with GCC, tables without long rows or uint16 indices in the full-range
+ * requantization (every sparse layer of the demo) run in an assembly routine,
  * pqk_sparse_pair_rows_dsp (M4, M7, M33, M55: SMMLAR requantization) or pqk_sparse_pair_rows_plain
  * (M3): with 14 registers for 8 accumulator words, the weight, its address, two block words, the list
  * pointer and the block, a weight costs 10 instructions (the C loop 14: GCC keeps the block's address
- * on the stack). The C loops keep every other case and core; SparseConvPairsOnQemuTest and the
- * bit-exactness tests hold both to the Java reference.
+ * on the stack), and a row's sums are split and requantized in their registers (a part block's
+ * outputs leave through the frame). The C loops keep every other case and core; SparseConvPairsOnQemuTest
+ * and the bit-exactness tests hold both to the Java reference.
  *
  * Elsewhere (ARMv6-M: no long multiply) the block is int16 and every MAC is a 16 x 16 multiply.
  */
@@ -175,6 +176,7 @@ enum {
     PQK_SPARSE_JOB_STRIDE,  /* 16: output bytes from one pixel to the next */
     PQK_SPARSE_JOB_ROWS,    /* 20: rows (>= 1) */
     PQK_SPARSE_JOB_OPERAND, /* 24: the layer's fast_operand (pqk_requant_layer) */
+    PQK_SPARSE_JOB_PIXELS,  /* 28: pixels to store (1..8) */
     PQK_SPARSE_JOB_WORDS
 };
 
@@ -203,20 +205,21 @@ enum {
     "add " lo ", " lo ", r1\n\t"
 
 /*
- * The routine up to the requantization: the frame (after pushing r4-r11, lr) holds [sp] the list and
- * [sp, #4] the block while the row's outputs are made, [sp, #8] this row's quant, [sp, #12] its output,
- * [sp, #16] stride, [sp, #20] rows left, [sp, #24] the layer operand. At its end r2..r9 hold the row's
- * eight sums, r11 points past the row's quant and r1 is free.
+ * The routine up to the requantization. Frame (after pushing r4-r11, lr): [sp] the list and [sp, #4]
+ * the block while a row's outputs are made, [sp, #8] this row's quant, [sp, #12] its output, [sp, #16]
+ * stride, [sp, #20] rows left, [sp, #24] the layer operand, [sp, #28] pixels, [sp, #32] eight words for
+ * the outputs of a part block. At its end r2..r9 hold the row's eight sums (pixels 0..7), r11 points
+ * past the row's quant and r1 is free.
  */
 #define PQK_SPARSE_ASM_ROW_SUMS                                                                              \
     "push {r4-r11, lr}\n\t"                                                                                  \
-    "sub sp, sp, #28\n\t"                                                                                    \
+    "sub sp, sp, #68\n\t"                                                                                    \
     "ldrd r2, r3, [r0, #8]\n\t"                                                                              \
     "ldrd r4, r5, [r0, #16]\n\t"                                                                             \
-    "ldr r6, [r0, #24]\n\t"                                                                                  \
+    "ldrd r6, r7, [r0, #24]\n\t"                                                                             \
     "strd r2, r3, [sp, #8]\n\t"                                                                              \
     "strd r4, r5, [sp, #16]\n\t"                                                                             \
-    "str r6, [sp, #24]\n\t"                                                                                  \
+    "strd r6, r7, [sp, #24]\n\t"                                                                             \
     "ldrd r11, r10, [r0, #0]\n"                                                                              \
     "1:\n\t"                                                                                                 \
     "ldr r0, [sp, #8]\n\t"                                                                                   \
@@ -246,8 +249,28 @@ enum {
     PQK_SPARSE_ASM_SPLIT("r6", "r7")                                                                         \
     PQK_SPARSE_ASM_SPLIT("r8", "r9")
 
-/* The next row, or the return. */
-#define PQK_SPARSE_ASM_NEXT_ROW                                                                              \
+/*
+ * After the requantization (r2..r9 the row's eight output values): stores them, pixel p to r10 +
+ * p * r11 (a whole block straight, the first [sp, #28] of a part block from the frame), then the next
+ * row or the return.
+ */
+#define PQK_SPARSE_ASM_STORE_AND_NEXT_ROW                                                                    \
+    "ldrd r10, r11, [sp, #12]\n\t"                                                                           \
+    "ldr r0, [sp, #28]\n\t"                                                                                  \
+    "cmp r0, #8\n\t"                                                                                         \
+    "bne 4f\n\t"                                                                                             \
+    "strb r2, [r10]\n\t"                                                                                     \
+    "strb r3, [r10, r11]\n\t"                                                                                \
+    "add r10, r10, r11, lsl #1\n\t"                                                                          \
+    "strb r4, [r10]\n\t"                                                                                     \
+    "strb r5, [r10, r11]\n\t"                                                                                \
+    "add r10, r10, r11, lsl #1\n\t"                                                                          \
+    "strb r6, [r10]\n\t"                                                                                     \
+    "strb r7, [r10, r11]\n\t"                                                                                \
+    "add r10, r10, r11, lsl #1\n\t"                                                                          \
+    "strb r8, [r10]\n\t"                                                                                     \
+    "strb r9, [r10, r11]\n"                                                                                  \
+    "5:\n\t"                                                                                                 \
     "ldr r0, [sp, #12]\n\t"                                                                                  \
     "add r0, r0, #1\n\t"                                                                                     \
     "str r0, [sp, #12]\n\t"                                                                                  \
@@ -256,26 +279,30 @@ enum {
     "subs r0, r0, #1\n\t"                                                                                    \
     "str r0, [sp, #20]\n\t"                                                                                  \
     "bne 1b\n\t"                                                                                             \
-    "add sp, sp, #28\n\t"                                                                                    \
-    "pop {r4-r11, pc}\n\t"
+    "add sp, sp, #68\n\t"                                                                                    \
+    "pop {r4-r11, pc}\n"                                                                                     \
+    "4:\n\t"                                                                                                 \
+    "add r1, sp, #32\n\t"                                                                                    \
+    "stmia r1, {r2-r9}\n"                                                                                    \
+    "6:\n\t"                                                                                                 \
+    "ldr r2, [r1], #4\n\t"                                                                                   \
+    "strb r2, [r10]\n\t"                                                                                     \
+    "add r10, r10, r11\n\t"                                                                                  \
+    "subs r0, r0, #1\n\t"                                                                                    \
+    "bne 6b\n\t"                                                                                             \
+    "b 5b\n\t"
 
 #if defined(__ARM_FEATURE_DSP)
 void pqk_sparse_pair_rows_dsp(const int32_t *job);
 #define pqk_sparse_pair_rows pqk_sparse_pair_rows_dsp
 
-/* The output of sum x (pqk_requant_fast, DSP: r12 multiplier, lr operand, r1 e) stored at r10 + off. */
-#define PQK_SPARSE_ASM_OUT(x, at)                                                                            \
+/* Sum x requantized in place (pqk_requant_fast, DSP: r12 multiplier, lr operand, r1 e) and saturated. */
+#define PQK_SPARSE_ASM_OUT(x)                                                                                \
     "lsl r0, " x ", #1\n\t"                                                                                  \
     "smmlar r0, r0, r12, lr\n\t"                                                                             \
     "add r0, r0, " x ", asr #31\n\t"                                                                         \
     "asr r0, r0, r1\n\t"                                                                                     \
-    "ssat r0, #8, r0\n\t"                                                                                    \
-    "strb r0, " at "\n\t"
-
-#define PQK_SPARSE_ASM_PAIR_OUT(even, odd)                                                                   \
-    PQK_SPARSE_ASM_OUT(even, "[r10]")                                                                        \
-    PQK_SPARSE_ASM_OUT(odd, "[r10, r11]")                                                                    \
-    "add r10, r10, r11, lsl #1\n\t"
+    "ssat " x ", #8, r0\n\t"
 
 __asm__(".pushsection .text.pqk_sparse_pair_rows_dsp,\"ax\",%progbits\n\t"
         ".syntax unified\n\t"
@@ -294,12 +321,15 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_dsp,\"ax\",%progbits\n\t"
         "sub r0, r1, #2\n\t"
         "and r0, r0, #31\n\t"
         "lsl lr, lr, r0\n\t"
-        "ldrd r10, r11, [sp, #12]\n\t"
-        PQK_SPARSE_ASM_PAIR_OUT("r2", "r3")
-        PQK_SPARSE_ASM_PAIR_OUT("r4", "r5")
-        PQK_SPARSE_ASM_PAIR_OUT("r6", "r7")
-        PQK_SPARSE_ASM_PAIR_OUT("r8", "r9")
-        PQK_SPARSE_ASM_NEXT_ROW
+        PQK_SPARSE_ASM_OUT("r2")
+        PQK_SPARSE_ASM_OUT("r3")
+        PQK_SPARSE_ASM_OUT("r4")
+        PQK_SPARSE_ASM_OUT("r5")
+        PQK_SPARSE_ASM_OUT("r6")
+        PQK_SPARSE_ASM_OUT("r7")
+        PQK_SPARSE_ASM_OUT("r8")
+        PQK_SPARSE_ASM_OUT("r9")
+        PQK_SPARSE_ASM_STORE_AND_NEXT_ROW
         ".size pqk_sparse_pair_rows_dsp, .-pqk_sparse_pair_rows_dsp\n\t"
         ".popsection");
 #else
@@ -307,8 +337,8 @@ void pqk_sparse_pair_rows_plain(const int32_t *job);
 #define pqk_sparse_pair_rows pqk_sparse_pair_rows_plain
 
 /*
- * The output of sum x (pqk_requant_fast, plain: r12 multiplier, lr operand, r1 e - 1, the rounding
- * constant's words from x's sign) stored at r10, which then steps by the stride (r11 is the temporary).
+ * Sum x requantized in place (pqk_requant_fast, plain: r12 multiplier, lr operand, r1 e - 1; the
+ * rounding constant's words from x's sign, r11 the high one) and saturated.
  */
 #define PQK_SPARSE_ASM_OUT(x)                                                                                \
     "asr r0, " x ", #31\n\t"                                                                                 \
@@ -317,10 +347,7 @@ void pqk_sparse_pair_rows_plain(const int32_t *job);
     "add r0, r0, #0x40000000\n\t"                                                                            \
     "smlal r0, r11, " x ", r12\n\t"                                                                          \
     "asr r11, r11, r1\n\t"                                                                                   \
-    "ssat r11, #8, r11\n\t"                                                                                  \
-    "strb r11, [r10]\n\t"                                                                                    \
-    "ldr r11, [sp, #16]\n\t"                                                                                 \
-    "add r10, r10, r11\n\t"
+    "ssat " x ", #8, r11\n\t"
 
 __asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
         ".syntax unified\n\t"
@@ -340,7 +367,6 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
         "and r0, r0, #31\n\t"
         "lsl lr, lr, r0\n\t"
         "sub r1, r1, #1\n\t"
-        "ldr r10, [sp, #12]\n\t"
         PQK_SPARSE_ASM_OUT("r2")
         PQK_SPARSE_ASM_OUT("r3")
         PQK_SPARSE_ASM_OUT("r4")
@@ -349,7 +375,7 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
         PQK_SPARSE_ASM_OUT("r7")
         PQK_SPARSE_ASM_OUT("r8")
         PQK_SPARSE_ASM_OUT("r9")
-        PQK_SPARSE_ASM_NEXT_ROW
+        PQK_SPARSE_ASM_STORE_AND_NEXT_ROW
         ".size pqk_sparse_pair_rows_plain, .-pqk_sparse_pair_rows_plain\n\t"
         ".popsection");
 #endif /* __ARM_FEATURE_DSP */
@@ -475,8 +501,7 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pq
     const pqk_requant layer = pqk_requant_layer(output_offset, act);
     (void)mode; /* unread when only the general copies are compiled */
 #if PQK_SPARSE_ASM
-    if (mode == PQK_REQUANT_FAST_FULL_RANGE && pixels == PQK_SPARSE_BLOCK && filter->cols <= 256
-        && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN) {
+    if (mode == PQK_REQUANT_FAST_FULL_RANGE && filter->cols <= 256 && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN) {
         int32_t job[PQK_SPARSE_JOB_WORDS];
         job[PQK_SPARSE_JOB_BLOCK] = (int32_t)(uintptr_t)base;
         job[PQK_SPARSE_JOB_ENTRIES] = (int32_t)(uintptr_t)decoded;
@@ -485,6 +510,7 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pq
         job[PQK_SPARSE_JOB_STRIDE] = out_stride;
         job[PQK_SPARSE_JOB_ROWS] = filter->rows;
         job[PQK_SPARSE_JOB_OPERAND] = layer.fast_operand;
+        job[PQK_SPARSE_JOB_PIXELS] = pixels;
         pqk_sparse_pair_rows(job);
         return;
     }
