@@ -11,9 +11,9 @@
  * weight for eight pixels (the int16 block needs eight SMLAxy). The fields stay apart while the sum of
  * w * x_a stays within +-2^22: |x| <= 255 (input offset -127..128) and |w| <= 127, so runs of
  * PQK_SPARSE_PAIR_RUN = 129 weights always fit. The low field is biased by 2^22, so it never borrows
- * from the high one; the row's bias rides in the high field. Between the runs of a longer row (the
- * decoded list marks them) the even pixels' sums move to 32-bit carries and the odd ones into the next
- * run's high field. The decoded list (pqk_sparse_decode) ends each row with a zero weight, so the loop
+ * from the high one; the row's bias rides in the high field (the assembly adds it to both sums at the
+ * end). Between the runs of a longer row (the decoded list marks them) the even pixels' sums move to
+ * 32-bit carries and the odd ones into the next run's high field. The decoded list (pqk_sparse_decode) ends each row with a zero weight, so the loop
  * needs one pointer and no count.
  *
  * On Thumb-2 cores built with GCC, tables without long rows or uint16 indices in the full-range
@@ -197,66 +197,74 @@ enum {
     "smlal r6, r7, r0, r12\n\t"                                                                              \
     "smlal r8, r9, r0, lr\n\t"
 
-/* The two sums of a pair accumulator (lo, hi): hi = the high field, lo = r1 (bias - 2^22) + the low field. */
-#define PQK_SPARSE_ASM_SPLIT(lo, hi)                                                                         \
+/* The odd pixel's sum of a pair accumulator (lo, hi) into hi: the high field + r1 (the bias). */
+#define PQK_SPARSE_ASM_ODD(lo, hi)                                                                           \
     "lsr r0, " lo ", #23\n\t"                                                                                \
     "orr " hi ", r0, " hi ", lsl #9\n\t"                                                                     \
+    "add " hi ", " hi ", r1\n\t"
+
+/* The even pixel's sum into lo: the low field + r1 (the bias - 2^22). */
+#define PQK_SPARSE_ASM_EVEN(lo)                                                                              \
     "ubfx " lo ", " lo ", #0, #23\n\t"                                                                       \
     "add " lo ", " lo ", r1\n\t"
 
 /*
- * The routine up to the requantization. Frame (after pushing r4-r11, lr): [sp] the list and [sp, #4]
- * the block while a row's outputs are made, [sp, #8] this row's quant, [sp, #12] its output, [sp, #16]
- * stride, [sp, #20] rows left, [sp, #24] the layer operand, [sp, #28] pixels, [sp, #32] eight words for
- * the outputs of a part block. At its end r2..r9 hold the row's eight sums (pixels 0..7), r11 points
- * past the row's quant and r1 is free.
+ * The routine up to the requantization. Frame (after pushing r4-r11, lr): [sp] the accumulators' start,
+ * 2^22 (the low field's bias) and 0 four times, loaded by one LDM a row; [sp, #32] the list and
+ * [sp, #36] the block while a row's outputs are made, [sp, #40] this row's quant, [sp, #44] its output,
+ * [sp, #48] stride, [sp, #52] rows left, [sp, #56] the layer operand, [sp, #60] pixels, [sp, #64] eight
+ * words for the outputs of a part block. At its end r2..r9 hold the row's eight sums (pixels 0..7), r11
+ * points past the row's quant and r1 is free.
  */
 #define PQK_SPARSE_ASM_ROW_SUMS                                                                              \
     "push {r4-r11, lr}\n\t"                                                                                  \
-    "sub sp, sp, #68\n\t"                                                                                    \
+    "sub sp, sp, #100\n\t"                                                                                   \
     "ldrd r2, r3, [r0, #8]\n\t"                                                                              \
     "ldrd r4, r5, [r0, #16]\n\t"                                                                             \
     "ldrd r6, r7, [r0, #24]\n\t"                                                                             \
-    "strd r2, r3, [sp, #8]\n\t"                                                                              \
-    "strd r4, r5, [sp, #16]\n\t"                                                                             \
-    "strd r6, r7, [sp, #24]\n\t"                                                                             \
-    "ldrd r11, r10, [r0, #0]\n"                                                                              \
-    "1:\n\t"                                                                                                 \
-    "ldr r0, [sp, #8]\n\t"                                                                                   \
-    "ldr r0, [r0]\n\t"                                                                                       \
+    "strd r2, r3, [sp, #40]\n\t"                                                                             \
+    "strd r4, r5, [sp, #48]\n\t"                                                                             \
+    "strd r6, r7, [sp, #56]\n\t"                                                                             \
     "mov r2, #0x400000\n\t"                                                                                  \
-    "add r2, r2, r0, lsl #23\n\t"                                                                            \
-    "asr r3, r0, #9\n\t"                                                                                     \
+    "mov r3, #0\n\t"                                                                                         \
     "mov r4, r2\n\t"                                                                                         \
     "mov r5, r3\n\t"                                                                                         \
     "mov r6, r2\n\t"                                                                                         \
     "mov r7, r3\n\t"                                                                                         \
     "mov r8, r2\n\t"                                                                                         \
-    "mov r9, r3\n"                                                                                           \
+    "mov r9, r3\n\t"                                                                                         \
+    "stmia sp, {r2-r9}\n\t"                                                                                  \
+    "ldrd r11, r10, [r0, #0]\n"                                                                              \
+    "1:\n\t"                                                                                                 \
+    "ldmia sp, {r2-r9}\n"                                                                                    \
     "2:\n\t"                                                                                                 \
     PQK_SPARSE_ASM_WEIGHT                                                                                    \
     PQK_SPARSE_ASM_WEIGHT                                                                                    \
     "b 2b\n"                                                                                                 \
     "3:\n\t"                                                                                                 \
     "add r10, r10, #2\n\t"                                                                                   \
-    "strd r10, r11, [sp, #0]\n\t"                                                                            \
-    "ldr r11, [sp, #8]\n\t"                                                                                  \
+    "strd r10, r11, [sp, #32]\n\t"                                                                           \
+    "ldr r11, [sp, #40]\n\t"                                                                                 \
     "ldr r1, [r11], #12\n\t"                                                                                 \
-    "str r11, [sp, #8]\n\t"                                                                                  \
+    "str r11, [sp, #40]\n\t"                                                                                 \
+    PQK_SPARSE_ASM_ODD("r2", "r3")                                                                           \
+    PQK_SPARSE_ASM_ODD("r4", "r5")                                                                           \
+    PQK_SPARSE_ASM_ODD("r6", "r7")                                                                           \
+    PQK_SPARSE_ASM_ODD("r8", "r9")                                                                           \
     "sub r1, r1, #0x400000\n\t"                                                                              \
-    PQK_SPARSE_ASM_SPLIT("r2", "r3")                                                                         \
-    PQK_SPARSE_ASM_SPLIT("r4", "r5")                                                                         \
-    PQK_SPARSE_ASM_SPLIT("r6", "r7")                                                                         \
-    PQK_SPARSE_ASM_SPLIT("r8", "r9")
+    PQK_SPARSE_ASM_EVEN("r2")                                                                                \
+    PQK_SPARSE_ASM_EVEN("r4")                                                                                \
+    PQK_SPARSE_ASM_EVEN("r6")                                                                                \
+    PQK_SPARSE_ASM_EVEN("r8")
 
 /*
  * After the requantization (r2..r9 the row's eight output values): stores them, pixel p to r10 +
- * p * r11 (a whole block straight, the first [sp, #28] of a part block from the frame), then the next
+ * p * r11 (a whole block straight, the first [sp, #60] of a part block from the frame), then the next
  * row or the return.
  */
 #define PQK_SPARSE_ASM_STORE_AND_NEXT_ROW                                                                    \
-    "ldrd r10, r11, [sp, #12]\n\t"                                                                           \
-    "ldr r0, [sp, #28]\n\t"                                                                                  \
+    "ldrd r10, r11, [sp, #44]\n\t"                                                                           \
+    "ldr r0, [sp, #60]\n\t"                                                                                  \
     "cmp r0, #8\n\t"                                                                                         \
     "bne 4f\n\t"                                                                                             \
     "strb r2, [r10]\n\t"                                                                                     \
@@ -271,18 +279,18 @@ enum {
     "strb r8, [r10]\n\t"                                                                                     \
     "strb r9, [r10, r11]\n"                                                                                  \
     "5:\n\t"                                                                                                 \
-    "ldr r0, [sp, #12]\n\t"                                                                                  \
+    "ldr r0, [sp, #44]\n\t"                                                                                  \
     "add r0, r0, #1\n\t"                                                                                     \
-    "str r0, [sp, #12]\n\t"                                                                                  \
-    "ldrd r10, r11, [sp, #0]\n\t"                                                                            \
-    "ldr r0, [sp, #20]\n\t"                                                                                  \
+    "str r0, [sp, #44]\n\t"                                                                                  \
+    "ldrd r10, r11, [sp, #32]\n\t"                                                                           \
+    "ldr r0, [sp, #52]\n\t"                                                                                  \
     "subs r0, r0, #1\n\t"                                                                                    \
-    "str r0, [sp, #20]\n\t"                                                                                  \
+    "str r0, [sp, #52]\n\t"                                                                                  \
     "bne 1b\n\t"                                                                                             \
-    "add sp, sp, #68\n\t"                                                                                    \
+    "add sp, sp, #100\n\t"                                                                                   \
     "pop {r4-r11, pc}\n"                                                                                     \
     "4:\n\t"                                                                                                 \
-    "add r1, sp, #32\n\t"                                                                                    \
+    "add r1, sp, #64\n\t"                                                                                    \
     "stmia r1, {r2-r9}\n"                                                                                    \
     "6:\n\t"                                                                                                 \
     "ldr r2, [r1], #4\n\t"                                                                                   \
@@ -316,7 +324,7 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_dsp,\"ax\",%progbits\n\t"
         /* the channel's requantization: multiplier, e = -shift, operand << (e - 2) */
         "ldr r12, [r11, #-8]\n\t"
         "ldr r1, [r11, #-4]\n\t"
-        "ldr lr, [sp, #24]\n\t"
+        "ldr lr, [sp, #56]\n\t"
         "rsb r1, r1, #0\n\t"
         "sub r0, r1, #2\n\t"
         "and r0, r0, #31\n\t"
@@ -361,7 +369,7 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
         /* the channel's requantization: multiplier, e - 1 (e = -shift), operand << (e - 2) */
         "ldr r12, [r11, #-8]\n\t"
         "ldr r1, [r11, #-4]\n\t"
-        "ldr lr, [sp, #24]\n\t"
+        "ldr lr, [sp, #56]\n\t"
         "rsb r1, r1, #0\n\t"
         "sub r0, r1, #2\n\t"
         "and r0, r0, #31\n\t"
