@@ -142,7 +142,7 @@
                 const int32_t k0 = PQK_SPARSE_ENTRY_K(e, n);                                                 \
                 e += n;                                                                                      \
                 if (w0 == 0) {                                                                               \
-                    if (k0 == 0) {                                                                           \
+                    if (!PQK_SPARSE_LONG_ROWS || k0 == 0) {                                                  \
                         break; /* the row ends */                                                            \
                     }                                                                                        \
                     PQK_SPARSE_PAIR_FOLD(a01, c0);                                                           \
@@ -479,6 +479,16 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
 
 #endif /* PQK_SPARSE_PAIRS */
 
+/*
+ * The C loops are compiled unless the assembly routine takes every layer the project can run: the
+ * full-range mode only, no uint16 indices, no long rows (PQK_REQUANT_MODES, PQK_SPARSE_WIDE_INDEX,
+ * PQK_SPARSE_LONG_ROWS; the kernels and pqk_sparse_decode refuse the rest).
+ */
+#define PQK_SPARSE_C_ROWS                                                                                    \
+    (!PQK_SPARSE_ASM || PQK_SPARSE_WIDE_INDEX || PQK_SPARSE_LONG_ROWS || PQK_REQUANT_GENERAL_COMPILED        \
+     || PQK_REQUANT_FAST_COMPILED)
+
+#if PQK_SPARSE_C_ROWS
 /* Only the copies the project can run are compiled (PQK_REQUANT_MODES, PQK_SPARSE_WIDE_INDEX). */
 #if PQK_REQUANT_FULL_RANGE_COMPILED
 PQK_NOINLINE PQK_SPARSE_ROWS_K8(pqk_sparse_rows_k8_full, PQK_REQUANT_FAST_FULL_RANGE)
@@ -500,6 +510,7 @@ PQK_NOINLINE PQK_SPARSE_ROWS_K16(pqk_sparse_rows_k16_fast, PQK_REQUANT_FAST)
 PQK_NOINLINE PQK_SPARSE_ROWS_K16(pqk_sparse_rows_k16_general, PQK_REQUANT_GENERAL)
 #endif
 #endif /* PQK_SPARSE_WIDE_INDEX */
+#endif /* PQK_SPARSE_C_ROWS */
 
 void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pqk_sparse_table *filter,
                              const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
@@ -509,7 +520,8 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pq
     const pqk_requant layer = pqk_requant_layer(output_offset, act);
     (void)mode; /* unread when only the general copies are compiled */
 #if PQK_SPARSE_ASM
-    if (mode == PQK_REQUANT_FAST_FULL_RANGE && filter->cols <= 256 && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN) {
+    if (!PQK_SPARSE_C_ROWS
+        || (mode == PQK_REQUANT_FAST_FULL_RANGE && filter->cols <= 256 && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN)) {
         int32_t job[PQK_SPARSE_JOB_WORDS];
         job[PQK_SPARSE_JOB_BLOCK] = (int32_t)(uintptr_t)base;
         job[PQK_SPARSE_JOB_ENTRIES] = (int32_t)(uintptr_t)decoded;
@@ -523,6 +535,7 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pq
         return;
     }
 #endif /* PQK_SPARSE_ASM */
+#if PQK_SPARSE_C_ROWS
 #if PQK_SPARSE_WIDE_INDEX
     if (filter->cols > 256) {
 #if PQK_REQUANT_FULL_RANGE_COMPILED
@@ -558,4 +571,5 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pq
 #if PQK_REQUANT_GENERAL_COMPILED
     pqk_sparse_rows_k8_general(base, decoded, filter, quant, &layer, pixels, out, out_stride);
 #endif
+#endif /* PQK_SPARSE_C_ROWS */
 }

@@ -118,6 +118,15 @@ pqk_status pqk_sparse_decode(const pqk_sparse_table *t, void *decoded);
 #define PQK_SPARSE_WIDE_INDEX 1
 #endif
 
+/*
+ * PQK_SPARSE_LONG_ROWS: 1 (default) compiles the sparse convolutions' handling of rows of more than
+ * PQK_SPARSE_PAIR_RUN non-zeros (runs, in the decoder and the C loops); a generated project sets 0 when
+ * none of its tables has such rows, and pqk_sparse_decode then refuses one with PQK_ERROR_ARGUMENT.
+ */
+#ifndef PQK_SPARSE_LONG_ROWS
+#define PQK_SPARSE_LONG_ROWS 1
+#endif
+
 /* Bytes of one decoded index: uint8_t for rows of at most 256 positions, else uint16_t. */
 static inline int32_t pqk_sparse_index_bytes(const pqk_sparse_table *t)
 {

@@ -156,7 +156,9 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, voi
 /*
  * pqk_sparse_decode's entry list (pqk_nn_support.h) with entries of entry_bytes (2: k, w; 3: k low, k
  * high, w). The list's length is bounded by pqk_sparse_decoded_bytes: the loop stops at nnz weights and
- * rows - 1 row ends, and a run end follows at most one in PQK_SPARSE_PAIR_RUN weights.
+ * rows - 1 row ends, and a run end follows at most one in PQK_SPARSE_PAIR_RUN weights. Without
+ * PQK_SPARSE_LONG_ROWS no run ends are written: the kernels trust the table's max_row_nnz, as they do in
+ * choosing the assembly routines (a table that understates it gives wrong sums, never a wrong store).
  */
 #define PQK_SPARSE_PAIRS_DECODE_FUNCTION(name, entry_bytes)                                                  \
     static pqk_status name(const pqk_sparse_table *table, uint8_t *e)                                        \
@@ -165,6 +167,7 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, voi
         int32_t weights_left = t.nnz;                                                                        \
         int32_t rows_left = t.rows - 1;                                                                      \
         int32_t run = 0; /* weights in the row's current run */                                              \
+        (void)run;       /* unread without PQK_SPARSE_LONG_ROWS */                                           \
         PQK_SPARSE_DECODE_LOOP(t, PQK_SPARSE_PAIRS_EMIT_##entry_bytes, PQK_SPARSE_PAIRS_CLOSE_##entry_bytes); \
         do {                                                                                                 \
             PQK_SPARSE_PAIRS_CLOSE_##entry_bytes(); /* the last row, then the empty rows after it */         \
@@ -185,6 +188,7 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, voi
         e[2] = (uint8_t)(w);                                                                                 \
         e += 3;                                                                                              \
     } while (0)
+#if PQK_SPARSE_LONG_ROWS
 #define PQK_SPARSE_PAIRS_EMIT(n, position, weight)                                                           \
     do {                                                                                                     \
         if (run == PQK_SPARSE_PAIR_RUN) {                                                                    \
@@ -194,6 +198,10 @@ pqk_status pqk_sparse_unpack(const pqk_sparse_table *table, int8_t *weights, voi
         PQK_SPARSE_PAIRS_PUT_##n(position, weight);                                                          \
         run++;                                                                                               \
     } while (0)
+#else
+/* no runs: the table's rows have at most PQK_SPARSE_PAIR_RUN non-zeros (checked before decoding) */
+#define PQK_SPARSE_PAIRS_EMIT(n, position, weight) PQK_SPARSE_PAIRS_PUT_##n(position, weight)
+#endif /* PQK_SPARSE_LONG_ROWS */
 #define PQK_SPARSE_PAIRS_EMIT_2(position, weight) PQK_SPARSE_PAIRS_EMIT(2, position, weight)
 #define PQK_SPARSE_PAIRS_EMIT_3(position, weight) PQK_SPARSE_PAIRS_EMIT(3, position, weight)
 #define PQK_SPARSE_PAIRS_CLOSE_2()                                                                           \
@@ -214,7 +222,7 @@ PQK_SPARSE_PAIRS_DECODE_FUNCTION(pqk_sparse_decode_k16, 3)
 
 pqk_status pqk_sparse_decode(const pqk_sparse_table *t, void *decoded)
 {
-    if (pqk_sparse_table_ok(t) != PQK_OK) {
+    if (pqk_sparse_table_ok(t) != PQK_OK || (!PQK_SPARSE_LONG_ROWS && t->max_row_nnz > PQK_SPARSE_PAIR_RUN)) {
         return PQK_ERROR_ARGUMENT;
     }
 #if PQK_SPARSE_WIDE_INDEX
