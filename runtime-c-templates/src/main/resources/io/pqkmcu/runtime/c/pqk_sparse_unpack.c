@@ -45,8 +45,6 @@ static pqk_status pqk_sparse_table_ok(const pqk_sparse_table *t)
         const uint32_t gap_mask = (1u << gap_bits) - 1u;                                                     \
         const uint32_t value_mask = (1u << (t).value_bits) - 1u;                                             \
         const int32_t cols = (t).cols;                                                                       \
-        /* codes whose magnitude b + (V >> 1) would exceed 127 are corrupt */                                \
-        const uint32_t code_limit = 2u * (uint32_t)(127 - (t).value_base) + 1u;                              \
         const int32_t value_base = (t).value_base;                                                           \
         uint32_t buffer = 0;                                                                                 \
         int32_t bits = 0;                                                                                    \
@@ -87,15 +85,15 @@ static pqk_status pqk_sparse_table_ok(const pqk_sparse_table *t)
                 continue;                                                                                    \
             }                                                                                                \
             code = (buffer >> gap_bits) & value_mask;                                                        \
-            if (bits < fields_bits || weights_left == 0 || code > code_limit) {                              \
-                return PQK_ERROR_ARGUMENT;                                                                   \
-            }                                                                                                \
-            buffer >>= fields_bits;                                                                          \
-            bits -= fields_bits;                                                                             \
-            weights_left--;                                                                                  \
             {                                                                                                \
                 const int32_t magnitude_ = value_base + (int32_t)(code >> 1);                                \
                 const int32_t sign_ = -(int32_t)(code & 1u); /* 0 or -1 */                                   \
+                if (bits < fields_bits || weights_left == 0 || magnitude_ > 127) {                           \
+                    return PQK_ERROR_ARGUMENT;                                                               \
+                }                                                                                            \
+                buffer >>= fields_bits;                                                                      \
+                bits -= fields_bits;                                                                         \
+                weights_left--;                                                                              \
                 emit(position, (magnitude_ ^ sign_) - sign_);                                                \
             }                                                                                                \
             position++; /* may reach cols: the next gap then carries into the next row */                    \
