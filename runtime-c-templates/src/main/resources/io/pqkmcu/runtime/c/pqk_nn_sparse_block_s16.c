@@ -13,8 +13,8 @@
  * PQK_SPARSE_PAIR_RUN = 129 weights always fit. The low field is biased by 2^22, so it never borrows
  * from the high one; the row's bias rides in the high field (the assembly adds it to both sums at the
  * end). Between the runs of a longer row (the decoded list marks them) the even pixels' sums move to
- * 32-bit carries and the odd ones into the next run's high field. The decoded list (pqk_sparse_decode) ends each row with a zero weight, so the loop
- * needs one pointer and no count.
+ * 32-bit carries and the odd ones into the next run's high field. The decoded list (pqk_sparse_decode)
+ * ends each row with a zero weight, so the loop needs one pointer and no count.
  *
  * On Thumb-2 cores built with GCC, tables without long rows or uint16 indices in the full-range
  * requantization (every sparse layer of the demo) run in an assembly routine,
@@ -108,7 +108,8 @@
     } while (0)
 
 /* An entry's input k and weight w (n = 2: k, w; n = 3: k low, k high, w). */
-#define PQK_SPARSE_ENTRY_K(e, n) ((n) == 2 ? (int32_t)(e)[0] : (int32_t)((uint32_t)(e)[0] | ((uint32_t)(e)[1] << 8)))
+#define PQK_SPARSE_ENTRY_K(e, n)                                                                             \
+    ((n) == 2 ? (int32_t)(e)[0] : (int32_t)((uint32_t)(e)[0] | ((uint32_t)(e)[1] << 8)))
 #define PQK_SPARSE_ENTRY_W(e, n) ((int32_t)(int8_t)(e)[(n) - 1])
 
 /*
@@ -388,7 +389,7 @@ __asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
         ".popsection");
 #endif /* __ARM_FEATURE_DSP */
 #else
-#define PQK_SPARSE_ASM 0 /* also with -DPQK_SPARSE_NO_ASM: the C loops only (SparseConvPairsOnQemuTest runs both) */
+#define PQK_SPARSE_ASM 0 /* also with -DPQK_SPARSE_NO_ASM: the C loops only */
 #endif
 
 #else /* !PQK_SPARSE_PAIRS */
@@ -520,8 +521,8 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pq
     const pqk_requant layer = pqk_requant_layer(output_offset, act);
     (void)mode; /* unread when only the general copies are compiled */
 #if PQK_SPARSE_ASM
-    if (!PQK_SPARSE_C_ROWS
-        || (mode == PQK_REQUANT_FAST_FULL_RANGE && filter->cols <= 256 && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN)) {
+    if (!PQK_SPARSE_C_ROWS || (mode == PQK_REQUANT_FAST_FULL_RANGE && filter->cols <= 256
+                               && filter->max_row_nnz <= PQK_SPARSE_PAIR_RUN)) {
         int32_t job[PQK_SPARSE_JOB_WORDS];
         job[PQK_SPARSE_JOB_BLOCK] = (int32_t)(uintptr_t)base;
         job[PQK_SPARSE_JOB_ENTRIES] = (int32_t)(uintptr_t)decoded;
