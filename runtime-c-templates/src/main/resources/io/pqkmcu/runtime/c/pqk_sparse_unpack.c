@@ -18,6 +18,13 @@
 #include "pqk_kernel_util.h"
 #include "pqk_nn_support.h"
 
+/* Branches taken once in many entries (row ends, escapes, errors), laid out of the decoding loop. */
+#if defined(__GNUC__)
+#define PQK_RARELY(c) __builtin_expect(!!(c), 0)
+#else
+#define PQK_RARELY(c) (c)
+#endif
+
 /* The table's constants, checked; PQK_ERROR_ARGUMENT if out of range. */
 static pqk_status pqk_sparse_table_ok(const pqk_sparse_table *t)
 {
@@ -70,7 +77,7 @@ static pqk_status pqk_sparse_table_ok(const pqk_sparse_table *t)
             }                                                                                                \
             gap = buffer & gap_mask;                                                                         \
             position += (int32_t)gap;                                                                        \
-            while (position >= cols) {                                                                       \
+            while (PQK_RARELY(position >= cols)) {                                                           \
                 /* the gap carries into the next row: close this one */                                      \
                 if (rows_left == 0) {                                                                        \
                     return PQK_ERROR_ARGUMENT; /* a gap past the last weight */                              \
@@ -79,7 +86,7 @@ static pqk_status pqk_sparse_table_ok(const pqk_sparse_table *t)
                 close_row();                                                                                 \
                 position -= cols;                                                                            \
             }                                                                                                \
-            if (gap == gap_mask) {                                                                           \
+            if (PQK_RARELY(gap == gap_mask)) {                                                               \
                 buffer >>= gap_bits; /* escape: no weight */                                                 \
                 bits -= gap_bits;                                                                            \
                 continue;                                                                                    \
@@ -88,7 +95,7 @@ static pqk_status pqk_sparse_table_ok(const pqk_sparse_table *t)
             {                                                                                                \
                 const int32_t magnitude_ = value_base + (int32_t)(code >> 1);                                \
                 const int32_t sign_ = -(int32_t)(code & 1u); /* 0 or -1 */                                   \
-                if (bits < fields_bits || weights_left == 0 || magnitude_ > 127) {                           \
+                if (PQK_RARELY(bits < fields_bits || weights_left == 0 || magnitude_ > 127)) {               \
                     return PQK_ERROR_ARGUMENT;                                                               \
                 }                                                                                            \
                 buffer >>= fields_bits;                                                                      \
