@@ -106,6 +106,27 @@ public final class RandomModels {
         return g.build("single-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + seed);
     }
 
+    /**
+     * A probe (as {@link #probe}) of one convolution of a given shape: an h x w x c input, a kh x kw
+     * kernel (SAME padding), the stride, cout outputs (fewer when the layer would be too large), the given
+     * sparsity, and as activation the full int8 range or (relu) a clamp at the output zero point;
+     * quantization random as in {@link #random(long)}. For tests of the sparse kernels on shapes the random
+     * probes rarely reach (many inputs, long weight rows) and in a chosen requantization mode.
+     */
+    public static Int8Model conv(long seed, int h, int w, int c, int kh, int kw, int stride, int cout,
+                                 double sparsity, boolean relu) {
+        RandomModels g = new RandomModels(seed);
+        g.addInput(h, w, c);
+        g.forcedSparsity = sparsity;
+        g.addConv("conv_0", kh, kw, stride, 1, cout, true);
+        Conv2DOp op = (Conv2DOp) g.ops.remove(0);
+        int lo = relu ? g.last().zeroPoint() : -128;
+        g.ops.add(new Conv2DOp(op.name(), op.input(), op.output(), op.strideH(), op.strideW(), op.dilationH(),
+                op.dilationW(), op.padding(), op.weights(), lo, 127));
+        return g.build("conv-" + h + "x" + w + "x" + c + "-k" + kh + "x" + kw + "s" + stride + "-" + cout
+                + (relu ? "-relu-" : "-") + seed);
+    }
+
     /** A random input for {@code model}: uniform int8 values. */
     public static byte[] randomInput(Int8Model model, Random rnd) {
         byte[] in = new byte[model.input().size()];

@@ -20,9 +20,9 @@ public enum Kernel {
     MAX_POOL("pqk_max_pool_s8", 672, false, Family.POOL),
     ELEMENTWISE_ADD("pqk_elementwise_add_s8", 912, false, Family.ADD),
     SOFTMAX("pqk_softmax_s8", 1392, false, Family.SOFTMAX),
-    CONVOLVE_SPARSE("pqk_convolve_sparse_s8", 1040, true, Family.CONV, Support.UNPACK, Support.SPARSE_BLOCK,
+    CONVOLVE_SPARSE("pqk_convolve_sparse_s8", 1136, true, Family.CONV, Support.UNPACK, Support.SPARSE_BLOCK,
             Support.BLOCK_FILL),
-    CONVOLVE_1X1_SPARSE("pqk_convolve_1x1_sparse_s8", 704, true, Family.CONV, Support.UNPACK, Support.SPARSE_BLOCK,
+    CONVOLVE_1X1_SPARSE("pqk_convolve_1x1_sparse_s8", 712, true, Family.CONV, Support.UNPACK, Support.SPARSE_BLOCK,
             Support.BLOCK_FILL),
     DEPTHWISE_CONV_SPARSE("pqk_depthwise_conv_sparse_s8", 4384, true, Family.CONV, Support.UNPACK),
     FULLY_CONNECTED_SPARSE("pqk_fully_connected_sparse_s8", 816, true, Family.FC, Support.UNPACK),
@@ -38,8 +38,8 @@ public enum Kernel {
     public enum Support {
         MAT_MULT("pqk_nn_mat_mult_s8_s16", 2160),
         COLUMN("pqk_s8_to_s16_column", 144),
-        UNPACK("pqk_sparse_unpack", 448),
-        SPARSE_BLOCK("pqk_nn_sparse_block_s16", 2192),
+        UNPACK("pqk_sparse_unpack", 896),
+        SPARSE_BLOCK("pqk_nn_sparse_block_s16", 3328),
         BLOCK_FILL("pqk_s8_to_block_s16", 336),
         DEPTHWISE_SIZES("pqk_depthwise_conv_get_buffer_sizes", 128);
 

@@ -17,6 +17,10 @@ import java.util.List;
  *   mode is not compiled, so the two must agree;</li>
  *   <li>{@code PQK_SPARSE_WIDE_INDEX=0} (pqk_nn_support.h) when no sparse table has rows of more than 256
  *   positions (uint16 decoded indexes);</li>
+ *   <li>{@code PQK_SPARSE_LONG_ROWS=0} (pqk_nn_support.h) when no sparse convolution's table has a row of
+ *   more than {@link KernelSelector#SPARSE_PAIR_RUN} non-zeros (the runs of the decoded list); with the
+ *   full-range mode only and no wide indexes, the C loops of pqk_nn_sparse_block_s16 are then not
+ *   compiled on Thumb-2 cores (the assembly routine takes every layer);</li>
  *   <li>{@code PQK_FRONTEND_FFT_KINDS} (pqk_frontend.c) when the model has a front end: the bit of its FFT
  *   kind only, so the other FFT's code is not compiled.</li>
  * </ul>
@@ -30,6 +34,7 @@ public final class KernelPaths {
     public static String defines(List<CompiledLayer> layers, FrontEndConfig frontEnd) {
         int modes = 0;
         boolean wide = false;
+        boolean longRows = false;
         for (CompiledLayer l : layers) {
             Op op = l.op();
             if (op.weights() == null || l.kernel().external()) {
@@ -39,11 +44,16 @@ public final class KernelPaths {
             if (l.sparse() && l.choice().table().cols() > 256) {
                 wide = true;
             }
+            if (l.sparse() && (l.kernel() == Kernel.CONVOLVE_SPARSE || l.kernel() == Kernel.CONVOLVE_1X1_SPARSE)
+                    && l.choice().table().maxRowNonZeros() > KernelSelector.SPARSE_PAIR_RUN) {
+                longRows = true;
+            }
         }
         if (modes == 0) {
             modes = 1 << LayerViews.REQUANT_GENERAL; // no layer requantizes: any one mode, the smallest code
         }
         return "-DPQK_REQUANT_MODES=" + modes + (wide ? "" : " -DPQK_SPARSE_WIDE_INDEX=0")
+                + (longRows ? "" : " -DPQK_SPARSE_LONG_ROWS=0")
                 + (frontEnd == null ? "" : " -DPQK_FRONTEND_FFT_KINDS=" + (1 << fftKindValue(frontEnd.fft())));
     }
 

@@ -146,10 +146,10 @@ public final class KernelSelector {
             case CONVOLVE_SPARSE: {
                 Conv2DOp c = (Conv2DOp) op;
                 int kk = c.kernelH() * c.kernelW() * in.channels();
-                return entriesBytes(table) + sparseBlockBytes(kk) + SPARSE_BLOCK * align4(kk);
+                return decodedBytes(table) + sparseBlockBytes(kk) + SPARSE_BLOCK * align4(kk);
             }
             case CONVOLVE_1X1_SPARSE:
-                return entriesBytes(table) + sparseBlockBytes(in.channels());
+                return decodedBytes(table) + sparseBlockBytes(in.channels());
             case DEPTHWISE_CONV_SPARSE: {
                 DepthwiseConv2DOp d = (DepthwiseConv2DOp) op;
                 int needH = (out.height() - 1) * d.strideH() + (d.kernelH() - 1) * d.dilationH() + 1;
@@ -207,6 +207,20 @@ public final class KernelSelector {
      */
     public static int entriesBytes(SparseTable t) {
         return align8(2 * t.rows() + t.nonZeros() * (t.cols() <= 256 ? 1 : 2) + t.nonZeros());
+    }
+
+    /** PQK_SPARSE_PAIR_RUN: weights per run of a row in the sparse convolutions' decoded list. */
+    static final int SPARSE_PAIR_RUN = 129;
+
+    /**
+     * pqk_sparse_decoded_bytes, the sparse convolutions' decoded table: one entry per non-zero, one per row
+     * end and one per run end (at most one in SPARSE_PAIR_RUN non-zeros), 2 bytes each for rows of at most
+     * 256 positions, else 3; rounded up to 8. It also holds the entriesBytes arrays (the cores without the
+     * pairs path).
+     */
+    public static int decodedBytes(SparseTable t) {
+        int nnz = t.nonZeros();
+        return align8((t.cols() <= 256 ? 2 : 3) * (nnz + t.rows() + nnz / SPARSE_PAIR_RUN));
     }
 
     static int align4(int n) {

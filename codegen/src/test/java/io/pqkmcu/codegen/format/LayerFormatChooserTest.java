@@ -71,7 +71,7 @@ class LayerFormatChooserTest {
 
     @Test
     void aSmallerTableStaysDenseWhenTheSparseKernelIsSlower() {
-        InstructionModel slowSparse = new InstructionModel("test", 1, 1, 1, 1, 100, 100, 100, 10, 20, 1, 40);
+        InstructionModel slowSparse = new InstructionModel("test", 1, 1, 1, 1, 100, 100, 100, 10, 10, 20, 1, 1, 40, 40);
         LayerFormatChoice c = LayerFormatChooser.choose(pointwise(64, 0.8, 3), plane(0, 64), plane(1, 64), null,
                 slowSparse);
         assertEquals(LayerFormat.DENSE, c.format());

@@ -1,6 +1,6 @@
 /*
  * pqk_convolve_1x1_sparse_s8.c - int8 1x1 convolution with PQKS1 sparse weights, any stride, no
- * padding, NHWC. The table is decoded once into weight and input-index arrays; then for every eight
+ * padding, NHWC. The table is decoded once (pqk_sparse_decode); then for every eight
  * output pixels their inputs fill a sparse block and each row's weights are applied to all eight
  * (pqk_nn_sparse_block_s16). Eight pixels are read before any of their outputs is written, and an
  * output pixel never starts past its input pixel when C_OUT <= C_IN, so the kernel may run in place.
@@ -11,7 +11,7 @@
 
 int32_t pqk_convolve_1x1_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims)
 {
-    return pqk_sparse_entries_bytes(filter) + pqk_sparse_block_bytes(filter_dims->c);
+    return pqk_sparse_decoded_bytes(filter) + pqk_sparse_block_bytes(filter_dims->c);
 }
 
 pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
@@ -23,9 +23,6 @@ pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_par
     const int32_t out_c = output_dims->c;
     const int32_t out_w = output_dims->w;
     const int32_t pixels = output_dims->h * out_w;
-    uint16_t *row_nnz;
-    void *index;
-    int8_t *weights;
     int16_t *block;
     int32_t mode;
     int32_t px;
@@ -43,9 +40,8 @@ pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_par
     if (!pqk_context_ok(ctx, pqk_convolve_1x1_sparse_s8_get_buffer_size(filter, filter_dims))) {
         return PQK_ERROR_SIZE;
     }
-    pqk_sparse_layout(filter, ctx->buf, &row_nnz, &index, &weights);
-    block = (int16_t *)(void *)((uint8_t *)ctx->buf + pqk_sparse_entries_bytes(filter));
-    status = pqk_sparse_unpack(filter, weights, index, row_nnz);
+    block = (int16_t *)(void *)((uint8_t *)ctx->buf + pqk_sparse_decoded_bytes(filter));
+    status = pqk_sparse_decode(filter, ctx->buf);
     if (status != PQK_OK) {
         return status;
     }
@@ -65,8 +61,8 @@ pqk_status pqk_convolve_1x1_sparse_s8(const pqk_context *ctx, const pqk_conv_par
             src[p] = input + (oy * params->stride.h * input_dims->w + ox * params->stride.w) * in_c;
         }
         pqk_s8_to_block_s16(src, block, in_c, params->input_offset);
-        pqk_nn_sparse_block_s16(block, weights, index, pqk_sparse_index_bytes(filter) == 2, row_nnz, out_c, quant,
-                                mode, params->output_offset, &params->activation, n, output + px * out_c, out_c);
+        pqk_nn_sparse_block_s16(block, ctx->buf, filter, quant, mode, params->output_offset, &params->activation, n,
+                                output + px * out_c, out_c);
     }
     return PQK_OK;
 }

@@ -1,6 +1,6 @@
 /*
  * pqk_convolve_sparse_s8.c - int8 convolution with PQKS1 sparse weights (any kernel, stride,
- * dilation, padding), NHWC. The table is decoded once into weight and input-index arrays; then eight
+ * dilation, padding), NHWC. The table is decoded once (pqk_sparse_decode); then eight
  * output pixels at a time have their windows gathered (im2col; padded cells hold -input_offset so they
  * add nothing; a window row's in-bounds taps are one contiguous run when dilation is 1) and converted
  * into a sparse block, and each row's weights are applied to all eight pixels
@@ -12,7 +12,7 @@
 int32_t pqk_convolve_sparse_s8_get_buffer_size(const pqk_sparse_table *filter, const pqk_dims *filter_dims)
 {
     const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
-    return pqk_sparse_entries_bytes(filter) + pqk_sparse_block_bytes(k) + PQK_SPARSE_BLOCK * pqk_align4(k);
+    return pqk_sparse_decoded_bytes(filter) + pqk_sparse_block_bytes(k) + PQK_SPARSE_BLOCK * pqk_align4(k);
 }
 
 pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params *params,
@@ -27,9 +27,6 @@ pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params 
     const int32_t k = k_h * k_w * input_dims->c;
     const int32_t pixels = output_dims->h * out_w;
     const int8_t pad_value = (int8_t)(-params->input_offset);
-    uint16_t *row_nnz;
-    void *index;
-    int8_t *weights;
     int16_t *block;
     int8_t *windows;
     int32_t mode;
@@ -44,10 +41,9 @@ pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params 
     if (!pqk_context_ok(ctx, pqk_convolve_sparse_s8_get_buffer_size(filter, filter_dims))) {
         return PQK_ERROR_SIZE;
     }
-    pqk_sparse_layout(filter, ctx->buf, &row_nnz, &index, &weights);
-    block = (int16_t *)(void *)((uint8_t *)ctx->buf + pqk_sparse_entries_bytes(filter));
+    block = (int16_t *)(void *)((uint8_t *)ctx->buf + pqk_sparse_decoded_bytes(filter));
     windows = (int8_t *)block + pqk_sparse_block_bytes(k);
-    status = pqk_sparse_unpack(filter, weights, index, row_nnz);
+    status = pqk_sparse_decode(filter, ctx->buf);
     if (status != PQK_OK) {
         return status;
     }
@@ -69,8 +65,8 @@ pqk_status pqk_convolve_sparse_s8(const pqk_context *ctx, const pqk_conv_params 
             src[p] = window;
         }
         pqk_s8_to_block_s16(src, block, k, params->input_offset);
-        pqk_nn_sparse_block_s16(block, weights, index, pqk_sparse_index_bytes(filter) == 2, row_nnz, out_c, quant,
-                                mode, params->output_offset, &params->activation, n, output + px * out_c, out_c);
+        pqk_nn_sparse_block_s16(block, ctx->buf, filter, quant, mode, params->output_offset, &params->activation, n,
+                                output + px * out_c, out_c);
     }
     return PQK_OK;
 }

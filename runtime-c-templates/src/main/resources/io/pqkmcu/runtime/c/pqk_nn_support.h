@@ -11,9 +11,12 @@
  * stored as k0 k2 k1 k3, the order SXTB16 unpacks four packed int8 weights in, so one SMLAD
  * multiplies matching pairs; elsewhere it is in natural order. Only the order of the sum changes.
  *
- * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK (8) output pixels at once. Their inputs are
- * converted to int16 with the offset added and interleaved by input index k:
- * block[k * PQK_SPARSE_BLOCK + p], so the eight values one weight multiplies are four consecutive words.
+ * Sparse blocks: the sparse kernels work on PQK_SPARSE_BLOCK (8) output pixels at once. Their inputs,
+ * with the offset added (x = input + offset, -255..255), are interleaved by input index k, so the eight
+ * values one weight multiplies are four consecutive words. Where PQK_SPARSE_PAIRS is 1, word j of input
+ * k packs pixels 2j and 2j + 1 for a 64-bit multiply-accumulate: block[k * 4 + j] = x_2j + x_2j+1 * 2^23
+ * (int32; pqk_nn_sparse_block_s16 says why 23). Otherwise the block is int16:
+ * block[k * PQK_SPARSE_BLOCK + p] = x_p.
  */
 #ifndef PQK_NN_SUPPORT_H
 #define PQK_NN_SUPPORT_H
@@ -44,6 +47,19 @@ void pqk_nn_mat_mult_s8_s16(const int8_t *filter, const int16_t *block, int32_t 
                             const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
                             const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride);
 
+/*
+ * PQK_SPARSE_PAIRS: 1 where a 32 x 32 -> 64-bit multiply-accumulate is one instruction (SMLAL on the
+ * Thumb-2 cores, M3 and up, and the host), so that one multiplies a weight with two pixels' packed
+ * inputs; 0 on ARMv6-M and ARMv8-M Baseline (M0, M0+, M23), which have only a 32-bit MULS.
+ */
+#ifndef PQK_SPARSE_PAIRS
+#if defined(__ARM_ARCH_6M__) || defined(__ARM_ARCH_8M_BASE__)
+#define PQK_SPARSE_PAIRS 0
+#else
+#define PQK_SPARSE_PAIRS 1
+#endif
+#endif
+
 /* Pixels the sparse kernels process per pass: the accumulators of one weight row for this many pixels
    stay in registers, and each decoded weight is loaded once per pass. */
 #define PQK_SPARSE_BLOCK 8
@@ -56,20 +72,42 @@ static inline int32_t pqk_sparse_block_bytes(int32_t k)
 
 /*
  * Fills a sparse block from PQK_SPARSE_BLOCK pixels' n int8 inputs (src[p] for pixel p; a pass with
- * fewer pixels repeats one), converted to int16 with the offset added. block must be 8-byte aligned.
+ * fewer pixels repeats one), with the offset added, in the layout above. block must be 8-byte aligned.
  */
 void pqk_s8_to_block_s16(const int8_t *const src[PQK_SPARSE_BLOCK], int16_t *block, int32_t n, int32_t offset);
 
 /*
- * The sparse block kernel. weights/index are the decoded non-zeros of all rows in row order (index: the
- * input k of each weight, uint8_t when wide is 0, uint16_t when 1), row_nnz[r] counts row r's. Writes
- * the requantized outputs of rows 0..rows-1 for pixels p < pixels to out[p * out_stride + r]. mode is
- * the layer's pqk_requant_mode.
+ * The sparse block kernel: writes the requantized outputs of the table's rows r for pixels p < pixels to
+ * out[p * out_stride + r], from a block and the table decoded by pqk_sparse_decode. mode is the layer's
+ * pqk_requant_mode.
  */
-void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const void *index, int32_t wide,
-                             const uint16_t *row_nnz, int32_t rows, const pqk_channel_quant *quant, int32_t mode,
-                             int32_t output_offset, const pqk_activation *act, int32_t pixels, int8_t *out,
-                             int32_t out_stride);
+void pqk_nn_sparse_block_s16(const int16_t *block, const void *decoded, const pqk_sparse_table *filter,
+                             const pqk_channel_quant *quant, int32_t mode, int32_t output_offset,
+                             const pqk_activation *act, int32_t pixels, int8_t *out, int32_t out_stride);
+
+/*
+ * Weights of one run of the PQK_SPARSE_PAIRS path: the most whose sum of weight * x is sure to stay
+ * within +-2^22 (129 * 127 * 255 < 2^22), the low field of a pair accumulator (pqk_nn_sparse_block_s16).
+ */
+#define PQK_SPARSE_PAIR_RUN 129
+
+/*
+ * The sparse convolution kernels' decoded table (pqk_sparse_decode). Where PQK_SPARSE_PAIRS is 1, one
+ * list of entries in row order, each the input k of a non-zero and its weight w: 2 bytes (k, w) for rows
+ * of at most 256 positions, else 3 (k low byte, k high byte, w). After each row's entries an entry of
+ * w = 0, k = 0 ends it; a row of more than PQK_SPARSE_PAIR_RUN non-zeros has an entry w = 0, k = 1 after
+ * every PQK_SPARSE_PAIR_RUN of them (the run ends, the row goes on). One pointer walks it with no count
+ * per row. Elsewhere pqk_sparse_unpack's three arrays (pqk_sparse_layout). The bytes cover both.
+ */
+static inline int32_t pqk_sparse_decoded_bytes(const pqk_sparse_table *t)
+{
+    const int32_t nnz = t->nnz > 0 ? t->nnz : 0;
+    const int32_t rows = t->rows > 0 ? t->rows : 0;
+    return ((t->cols <= 256 ? 2 : 3) * (nnz + rows + nnz / PQK_SPARSE_PAIR_RUN) + 7) & ~7;
+}
+
+/* Decodes a table into the layout above at decoded (pqk_sparse_decoded_bytes(t) bytes, 8-byte aligned). */
+pqk_status pqk_sparse_decode(const pqk_sparse_table *t, void *decoded);
 
 /*
  * PQK_SPARSE_WIDE_INDEX: 1 (default) compiles the uint16 index paths, for tables with rows of more than
@@ -78,6 +116,15 @@ void pqk_nn_sparse_block_s16(const int16_t *block, const int8_t *weights, const 
  */
 #ifndef PQK_SPARSE_WIDE_INDEX
 #define PQK_SPARSE_WIDE_INDEX 1
+#endif
+
+/*
+ * PQK_SPARSE_LONG_ROWS: 1 (default) compiles the sparse convolutions' handling of rows of more than
+ * PQK_SPARSE_PAIR_RUN non-zeros (runs, in the decoder and the C loops); a generated project sets 0 when
+ * none of its tables has such rows, and pqk_sparse_decode then refuses one with PQK_ERROR_ARGUMENT.
+ */
+#ifndef PQK_SPARSE_LONG_ROWS
+#define PQK_SPARSE_LONG_ROWS 1
 #endif
 
 /* Bytes of one decoded index: uint8_t for rows of at most 256 positions, else uint16_t. */
