@@ -301,6 +301,41 @@ enum {
     "bne 6b\n\t"                                                                                             \
     "b 5b\n\t"
 
+/*
+ * The routine's head, the same on both core kinds: its section and symbol, the row sums, and the channel's
+ * requantization constants: multiplier (r12), e = -shift (r1), operand << (e - 2) (lr).
+ */
+#define PQK_SPARSE_ASM_HEAD(name)                                                                            \
+    ".pushsection .text." name ",\"ax\",%progbits\n\t"                                                      \
+    ".syntax unified\n\t"                                                                                    \
+    ".thumb\n\t"                                                                                             \
+    ".p2align 2\n\t"                                                                                         \
+    ".global " name "\n\t"                                                                                   \
+    ".type " name ", %function\n\t"                                                                          \
+    ".thumb_func\n" name ":\n\t"                                                                             \
+    PQK_SPARSE_ASM_ROW_SUMS                                                                                  \
+    "ldr r12, [r11, #-8]\n\t"                                                                                \
+    "ldr r1, [r11, #-4]\n\t"                                                                                 \
+    "ldr lr, [sp, #56]\n\t"                                                                                  \
+    "rsb r1, r1, #0\n\t"                                                                                     \
+    "sub r0, r1, #2\n\t"                                                                                     \
+    "and r0, r0, #31\n\t"                                                                                    \
+    "lsl lr, lr, r0\n\t"
+
+/* Its tail: the eight sums requantized by the core kind's PQK_SPARSE_ASM_OUT, stored, then the next row. */
+#define PQK_SPARSE_ASM_TAIL(name)                                                                            \
+    PQK_SPARSE_ASM_OUT("r2")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r3")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r4")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r5")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r6")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r7")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r8")                                                                                 \
+    PQK_SPARSE_ASM_OUT("r9")                                                                                 \
+    PQK_SPARSE_ASM_STORE_AND_NEXT_ROW                                                                        \
+    ".size " name ", .-" name "\n\t"                                                                          \
+    ".popsection"
+
 #if defined(__ARM_FEATURE_DSP)
 void pqk_sparse_pair_rows_dsp(const int32_t *job);
 #define pqk_sparse_pair_rows pqk_sparse_pair_rows_dsp
@@ -313,34 +348,8 @@ void pqk_sparse_pair_rows_dsp(const int32_t *job);
     "asr r0, r0, r1\n\t"                                                                                     \
     "ssat " x ", #8, r0\n\t"
 
-__asm__(".pushsection .text.pqk_sparse_pair_rows_dsp,\"ax\",%progbits\n\t"
-        ".syntax unified\n\t"
-        ".thumb\n\t"
-        ".p2align 2\n\t"
-        ".global pqk_sparse_pair_rows_dsp\n\t"
-        ".type pqk_sparse_pair_rows_dsp, %function\n\t"
-        ".thumb_func\n"
-        "pqk_sparse_pair_rows_dsp:\n\t"
-        PQK_SPARSE_ASM_ROW_SUMS
-        /* the channel's requantization: multiplier, e = -shift, operand << (e - 2) */
-        "ldr r12, [r11, #-8]\n\t"
-        "ldr r1, [r11, #-4]\n\t"
-        "ldr lr, [sp, #56]\n\t"
-        "rsb r1, r1, #0\n\t"
-        "sub r0, r1, #2\n\t"
-        "and r0, r0, #31\n\t"
-        "lsl lr, lr, r0\n\t"
-        PQK_SPARSE_ASM_OUT("r2")
-        PQK_SPARSE_ASM_OUT("r3")
-        PQK_SPARSE_ASM_OUT("r4")
-        PQK_SPARSE_ASM_OUT("r5")
-        PQK_SPARSE_ASM_OUT("r6")
-        PQK_SPARSE_ASM_OUT("r7")
-        PQK_SPARSE_ASM_OUT("r8")
-        PQK_SPARSE_ASM_OUT("r9")
-        PQK_SPARSE_ASM_STORE_AND_NEXT_ROW
-        ".size pqk_sparse_pair_rows_dsp, .-pqk_sparse_pair_rows_dsp\n\t"
-        ".popsection");
+__asm__(PQK_SPARSE_ASM_HEAD("pqk_sparse_pair_rows_dsp")
+        PQK_SPARSE_ASM_TAIL("pqk_sparse_pair_rows_dsp"));
 #else
 void pqk_sparse_pair_rows_plain(const int32_t *job);
 #define pqk_sparse_pair_rows pqk_sparse_pair_rows_plain
@@ -358,35 +367,9 @@ void pqk_sparse_pair_rows_plain(const int32_t *job);
     "asr r11, r11, r1\n\t"                                                                                   \
     "ssat " x ", #8, r11\n\t"
 
-__asm__(".pushsection .text.pqk_sparse_pair_rows_plain,\"ax\",%progbits\n\t"
-        ".syntax unified\n\t"
-        ".thumb\n\t"
-        ".p2align 2\n\t"
-        ".global pqk_sparse_pair_rows_plain\n\t"
-        ".type pqk_sparse_pair_rows_plain, %function\n\t"
-        ".thumb_func\n"
-        "pqk_sparse_pair_rows_plain:\n\t"
-        PQK_SPARSE_ASM_ROW_SUMS
-        /* the channel's requantization: multiplier, e - 1 (e = -shift), operand << (e - 2) */
-        "ldr r12, [r11, #-8]\n\t"
-        "ldr r1, [r11, #-4]\n\t"
-        "ldr lr, [sp, #56]\n\t"
-        "rsb r1, r1, #0\n\t"
-        "sub r0, r1, #2\n\t"
-        "and r0, r0, #31\n\t"
-        "lsl lr, lr, r0\n\t"
-        "sub r1, r1, #1\n\t"
-        PQK_SPARSE_ASM_OUT("r2")
-        PQK_SPARSE_ASM_OUT("r3")
-        PQK_SPARSE_ASM_OUT("r4")
-        PQK_SPARSE_ASM_OUT("r5")
-        PQK_SPARSE_ASM_OUT("r6")
-        PQK_SPARSE_ASM_OUT("r7")
-        PQK_SPARSE_ASM_OUT("r8")
-        PQK_SPARSE_ASM_OUT("r9")
-        PQK_SPARSE_ASM_STORE_AND_NEXT_ROW
-        ".size pqk_sparse_pair_rows_plain, .-pqk_sparse_pair_rows_plain\n\t"
-        ".popsection");
+__asm__(PQK_SPARSE_ASM_HEAD("pqk_sparse_pair_rows_plain")
+        "sub r1, r1, #1\n\t" /* the plain requantization shifts by e - 1 */
+        PQK_SPARSE_ASM_TAIL("pqk_sparse_pair_rows_plain"));
 #endif /* __ARM_FEATURE_DSP */
 #else
 #define PQK_SPARSE_ASM 0 /* also with -DPQK_SPARSE_NO_ASM: the C loops only */
