@@ -44,17 +44,9 @@ class SparseDecodeCTest {
             }
             double sparsity = i == 1 ? 1.0 : rnd.nextDouble();
             byte[] w = SparseTableEncoderTest.randomWeights(rnd, rows * cols, sparsity, 1 + rnd.nextInt(50), 127);
-            SparseTable t = SparseTableEncoder.encode(new WeightMatrix(rows, cols, w));
-            List<String> stream = t.streamBytes() == 0 ? List.of("0") : CArrays.hex(t.stream());
-            c.append("static const uint8_t s").append(i).append("[] = {").append(String.join(" ", stream)).append("};\n");
-            c.append("static const int8_t e").append(i).append("[] = {").append(String.join(" ", CArrays.int8(w))).append("};\n");
-            c.append(String.format("static const pqk_sparse_table t%d = {s%d, %d, %d, %d, %d, %d, %d, %d, %d, %d};%n", i, i,
-                    t.streamBytes(), t.entries(), t.nonZeros(), t.rows(), t.cols(), t.maxRowNonZeros(), t.gapBits(),
-                    t.valueBits(), t.valueBase()));
-            calls.append("    failures += check(&t").append(i).append(", e").append(i).append(", ").append(i).append(");\n");
+            appendTable(c, calls, i, rows, cols, w);
         }
-        c.append("int main(void)\n{\n    int failures = 0;\n").append(calls)
-                .append("    printf(\"failures=%d\\n\", failures);\n    return failures != 0;\n}\n");
+        appendMain(c, calls);
         Path main = dir.resolve("roundtrip.c");
         Files.writeString(main, c.toString());
         Path exe = CTestSupport.compileExecutable(List.of(main, dir.resolve("pqk_sparse_unpack.c")), dir,
@@ -81,17 +73,9 @@ class SparseDecodeCTest {
             int cols = 1 + rnd.nextInt(i < 4 ? 1000 : 400);
             double sparsity = i == 1 ? 1.0 : i % 3 == 0 ? 0.2 * rnd.nextDouble() : rnd.nextDouble();
             byte[] w = SparseTableEncoderTest.randomWeights(rnd, rows * cols, sparsity, 1 + rnd.nextInt(50), 127);
-            SparseTable t = SparseTableEncoder.encode(new WeightMatrix(rows, cols, w));
-            List<String> stream = t.streamBytes() == 0 ? List.of("0") : CArrays.hex(t.stream());
-            c.append("static const uint8_t s").append(i).append("[] = {").append(String.join(" ", stream)).append("};\n");
-            c.append("static const int8_t e").append(i).append("[] = {").append(String.join(" ", CArrays.int8(w))).append("};\n");
-            c.append(String.format("static const pqk_sparse_table t%d = {s%d, %d, %d, %d, %d, %d, %d, %d, %d, %d};%n", i, i,
-                    t.streamBytes(), t.entries(), t.nonZeros(), t.rows(), t.cols(), t.maxRowNonZeros(), t.gapBits(),
-                    t.valueBits(), t.valueBase()));
-            calls.append("    failures += check(&t").append(i).append(", e").append(i).append(", ").append(i).append(");\n");
+            appendTable(c, calls, i, rows, cols, w);
         }
-        c.append("int main(void)\n{\n    int failures = 0;\n").append(calls)
-                .append("    printf(\"failures=%d\\n\", failures);\n    return failures != 0;\n}\n");
+        appendMain(c, calls);
         Path main = dir.resolve("decode.c");
         Files.writeString(main, c.toString());
         for (String longRows : List.of("1", "0")) {
@@ -280,4 +264,22 @@ class SparseDecodeCTest {
             "    return failures;",
             "}",
             "");
+
+    /** Table i (Java-encoded) and its expected weights as C arrays, and the call that checks one against the other. */
+    private static void appendTable(StringBuilder c, StringBuilder calls, int i, int rows, int cols, byte[] w) {
+        SparseTable t = SparseTableEncoder.encode(new WeightMatrix(rows, cols, w));
+        List<String> stream = t.streamBytes() == 0 ? List.of("0") : CArrays.hex(t.stream());
+        c.append("static const uint8_t s").append(i).append("[] = {").append(String.join(" ", stream)).append("};\n");
+        c.append("static const int8_t e").append(i).append("[] = {").append(String.join(" ", CArrays.int8(w))).append("};\n");
+        c.append(String.format("static const pqk_sparse_table t%d = {s%d, %d, %d, %d, %d, %d, %d, %d, %d, %d};%n", i, i,
+                t.streamBytes(), t.entries(), t.nonZeros(), t.rows(), t.cols(), t.maxRowNonZeros(), t.gapBits(),
+                t.valueBits(), t.valueBase()));
+        calls.append("    failures += check(&t").append(i).append(", e").append(i).append(", ").append(i).append(");\n");
+    }
+
+    /** main(): every check call, the failure count printed, exit 1 on any failure. */
+    private static void appendMain(StringBuilder c, StringBuilder calls) {
+        c.append("int main(void)\n{\n    int failures = 0;\n").append(calls)
+                .append("    printf(\"failures=%d\\n\", failures);\n    return failures != 0;\n}\n");
+    }
 }
