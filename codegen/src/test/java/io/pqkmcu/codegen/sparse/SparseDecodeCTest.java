@@ -162,33 +162,8 @@ class SparseDecodeCTest {
             "    return weights == t->nnz ? 0 : 102;",
             "}",
             "",
-            "static int check(const pqk_sparse_table *t, const int8_t *expected, int id)",
-            "{",
-            "    int failures = 0;",
-            "    int rc = decode_all(t, expected);",
-            "    if (rc != 0) {",
-            "        printf(\"table %d: decode failed (%d)\\n\", id, rc);",
-            "        failures++;",
-            "    }",
-            "    if (t->stream_bytes > 0) {",
-            "        pqk_sparse_table truncated = *t;",
-            "        truncated.stream_bytes--;",
-            "        if (pqk_sparse_decode(&truncated, list) != PQK_ERROR_ARGUMENT) {",
-            "            printf(\"table %d: a truncated stream was not reported\\n\", id);",
-            "            failures++;",
-            "        }",
-            "    }",
-            "    if (t->nnz > 0) {",
-            "        pqk_sparse_table fewer = *t;",
-            "        fewer.nnz--;",
-            "        if (pqk_sparse_decode(&fewer, list) != PQK_ERROR_ARGUMENT) {",
-            "            printf(\"table %d: more weights than announced were not reported\\n\", id);",
-            "            failures++;",
-            "        }",
-            "    }",
-            "    return failures;",
-            "}",
-            "");
+            "")
+            + checkFunction("decode", "pqk_sparse_decode(%s, list)", "");
 
     /** check(table, expected, id): unpack, rebuild the matrix, compare; then the corruption error paths. */
     private static final String CHECK_FUNCTION = String.join("\n",
@@ -223,30 +198,8 @@ class SparseDecodeCTest {
             "    return e == t->nnz ? 0 : 102;",
             "}",
             "",
-            "static int check(const pqk_sparse_table *t, const int8_t *expected, int id)",
-            "{",
-            "    int failures = 0;",
-            "    int rc = unpack_all(t, expected);",
-            "    if (rc != 0) {",
-            "        printf(\"table %d: unpack failed (%d)\\n\", id, rc);",
-            "        failures++;",
-            "    }",
-            "    if (t->stream_bytes > 0) {",
-            "        pqk_sparse_table truncated = *t;",
-            "        truncated.stream_bytes--;",
-            "        if (pqk_sparse_unpack(&truncated, weights, index16, row_nnz) != PQK_ERROR_ARGUMENT) {",
-            "            printf(\"table %d: a truncated stream was not reported\\n\", id);",
-            "            failures++;",
-            "        }",
-            "    }",
-            "    if (t->nnz > 0) {",
-            "        pqk_sparse_table fewer = *t;",
-            "        fewer.nnz--;",
-            "        if (pqk_sparse_unpack(&fewer, weights, index16, row_nnz) != PQK_ERROR_ARGUMENT) {",
-            "            printf(\"table %d: more weights than announced were not reported\\n\", id);",
-            "            failures++;",
-            "        }",
-            "    }",
+            "")
+            + checkFunction("unpack", "pqk_sparse_unpack(%s, weights, index16, row_nnz)", String.join("\n",
             "    if (t->nnz > 0 && t->value_base < 127) {",
             "        pqk_sparse_table heavy = *t;",
             "        heavy.value_base = 127;",
@@ -261,9 +214,43 @@ class SparseDecodeCTest {
             "            }",
             "        }",
             "    }",
-            "    return failures;",
-            "}",
-            "");
+            ""));
+
+    /**
+     * check(table, expected, id): {@code <verb>_all} rebuilds the matrix and compares it; then the corruption error
+     * paths every reader must refuse (a stream one byte short, fewer weights announced than it holds), through
+     * {@code call} (a C call, %s standing for the table), then {@code extra} checks.
+     */
+    private static String checkFunction(String verb, String call, String extra) {
+        return String.join("\n",
+                "static int check(const pqk_sparse_table *t, const int8_t *expected, int id)",
+                "{",
+                "    int failures = 0;",
+                "    int rc = " + verb + "_all(t, expected);",
+                "    if (rc != 0) {",
+                "        printf(\"table %d: " + verb + " failed (%d)\\n\", id, rc);",
+                "        failures++;",
+                "    }",
+                "    if (t->stream_bytes > 0) {",
+                "        pqk_sparse_table truncated = *t;",
+                "        truncated.stream_bytes--;",
+                "        if (" + call.formatted("&truncated") + " != PQK_ERROR_ARGUMENT) {",
+                "            printf(\"table %d: a truncated stream was not reported\\n\", id);",
+                "            failures++;",
+                "        }",
+                "    }",
+                "    if (t->nnz > 0) {",
+                "        pqk_sparse_table fewer = *t;",
+                "        fewer.nnz--;",
+                "        if (" + call.formatted("&fewer") + " != PQK_ERROR_ARGUMENT) {",
+                "            printf(\"table %d: more weights than announced were not reported\\n\", id);",
+                "            failures++;",
+                "        }",
+                "    }",
+                extra + "    return failures;",
+                "}",
+                "");
+    }
 
     /** Table i (Java-encoded) and its expected weights as C arrays, and the call that checks one against the other. */
     private static void appendTable(StringBuilder c, StringBuilder calls, int i, int rows, int cols, byte[] w) {
