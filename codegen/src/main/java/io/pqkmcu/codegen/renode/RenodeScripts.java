@@ -95,7 +95,7 @@ public final class RenodeScripts {
                 + "# Virtual time counts instructions, as QEMU -icount shift=" + Board.QEMU_ICOUNT_SHIFT
                 + " does for pqk's other boards: " + RenodeTiming.MIPS + " M\n"
                 + "# instructions per emulated second (" + RenodeTiming.NANOS_PER_INSTRUCTION + " ns each), and SysTick at "
-                + (1 << Board.QEMU_ICOUNT_SHIFT) / RenodeTiming.NANOS_PER_INSTRUCTION + " x the board's "
+                + RenodeTiming.SYSTICK_FACTOR + " x the board's "
                 + board.clocks().systickHz() + " Hz, so that one\n"
                 + "# instruction is as many ticks as the firmware's QEMU factor assumes (see RenodeTiming).\n"
                 + "cpu PerformanceInMips " + RenodeTiming.MIPS + "\n"
