@@ -85,8 +85,7 @@ final class DataCommand implements Runnable {
             // sizes first with no unknown words (whose count they bound), then the unknown words
             SynthOptions o = d.withWords(d.keywords(), java.util.List.of(), 0).withSeed(seed).withRepetitions(repetitions)
                     .withSpeakers(speakers).withWords(d.keywords(), d.unknownWords(), perWord).withOverwrite(overwrite)
-                    .withEngines(engines).withVariety(transforms ? SpeakerVariety.TRANSFORMS
-                            : accents ? SpeakerVariety.ACCENTS : SpeakerVariety.PLAIN);
+                    .withEngines(engines).withVariety(SpeakerVariety.of(accents, transforms));
             return evaluationOnly ? o.withSplits(50, 50) : o;
         }
 

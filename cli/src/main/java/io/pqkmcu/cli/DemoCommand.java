@@ -206,8 +206,7 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         SynthOptions o = SynthOptions.defaults().withSpeakers(speakers).withEngines(SynthEngine.TRAINING)
-                .withVariety(speakerTransforms ? SpeakerVariety.TRANSFORMS : accents ? SpeakerVariety.ACCENTS
-                        : SpeakerVariety.PLAIN).withOverwrite(Files.exists(data));
+                .withVariety(SpeakerVariety.of(accents, speakerTransforms)).withOverwrite(Files.exists(data));
         new SyntheticKwsGenerator(o, System.err).generate(data);
     }
 

@@ -19,6 +19,11 @@ public enum SpeakerVariety {
     ACCENTS,
     TRANSFORMS;
 
+    /** The variety the command-line flags ask for: transforms include accents. */
+    public static SpeakerVariety of(boolean accents, boolean transforms) {
+        return transforms ? TRANSFORMS : accents ? ACCENTS : PLAIN;
+    }
+
     /** True when other languages' voices speak a share of the speakers. */
     public boolean accents() {
         return this != PLAIN;
