@@ -6,10 +6,8 @@ import io.pqkmcu.trainer.pqk.PqkConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -74,11 +72,8 @@ final class SharedPhase1 {
                 write(settings, seconds);
             }
         }
-        try {
-            Files.copy(checkpoint, runCheckpoint, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + checkpoint + " to " + runCheckpoint + ": " + e.getMessage(), e);
-        }
+        // through a temp file and a rename, like every checkpoint: a run killed mid-copy must not resume from half of one
+        AtomicFiles.write(runCheckpoint, out -> Files.copy(checkpoint, out));
         log.printf(Locale.ROOT, "phase 2 starts from a copy of the shared phase 1 (%s)%n", checkpoint.getFileName());
         return seconds;
     }
