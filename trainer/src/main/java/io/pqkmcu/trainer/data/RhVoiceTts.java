@@ -57,28 +57,29 @@ public final class RhVoiceTts {
         return ProcessRunner.find(PROGRAM).isPresent();
     }
 
+    /** The installed voices: English ones, and the accent voices when asked for (else empty). */
+    public record Installed(List<String> english, List<String> accents) {}
+
     /**
-     * The English voices that are installed. RHVoice has no voice listing and, asked for a voice it lacks,
-     * speaks with its default one (alan); so a voice counts as installed when it sounds different from every
-     * voice found before it, and a missing voice is dropped as a copy of the default.
+     * The voices that are installed. RHVoice has no voice listing and, asked for a voice it lacks, speaks with its
+     * default one (alan); so a voice counts as installed when its "yes" differs from every voice found before it
+     * (English voices first, then accents), and a missing voice is dropped as a copy of the default.
+     *
+     * @param withAccents also find the accent voices; none installed gives an empty list
      */
-    public List<String> installedVoices() {
-        List<String> found = distinct(VOICES, new ArrayList<>());
-        if (found.isEmpty()) {
+    public Installed installed(boolean withAccents) {
+        List<short[]> heard = new ArrayList<>();
+        List<String> english = distinct(VOICES, heard);
+        if (english.isEmpty()) {
             throw new IllegalStateException("RHVoice has none of its English voices " + VOICES + "; install them with: "
                     + INSTALL_HINT);
         }
-        return found;
+        return new Installed(english, withAccents ? distinct(ACCENT_VOICES, heard) : List.of());
     }
 
-    /**
-     * The accent voices that are installed and sound unlike every English voice and every accent voice before
-     * them (found the same way as {@link #installedVoices()}); empty when none of the language packages is.
-     */
-    public List<String> installedAccentVoices() {
-        List<short[]> heard = new ArrayList<>();
-        distinct(VOICES, heard);
-        return distinct(ACCENT_VOICES, heard);
+    /** The English voices that are installed ({@link #installed}). */
+    public List<String> installedVoices() {
+        return installed(false).english();
     }
 
     /** The voices of {@code candidates} whose "yes" differs from everything in {@code heard}, which it extends. */

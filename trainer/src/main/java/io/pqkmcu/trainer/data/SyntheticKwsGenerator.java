@@ -127,8 +127,10 @@ public final class SyntheticKwsGenerator {
                 }
             }
         }
-        List<String> rhVoices = rhvoice != null ? rhvoice.installedVoices() : List.of();
-        List<String> rhAccents = rhvoice != null && options.variety().accents() ? rhvoice.installedAccentVoices() : List.of();
+        RhVoiceTts.Installed rhInstalled = rhvoice != null ? rhvoice.installed(options.variety().accents())
+                : new RhVoiceTts.Installed(List.of(), List.of());
+        List<String> rhVoices = rhInstalled.english();
+        List<String> rhAccents = rhInstalled.accents();
         if (rhvoice != null && options.variety().accents() && rhAccents.isEmpty()) {
             throw new IllegalStateException("RHVoice has none of its other languages' voices for accents "
                     + RhVoiceTts.ACCENT_VOICES + "; install them with: " + RhVoiceTts.ACCENT_INSTALL_HINT);

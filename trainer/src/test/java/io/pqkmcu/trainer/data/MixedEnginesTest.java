@@ -99,9 +99,11 @@ class MixedEnginesTest {
             return;
         }
         RhVoiceTts rh = RhVoiceTts.locate();
-        List<String> accents = rh.installedAccentVoices();
+        RhVoiceTts.Installed installed = rh.installed(true);
+        List<String> accents = installed.accents();
         assertTrue(RhVoiceTts.ACCENT_VOICES.containsAll(accents), accents.toString());
-        assertTrue(java.util.Collections.disjoint(accents, rh.installedVoices()), accents.toString());
+        assertTrue(java.util.Collections.disjoint(accents, installed.english()), accents.toString());
+        assertEquals(rh.installedVoices(), installed.english());
     }
 
     @Test
