@@ -422,29 +422,34 @@ public final class ConvUnit implements UnaryLayer {
                     }
                 }
             }
-            // dcol rows are padded to whole vectors (zero weight columns); fold skips the padding.
-            int stride = kind == Kind.CONV && !geometry.isPointwise() ? Gemm.paddedWidth(fanIn) : fanIn;
-            float[] w = c.wEff();
-            if (stride != fanIn) {
-                w = new float[outC * stride];
-                for (int ch = 0; ch < outC; ch++) {
-                    System.arraycopy(c.wEff(), ch * fanIn, w, ch * stride, fanIn);
-                }
-            }
-            float[] dcol = new float[rows * stride];
-            Gemm.mm(g, w, dcol, rows, outC, stride, false);
-            if (kind == Kind.DENSE) {
-                dx = new Tensor(dcol, gradOut.n, 1, 1, inC);
-            } else if (geometry.isPointwise()) {
-                dx = new Tensor(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC);
-            } else {
-                dx = Im2col.fold(dcol, stride, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
-            }
+            // The first layer's input is the data: nobody uses its gradient (conv1: a GEMM and a fold saved).
+            dx = pass.needsInputGradient(this) ? inputGradient(g, c.wEff(), rows, gradOut) : null;
         }
         boolean masked = pass.branch.useMask();
         for (int i = 0; i < dwEff.length; i++) {
             weight.grad[i] += masked ? dwEff[i] * mask[i] : dwEff[i];
         }
         return dx;
+    }
+
+    /** dLoss/dInput of a CONV or DENSE layer from g = dLoss/dz: g·W, folded back to the input's shape. */
+    private Tensor inputGradient(float[] g, float[] wEff, int rows, Tensor gradOut) {
+        // dcol rows are padded to whole vectors (zero weight columns); fold skips the padding.
+        int stride = kind == Kind.CONV && !geometry.isPointwise() ? Gemm.paddedWidth(fanIn) : fanIn;
+        float[] w = wEff;
+        if (stride != fanIn) {
+            w = new float[outC * stride];
+            for (int ch = 0; ch < outC; ch++) {
+                System.arraycopy(wEff, ch * fanIn, w, ch * stride, fanIn);
+            }
+        }
+        float[] dcol = new float[rows * stride];
+        Gemm.mm(g, w, dcol, rows, outC, stride, false);
+        if (kind == Kind.DENSE) {
+            return new Tensor(dcol, gradOut.n, 1, 1, inC);
+        } else if (geometry.isPointwise()) {
+            return new Tensor(dcol, gradOut.n, geometry.inH(), geometry.inW(), inC);
+        }
+        return Im2col.fold(dcol, stride, gradOut.n, geometry.inH(), geometry.inW(), inC, geometry);
     }
 }

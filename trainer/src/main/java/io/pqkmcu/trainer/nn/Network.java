@@ -143,6 +143,13 @@ public final class Network {
                 continue; // nothing downstream of this node reached the loss
             }
             Node n = nodes.get(i);
+            boolean readsInputOnly = true;
+            for (int k = 0; k < n.layer().arity(); k++) {
+                readsInputOnly &= n.input(k) == INPUT;
+            }
+            if (readsInputOnly) {
+                pass.markReadsNetworkInput(n.layer());
+            }
             Tensor[] gin = n.layer().backwardNode(grad[i], pass);
             grad[i] = null;
             for (int k = 0; k < gin.length; k++) {

@@ -1,7 +1,9 @@
 package io.pqkmcu.trainer.nn;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One forward/backward pass: the branch, whether it trains, and each layer's saved activations.
@@ -18,6 +20,8 @@ public final class Pass {
      */
     public final boolean calibrating;
     private final Map<Layer, Object> caches = new IdentityHashMap<>();
+    /** Layers that read only the network's input: nothing uses their input gradient, so backward skips it. */
+    private final Set<Layer> inputLayers = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Per BatchNorm layer: Σz and Σz² per channel and the row count, when this pass collects them (else null). */
     private final Map<Layer, double[][]> batchNormInputs;
 
@@ -83,5 +87,15 @@ public final class Pass {
             throw new IllegalStateException("backward through " + layer.name() + " without a training forward pass");
         }
         return (T) c;
+    }
+
+    /** Marks a layer whose inputs are all the network's input (Network.backward discards their gradient). */
+    void markReadsNetworkInput(Layer layer) {
+        inputLayers.add(layer);
+    }
+
+    /** False for a layer marked by {@link #markReadsNetworkInput}: its backward may return null for dLoss/dInput. */
+    boolean needsInputGradient(Layer layer) {
+        return !inputLayers.contains(layer);
     }
 }

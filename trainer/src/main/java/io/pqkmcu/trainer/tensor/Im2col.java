@@ -17,14 +17,28 @@ public final class Im2col {
                     for (int ox = 0; ox < g.outW(); ox++) {
                         int row = (b * g.outH() + oy) * g.outW() + ox;
                         int dst = row * k;
-                        for (int ky = 0; ky < g.kh(); ky++) {
+                        int ix0 = ox * g.strideW() - g.padLeft();
+                        for (int ky = 0; ky < g.kh(); ky++, dst += g.kw() * x.c) {
                             int iy = oy * g.strideH() - g.padTop() + ky * g.dilH();
-                            for (int kx = 0; kx < g.kw(); kx++, dst += x.c) {
-                                int ix = ox * g.strideW() - g.padLeft() + kx * g.dilW();
-                                if (iy < 0 || iy >= x.h || ix < 0 || ix >= x.w) {
-                                    continue; // stays zero: padding
+                            if (iy < 0 || iy >= x.h) {
+                                continue; // stays zero: padding
+                            }
+                            int rowBase = (b * x.h + iy) * x.w;
+                            if (g.dilW() == 1) {
+                                // The in-bounds taps of a kernel row are one contiguous run of the input row:
+                                // one copy instead of one per tap (with C = 1, as for MFCC input, a tap is 1 float).
+                                int kx0 = Math.max(0, -ix0);
+                                int kx1 = Math.min(g.kw(), x.w - ix0);
+                                if (kx1 > kx0) {
+                                    copy(x.data, (rowBase + ix0 + kx0) * x.c, col, dst + kx0 * x.c, (kx1 - kx0) * x.c);
                                 }
-                                System.arraycopy(x.data, ((b * x.h + iy) * x.w + ix) * x.c, col, dst, x.c);
+                                continue;
+                            }
+                            for (int kx = 0; kx < g.kw(); kx++) {
+                                int ix = ix0 + kx * g.dilW();
+                                if (ix >= 0 && ix < x.w) {
+                                    copy(x.data, (rowBase + ix) * x.c, col, dst + kx * x.c, x.c);
+                                }
                             }
                         }
                     }
@@ -32,6 +46,17 @@ public final class Im2col {
             }
         });
         return col;
+    }
+
+    /** System.arraycopy pays a call for every run; the few floats of a short run are cheaper copied inline. */
+    private static void copy(float[] src, int from, float[] dst, int to, int length) {
+        if (length > 16) {
+            System.arraycopy(src, from, dst, to, length);
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            dst[to + i] = src[from + i];
+        }
     }
 
     /**

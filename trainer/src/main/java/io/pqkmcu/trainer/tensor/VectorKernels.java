@@ -50,26 +50,72 @@ final class VectorKernels {
 
     /**
      * One output pixel of a depthwise convolution over all channels (c a multiple of VL):
-     * out[o + ch] = Σ over the given taps of in[inOffsets[t] + ch] · w[wOffsets[t] + ch], in tap order.
+     * out[o + ch] = Σ over the given taps of in[base + inOffsets[t] + ch] · w[wOffsets[t] + ch], in tap order.
      */
-    static void depthwisePixel(float[] in, int[] inOffsets, float[] w, int[] wOffsets, int taps, float[] out, int o,
+    static void depthwisePixel(float[] in, int base, int[] inOffsets, float[] w, int[] wOffsets, float[] out, int o,
                                int c) {
         for (int ch = 0; ch < c; ch += VL) {
             FloatVector acc = FloatVector.zero(S);
-            for (int t = 0; t < taps; t++) {
-                acc = FloatVector.fromArray(S, in, inOffsets[t] + ch).fma(FloatVector.fromArray(S, w, wOffsets[t] + ch), acc);
+            for (int t = 0; t < inOffsets.length; t++) {
+                acc = FloatVector.fromArray(S, in, base + inOffsets[t] + ch)
+                        .fma(FloatVector.fromArray(S, w, wOffsets[t] + ch), acc);
             }
             acc.intoArray(out, o + ch);
         }
     }
 
+    /**
+     * The interior output pixels (every tap in bounds) of a 3×3 depthwise convolution with dilation 1, one
+     * channel block [ch, ch + VL) at a time: the block's nine weight vectors stay in registers for the whole
+     * image instead of being reloaded at every pixel. Taps are summed in {@link #depthwisePixel}'s order
+     * (row-major from zero), so each output is the same float. Rows [oy0, oy1) × columns [ox0, ox1) of
+     * sample {@code b} must be interior.
+     */
+    static void depthwise3x3Interior(float[] in, float[] w, float[] out, ConvGeometry g, int h, int width, int c, int b,
+                                     int oy0, int oy1, int ox0, int ox1) {
+        int rowStride = width * c;
+        int sx = g.strideW() * c;
+        FloatVector zero = FloatVector.zero(S);
+        for (int ch = 0; ch < c; ch += VL) {
+            FloatVector w0 = FloatVector.fromArray(S, w, ch);
+            FloatVector w1 = FloatVector.fromArray(S, w, c + ch);
+            FloatVector w2 = FloatVector.fromArray(S, w, 2 * c + ch);
+            FloatVector w3 = FloatVector.fromArray(S, w, 3 * c + ch);
+            FloatVector w4 = FloatVector.fromArray(S, w, 4 * c + ch);
+            FloatVector w5 = FloatVector.fromArray(S, w, 5 * c + ch);
+            FloatVector w6 = FloatVector.fromArray(S, w, 6 * c + ch);
+            FloatVector w7 = FloatVector.fromArray(S, w, 7 * c + ch);
+            FloatVector w8 = FloatVector.fromArray(S, w, 8 * c + ch);
+            for (int oy = oy0; oy < oy1; oy++) {
+                int iy = oy * g.strideH() - g.padTop();
+                int i = ((b * h + iy) * width + ox0 * g.strideW() - g.padLeft()) * c + ch;
+                int o = ((b * g.outH() + oy) * g.outW() + ox0) * c + ch;
+                for (int ox = ox0; ox < ox1; ox++, i += sx, o += c) {
+                    // fma onto +0 as depthwisePixel starts: a product of -0 then also ends +0
+                    FloatVector acc = FloatVector.fromArray(S, in, i).fma(w0, zero);
+                    acc = FloatVector.fromArray(S, in, i + c).fma(w1, acc);
+                    acc = FloatVector.fromArray(S, in, i + 2 * c).fma(w2, acc);
+                    int j = i + rowStride;
+                    acc = FloatVector.fromArray(S, in, j).fma(w3, acc);
+                    acc = FloatVector.fromArray(S, in, j + c).fma(w4, acc);
+                    acc = FloatVector.fromArray(S, in, j + 2 * c).fma(w5, acc);
+                    j += rowStride;
+                    acc = FloatVector.fromArray(S, in, j).fma(w6, acc);
+                    acc = FloatVector.fromArray(S, in, j + c).fma(w7, acc);
+                    acc = FloatVector.fromArray(S, in, j + 2 * c).fma(w8, acc);
+                    acc.intoArray(out, o);
+                }
+            }
+        }
+    }
+
     /** Backward of {@link #depthwisePixel}: dx[in] += dy·w, dw[w] += dy·x, tap by tap. */
-    static void depthwisePixelBackward(float[] x, float[] dx, int[] inOffsets, float[] w, float[] dw, int[] wOffsets,
-                                       int taps, float[] dy, int o, int c) {
+    static void depthwisePixelBackward(float[] x, float[] dx, int base, int[] inOffsets, float[] w, float[] dw,
+                                       int[] wOffsets, float[] dy, int o, int c) {
         for (int ch = 0; ch < c; ch += VL) {
             FloatVector d = FloatVector.fromArray(S, dy, o + ch);
-            for (int t = 0; t < taps; t++) {
-                int io = inOffsets[t] + ch;
+            for (int t = 0; t < inOffsets.length; t++) {
+                int io = base + inOffsets[t] + ch;
                 int wo = wOffsets[t] + ch;
                 d.fma(FloatVector.fromArray(S, w, wo), FloatVector.fromArray(S, dx, io)).intoArray(dx, io);
                 d.fma(FloatVector.fromArray(S, x, io), FloatVector.fromArray(S, dw, wo)).intoArray(dw, wo);
