@@ -185,7 +185,7 @@ class PqkTrainerTest {
         assertEquals(smallConfig().fingerprint(), phase2.fingerprint, "from phase 2 on, every setting");
         e = assertThrows(IllegalArgumentException.class,
                 () -> new PqkTrainer(net(), finetune, TRAIN, VAL, null).resume(phase2));
-        assertTrue(e.getMessage().contains("checkpoint temperature=4.0, now temperature=2.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("checkpoint temperature=1.0, now temperature=2.0"), e.getMessage());
     }
 
     @Test
