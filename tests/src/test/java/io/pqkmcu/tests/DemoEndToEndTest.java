@@ -29,7 +29,7 @@ class DemoEndToEndTest {
         double int8 = percent(summary, "test accuracy, int8 \\(Java interpreter\\)");
         double device = percent(summary, "test accuracy, device \\([^)]*\\)");
         assertEquals(int8, device, 0.0, "device accuracy must equal Java int8 accuracy");
-        assertTrue(int8 >= 85.0, "int8 test accuracy " + int8 + " % is below 85 %");
+        assertTrue(int8 >= 88.0, "int8 test accuracy " + int8 + " % is below 88 % (issue 12's floor)");
         Matcher host = Pattern.compile("bit-exact logits, host C via JNA \\| (\\d+)/(\\d+)").matcher(summary);
         Matcher dev = Pattern.compile("bit-exact logits, device \\| (\\d+)/(\\d+)").matcher(summary);
         assertTrue(host.find() && dev.find(), summary);
