@@ -3,6 +3,7 @@ package io.pqkmcu.trainer.nn;
 import io.pqkmcu.trainer.quant.ActQuant;
 import io.pqkmcu.trainer.quant.ActivationObserver;
 import io.pqkmcu.trainer.tensor.ConvGeometry;
+import io.pqkmcu.trainer.tensor.Parallel;
 import io.pqkmcu.trainer.tensor.Tensor;
 
 /**
@@ -16,6 +17,8 @@ public final class AvgPool implements UnaryLayer {
     private final int channels;
     private final ActivationObserver inputObserver;
     private final QuantControl quantControl;
+    /** Samples per fork/join task (as DepthwiseConv). */
+    private static final int BATCH_GRAIN = 4;
 
     AvgPool(String name, ConvGeometry geometry, int channels, ActivationObserver inputObserver, QuantControl quantControl) {
         this.name = name;
@@ -48,27 +51,30 @@ public final class AvgPool implements UnaryLayer {
     public Tensor forward(Tensor x, Pass pass) {
         ConvGeometry g = geometry;
         Tensor out = new Tensor(x.n, g.outH(), g.outW(), channels);
-        for (int b = 0; b < x.n; b++) {
-            for (int oy = 0; oy < g.outH(); oy++) {
-                for (int ox = 0; ox < g.outW(); ox++) {
-                    int o = ((b * g.outH() + oy) * g.outW() + ox) * channels;
-                    int y0 = oy * g.strideH() - g.padTop();
-                    int x0 = ox * g.strideW() - g.padLeft();
-                    for (int iy = Math.max(0, y0); iy < Math.min(x.h, y0 + g.kh()); iy++) {
-                        for (int ix = Math.max(0, x0); ix < Math.min(x.w, x0 + g.kw()); ix++) {
-                            int i = ((b * x.h + iy) * x.w + ix) * channels;
-                            for (int c = 0; c < channels; c++) {
-                                out.data[o + c] += x.data[i + c];
+        // samples are independent, so splitting the batch changes no sum
+        Parallel.forChunks(x.n, BATCH_GRAIN, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int oy = 0; oy < g.outH(); oy++) {
+                    for (int ox = 0; ox < g.outW(); ox++) {
+                        int o = ((b * g.outH() + oy) * g.outW() + ox) * channels;
+                        int y0 = oy * g.strideH() - g.padTop();
+                        int x0 = ox * g.strideW() - g.padLeft();
+                        for (int iy = Math.max(0, y0); iy < Math.min(x.h, y0 + g.kh()); iy++) {
+                            for (int ix = Math.max(0, x0); ix < Math.min(x.w, x0 + g.kw()); ix++) {
+                                int i = ((b * x.h + iy) * x.w + ix) * channels;
+                                for (int c = 0; c < channels; c++) {
+                                    out.data[o + c] += x.data[i + c];
+                                }
                             }
                         }
-                    }
-                    float inv = 1f / count(oy, ox);
-                    for (int c = 0; c < channels; c++) {
-                        out.data[o + c] *= inv;
+                        float inv = 1f / count(oy, ox);
+                        for (int c = 0; c < channels; c++) {
+                            out.data[o + c] *= inv;
+                        }
                     }
                 }
             }
-        }
+        });
         if (!pass.calibrating && pass.branch.quantActs() && quantControl.activationsActive() && inputObserver.ready()) {
             ActQuant q = inputObserver.quant();
             for (int i = 0; i < out.data.length; i++) {
@@ -86,24 +92,26 @@ public final class AvgPool implements UnaryLayer {
         int[] hw = pass.get(this);
         ConvGeometry g = geometry;
         Tensor dx = new Tensor(gradOut.n, hw[0], hw[1], channels);
-        for (int b = 0; b < gradOut.n; b++) {
-            for (int oy = 0; oy < g.outH(); oy++) {
-                for (int ox = 0; ox < g.outW(); ox++) {
-                    int o = ((b * g.outH() + oy) * g.outW() + ox) * channels;
-                    float inv = 1f / count(oy, ox);
-                    int y0 = oy * g.strideH() - g.padTop();
-                    int x0 = ox * g.strideW() - g.padLeft();
-                    for (int iy = Math.max(0, y0); iy < Math.min(hw[0], y0 + g.kh()); iy++) {
-                        for (int ix = Math.max(0, x0); ix < Math.min(hw[1], x0 + g.kw()); ix++) {
-                            int i = ((b * hw[0] + iy) * hw[1] + ix) * channels;
-                            for (int c = 0; c < channels; c++) {
-                                dx.data[i + c] += gradOut.data[o + c] * inv;
+        Parallel.forChunks(gradOut.n, BATCH_GRAIN, (chunk, from, to) -> {
+            for (int b = from; b < to; b++) {
+                for (int oy = 0; oy < g.outH(); oy++) {
+                    for (int ox = 0; ox < g.outW(); ox++) {
+                        int o = ((b * g.outH() + oy) * g.outW() + ox) * channels;
+                        float inv = 1f / count(oy, ox);
+                        int y0 = oy * g.strideH() - g.padTop();
+                        int x0 = ox * g.strideW() - g.padLeft();
+                        for (int iy = Math.max(0, y0); iy < Math.min(hw[0], y0 + g.kh()); iy++) {
+                            for (int ix = Math.max(0, x0); ix < Math.min(hw[1], x0 + g.kw()); ix++) {
+                                int i = ((b * hw[0] + iy) * hw[1] + ix) * channels;
+                                for (int c = 0; c < channels; c++) {
+                                    dx.data[i + c] += gradOut.data[o + c] * inv;
+                                }
                             }
                         }
                     }
                 }
             }
-        }
+        });
         return dx;
     }
 }
