@@ -17,8 +17,6 @@ public final class AvgPool implements UnaryLayer {
     private final int channels;
     private final ActivationObserver inputObserver;
     private final QuantControl quantControl;
-    /** Samples per fork/join task (as DepthwiseConv). */
-    private static final int BATCH_GRAIN = 4;
 
     AvgPool(String name, ConvGeometry geometry, int channels, ActivationObserver inputObserver, QuantControl quantControl) {
         this.name = name;
@@ -52,7 +50,7 @@ public final class AvgPool implements UnaryLayer {
         ConvGeometry g = geometry;
         Tensor out = new Tensor(x.n, g.outH(), g.outW(), channels);
         // samples are independent, so splitting the batch changes no sum
-        Parallel.forChunks(x.n, BATCH_GRAIN, (chunk, from, to) -> {
+        Parallel.forChunks(x.n, Parallel.SAMPLE_GRAIN, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
                     for (int ox = 0; ox < g.outW(); ox++) {
@@ -92,7 +90,7 @@ public final class AvgPool implements UnaryLayer {
         int[] hw = pass.get(this);
         ConvGeometry g = geometry;
         Tensor dx = new Tensor(gradOut.n, hw[0], hw[1], channels);
-        Parallel.forChunks(gradOut.n, BATCH_GRAIN, (chunk, from, to) -> {
+        Parallel.forChunks(gradOut.n, Parallel.SAMPLE_GRAIN, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
                     for (int ox = 0; ox < g.outW(); ox++) {

@@ -8,8 +8,6 @@ package io.pqkmcu.trainer.tensor;
  * below — both sum the taps in the same order with fused multiply-adds, so they agree bit for bit.
  */
 public final class DepthwiseConv {
-    private static final int BATCH_GRAIN = 4;
-
     private DepthwiseConv() {}
 
     /**
@@ -80,7 +78,7 @@ public final class DepthwiseConv {
         int[] interior = vector ? interior3x3(g) : null;
         PixelTaps taps = PixelTaps.of(x, g);
         int sampleSize = x.h * x.w * c;
-        Parallel.forChunks(x.n, BATCH_GRAIN, (chunk, from, to) -> {
+        Parallel.forChunks(x.n, Parallel.SAMPLE_GRAIN, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
                 if (interior != null) {
                     VectorKernels.depthwise3x3Interior(x.data, w, out.data, g, x.h, x.w, c, b, interior[0], interior[1],
@@ -119,12 +117,12 @@ public final class DepthwiseConv {
     public static Tensor backward(Tensor x, float[] w, ConvGeometry g, Tensor dy, float[] dw) {
         int c = x.c;
         Tensor dx = x.zerosLike();
-        int chunks = Parallel.chunkCount(x.n, BATCH_GRAIN);
+        int chunks = Parallel.chunkCount(x.n, Parallel.SAMPLE_GRAIN);
         float[][] partial = new float[chunks][w.length];
         boolean vector = vectorChannels(c);
         PixelTaps taps = PixelTaps.of(x, g);
         int sampleSize = x.h * x.w * c;
-        Parallel.forChunks(x.n, BATCH_GRAIN, (chunk, from, to) -> {
+        Parallel.forChunks(x.n, Parallel.SAMPLE_GRAIN, (chunk, from, to) -> {
             float[] pw = partial[chunk];
             for (int b = from; b < to; b++) {
                 int base = b * sampleSize;

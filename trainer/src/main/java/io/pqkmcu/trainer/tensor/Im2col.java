@@ -11,7 +11,7 @@ public final class Im2col {
         int k = g.kh() * g.kw() * x.c;
         int rows = x.n * g.outPixels();
         float[] col = new float[rows * k];
-        Parallel.forChunks(x.n, 4, (chunk, from, to) -> {
+        Parallel.forChunks(x.n, Parallel.SAMPLE_GRAIN, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
                     for (int ox = 0; ox < g.outW(); ox++) {
@@ -67,7 +67,7 @@ public final class Im2col {
     public static Tensor fold(float[] dcol, int rowStride, int n, int h, int w, int c, ConvGeometry g) {
         Tensor dx = new Tensor(n, h, w, c);
         int k = rowStride;
-        Parallel.forChunks(n, 4, (chunk, from, to) -> {
+        Parallel.forChunks(n, Parallel.SAMPLE_GRAIN, (chunk, from, to) -> {
             for (int b = from; b < to; b++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
                     for (int ox = 0; ox < g.outW(); ox++) {

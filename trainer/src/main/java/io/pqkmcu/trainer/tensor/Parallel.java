@@ -17,6 +17,12 @@ public final class Parallel {
 
     private Parallel() {}
 
+    /**
+     * Samples per chunk for loops over a batch of feature maps (convolution unfolding, depthwise
+     * convolution, pooling): each sample is a whole map, so a few of them make a task worth forking.
+     */
+    public static final int SAMPLE_GRAIN = 4;
+
     /** Body of a parallel loop: handles indices [from, to) of chunk number {@code chunk}. */
     @FunctionalInterface
     public interface ChunkBody {
