@@ -129,11 +129,16 @@ public final class Int8Exporter {
         WeightQuantizer.Result q = WeightQuantizer.quantize(folded, u.outChannels(), depthwise, granularity);
         float[] bias = u.foldedBias(Branch.STUDENT_SLOT);
         int channels = u.outChannels();
+        double[] weightScale = q.scale().clone();
+        boolean[] empty = emptyChannels(q.q(), channels, depthwise);
         int[] qb = new int[channels];
         int[] mult = new int[channels];
         int[] shift = new int[channels];
         for (int c = 0; c < channels; c++) {
-            double accScale = inScale * q.scale()[c];
+            if (empty[c]) {
+                weightScale[c] = emptyChannelAccScale(bias[c], outScale) / inScale;
+            }
+            double accScale = inScale * weightScale[c];
             long b = QuantMath.roundHalfAway(bias[c] / accScale);
             qb[c] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, b));
             QuantMath.Multiplier m = QuantMath.quantizeMultiplier(accScale / outScale);
@@ -153,7 +158,33 @@ public final class Int8Exporter {
         } else {
             shape = new int[] {channels, u.geometry().kh(), u.geometry().kw(), u.inChannels()};
         }
-        return new QuantizedWeights(shape, q.q(), mask, q.scale(), qb, mult, shift);
+        return new QuantizedWeights(shape, q.q(), mask, weightScale, qb, mult, shift);
+    }
+
+    /** Channels whose int8 weights are all zero (fully pruned): their output is the bias alone. */
+    private static boolean[] emptyChannels(byte[] q, int channels, boolean channelsLast) {
+        boolean[] empty = new boolean[channels];
+        java.util.Arrays.fill(empty, true);
+        int per = q.length / channels;
+        for (int i = 0; i < q.length; i++) {
+            if (q[i] != 0) {
+                empty[channelsLast ? i % channels : i / per] = false;
+            }
+        }
+        return empty;
+    }
+
+    /**
+     * The accumulator scale of a channel with no weights. Its weight scale is free (every weight is 0), but it sets
+     * the step of the int32 bias, which is then the channel's whole output: the quantizer's placeholder scale of 1
+     * made that step input_scale, up to 17 output codes on a KWS conv1 (its multiplier was 12–18), and a
+     * BatchNorm that amplifies the constant channel downstream turned the error into a 29-point accuracy loss. A
+     * step of 2^-16 output codes keeps the bias exact to far below a code; a bias too large for int32 at that step
+     * gets a coarser one, still saturating the output as the float layer does.
+     */
+    static double emptyChannelAccScale(double bias, double outScale) {
+        double fine = outScale / 65536.0;
+        return Math.max(fine, Math.abs(bias) / (1L << 30));
     }
 
     /** The fused activation as an int8 clamp: ReLU → [code(0), 127], ReLU6 → [code(0), code(6)]. */

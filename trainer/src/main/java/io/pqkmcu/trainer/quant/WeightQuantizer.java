@@ -42,7 +42,8 @@ public final class WeightQuantizer {
         }
         double[] scale = new double[channels];
         for (int c = 0; c < channels; c++) {
-            // An all-zero channel (fully pruned) keeps scale 1: its weights are 0 whatever the scale.
+            // An all-zero channel (fully pruned) keeps scale 1: its weights are 0 whatever the scale. The exporter
+            // replaces it with one that suits the channel's bias (Int8Exporter.emptyChannelAccScale).
             scale[c] = maxAbs[c] > 0 ? maxAbs[c] / 127.0 : 1.0;
         }
         byte[] q = new byte[w.length];
