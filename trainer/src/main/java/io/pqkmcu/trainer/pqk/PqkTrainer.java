@@ -178,6 +178,11 @@ public final class PqkTrainer {
             runningAcc = v[1];
         }
         step = ck.step;
+        if (step > 0) {
+            // the state the last step ran with, as the checkpoint's writer had it: a run resumed at its end runs no
+            // step that would set it, and its student must evaluate as the finished run's did
+            net.quantControl().setActivationsActive(activationsQuantizedAt(step - 1));
+        }
     }
 
     /**
@@ -334,8 +339,7 @@ public final class PqkTrainer {
 
     private void prepareStep(int phase) {
         holdPrunedWeights(phase == 1 || cfg.phase2Mode != PqkConfig.Phase2Mode.DISTILL);
-        net.quantControl().setActivationsActive(cfg.quantize
-                && (phase == 2 || step >= Math.round(cfg.activationQuantStart * cfg.phase1Steps)));
+        net.quantControl().setActivationsActive(activationsQuantizedAt(step));
         if (phase == 1 && schedule.updatesAt(step)) {
             MaskUpdater.apply(prunable, schedule.sparsityAt(step), cfg.pruneScope, cfg.foldedSaliency, cfg.reviveWeights);
         }
@@ -344,6 +348,11 @@ public final class PqkTrainer {
                 u.copyBatchNormSlot(Branch.STUDENT_SLOT, Branch.TEACHER_SLOT);
             }
         }
+    }
+
+    /** Whether step {@code s} trains with fake-quantized activations (after a float start that seeds the ranges). */
+    private boolean activationsQuantizedAt(int s) {
+        return cfg.quantize && (s >= cfg.phase1Steps || s >= Math.round(cfg.activationQuantStart * cfg.phase1Steps));
     }
 
     /**
