@@ -22,7 +22,7 @@ final class TrainOptions {
     /** The target sparsities: train takes one, ablate trains once per value. */
     List<Double> sparsity;
 
-    @Option(names = "--arch", description = "architecture preset: ds-cnn (MLPerf Tiny KWS), ds-cnn-s, ds-cnn-m, ds-cnn-l "
+    @Option(names = "--arch", description = "architecture preset: ds-cnn (MLPerf Tiny KWS), ds-cnn-wide (the same at 96 channels), ds-cnn-s, ds-cnn-m, ds-cnn-l "
             + "(Hello Edge), res8, res8-narrow, res15 (Tang & Lin), resnet8 (MLPerf Tiny CIFAR-10), fmnist-cnn, "
             + "ds-cnn-tiny (default: ${DEFAULT-VALUE})")
     String architecture = "ds-cnn";

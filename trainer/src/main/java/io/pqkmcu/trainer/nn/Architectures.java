@@ -32,6 +32,9 @@ public final class Architectures {
     static {
         register(new Preset("ds-cnn", "MLPerf Tiny KWS DS-CNN: conv 64 (10x4, /2) + 4 DS blocks of 64, dropout 0.2/0.4",
                 49, 10, 1, Input.MFCC), (n, h, w, c, k, s) -> dsCnn(n, h, w, c, k, 64, 4, true, 2, 1, s));
+        // capacity for voices the model never heard (issue 12): the same network at 1.5x the channels, 2.1x the weights
+        register(new Preset("ds-cnn-wide", "MLPerf Tiny KWS DS-CNN at 96 channels: conv 96 (10x4, /2) + 4 DS blocks of 96",
+                49, 10, 1, Input.MFCC), (n, h, w, c, k, s) -> dsCnn(n, h, w, c, k, 96, 4, true, 2, 1, s));
         register(new Preset("ds-cnn-s", "Hello Edge DS-CNN S: conv 64 (10x4, /2x2) + 4 DS blocks of 64",
                 49, 10, 1, Input.MFCC), (n, h, w, c, k, s) -> dsCnn(n, h, w, c, k, 64, 4, false, 2, 1, s));
         register(new Preset("ds-cnn-m", "Hello Edge DS-CNN M: conv 172 (10x4, /2x1) + 4 DS blocks of 172 (first /2)",

@@ -14,6 +14,7 @@ class ArchitecturesTest {
     /** Weights (convolution and dense kernels, BN and biases excluded), counted from the papers' shapes. */
     private static final Map<String, Long> WEIGHTS = Map.ofEntries(
             Map.entry("ds-cnn", 2560L + 4 * (576 + 4096) + 768),
+            Map.entry("ds-cnn-wide", 96L * 40 + 4 * (96 * 9 + 96 * 96) + 96 * 12),
             Map.entry("ds-cnn-s", 2560L + 4 * (576 + 4096) + 768),
             Map.entry("ds-cnn-m", 172L * 40 + 4 * (172 * 9 + 172 * 172) + 172 * 12),
             Map.entry("ds-cnn-l", 276L * 40 + 5 * (276 * 9 + 276 * 276) + 276 * 12),
