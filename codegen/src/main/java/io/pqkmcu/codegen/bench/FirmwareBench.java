@@ -38,8 +38,8 @@ import java.util.Random;
  * without a front end gets the default MFCC front end when its input is 49x10x1, as DS-CNN-S's is.
  */
 public final class FirmwareBench {
-    /** Per-channel bytes of pqk's pqk_channel_quant {bias, multiplier, shift}. */
-    static final int PQK_CHANNEL_BYTES = 12;
+    /** Per-channel bytes of pqk's packed pqk_channel_quant {int32 bias, int32 multiplier, int8 shift}. */
+    static final int PQK_CHANNEL_BYTES = 9;
     /** The input section of the test firmware's data blobs (firmware/test_data.S). */
     static final String TEST_DATA_SECTION = ".rodata.pqk_test_data";
     /** Per-channel bytes of CMSIS-NN's bias, multiplier and shift arrays. */

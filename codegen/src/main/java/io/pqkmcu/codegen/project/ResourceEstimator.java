@@ -24,8 +24,8 @@ final class ResourceEstimator {
     static final int PARAM_STRUCT_BYTES_PER_LAYER = 96;
     /** A pqk_sparse_table descriptor. */
     static final int TABLE_DESCRIPTOR_BYTES = 36;
-    /** One output channel's pqk_channel_quant: bias, multiplier, shift. */
-    static final int CHANNEL_QUANT_BYTES = 12;
+    /** One output channel's pqk_channel_quant: int32 bias, int32 multiplier, int8 shift, packed (pqk_kernels.h). */
+    static final int CHANNEL_QUANT_BYTES = 9;
 
     private ResourceEstimator() {}
 

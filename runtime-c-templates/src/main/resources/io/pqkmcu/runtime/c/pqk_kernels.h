@@ -90,16 +90,26 @@ typedef struct {
  *   bias        int32 at scale input_scale * weight_scale[c]
  *   multiplier  Q31 in [2^30, 2^31), or 0 (output = zero point)
  *   shift       power-of-two exponent, positive = left (TFLite convention)
- * 12 bytes per channel. A kernel takes the fast requantization when every channel of the layer has
- * 2 <= -shift <= 22 and a non-negative multiplier (it checks once per call, and derives the constant
+ * A kernel takes the fast requantization when every channel of the layer has 2 <= -shift <= 22 and a
+ * non-negative multiplier (it checks once per call, and derives the constant
  * (2 * output_offset + 1) * 2^(-shift - 2) that lets one SMLAL or SMMLAR do both TFLite roundings and
  * add the zero point, pqk_kernel_util.h) and the exact general one otherwise; both give identical
  * results.
+ * 9 bytes per channel with GCC and Clang: packed, since these arrays are a model's largest constants
+ * after its weights (12 bytes padded: a third more flash for nothing). Nothing takes a field's address;
+ * Cortex-M3 and up load the unaligned words with one LDR each (the sparse routine's assembly relies on
+ * this layout: bias at 0, multiplier at 4, shift at 8), and for cores without unaligned access
+ * (ARMv6-M) the compiler emits byte loads. Other compilers get the padded 12-byte layout.
  */
-typedef struct {
+#if defined(__GNUC__)
+#define PQK_PACKED __attribute__((packed))
+#else
+#define PQK_PACKED
+#endif
+typedef struct PQK_PACKED {
     int32_t bias;
     int32_t multiplier;
-    int32_t shift;
+    int8_t shift;       /* TFLite's shift range is [-31, 30] */
 } pqk_channel_quant;
 
 /*

@@ -172,7 +172,7 @@
 enum {
     PQK_SPARSE_JOB_BLOCK,   /* 0: the block */
     PQK_SPARSE_JOB_ENTRIES, /* 4: the decoded list, 2-byte entries, no run ends */
-    PQK_SPARSE_JOB_QUANT,   /* 8: row 0's pqk_channel_quant (12 bytes: bias, multiplier, shift) */
+    PQK_SPARSE_JOB_QUANT,   /* 8: row 0's pqk_channel_quant (9 bytes: bias, multiplier, int8 shift) */
     PQK_SPARSE_JOB_OUT,     /* 12: row 0's output of pixel 0 */
     PQK_SPARSE_JOB_STRIDE,  /* 16: output bytes from one pixel to the next */
     PQK_SPARSE_JOB_ROWS,    /* 20: rows (>= 1) */
@@ -246,7 +246,7 @@ enum {
     "add r10, r10, #2\n\t"                                                                                   \
     "strd r10, r11, [sp, #32]\n\t"                                                                           \
     "ldr r11, [sp, #40]\n\t"                                                                                 \
-    "ldr r1, [r11], #12\n\t"                                                                                 \
+    "ldr r1, [r11], #9\n\t"                                                                                  \
     "str r11, [sp, #40]\n\t"                                                                                 \
     PQK_SPARSE_ASM_ODD("r2", "r3")                                                                           \
     PQK_SPARSE_ASM_ODD("r4", "r5")                                                                           \
@@ -314,8 +314,8 @@ enum {
     ".type " name ", %function\n\t"                                                                          \
     ".thumb_func\n" name ":\n\t"                                                                             \
     PQK_SPARSE_ASM_ROW_SUMS                                                                                  \
-    "ldr r12, [r11, #-8]\n\t"                                                                                \
-    "ldr r1, [r11, #-4]\n\t"                                                                                 \
+    "ldr r12, [r11, #-5]\n\t"                                                                                \
+    "ldrsb r1, [r11, #-1]\n\t"                                                                               \
     "ldr lr, [sp, #56]\n\t"                                                                                  \
     "rsb r1, r1, #0\n\t"                                                                                     \
     "sub r0, r1, #2\n\t"                                                                                     \
