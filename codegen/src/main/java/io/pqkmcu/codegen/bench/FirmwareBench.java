@@ -12,6 +12,7 @@ import io.pqkmcu.codegen.project.GenerateOptions;
 import io.pqkmcu.codegen.project.GeneratedProject;
 import io.pqkmcu.codegen.project.ProjectGenerator;
 import io.pqkmcu.codegen.project.ProjectInfo;
+import io.pqkmcu.codegen.project.ResourceEstimator;
 import io.pqkmcu.codegen.sparse.SparseTable;
 import io.pqkmcu.codegen.stream.FrameReuse;
 import io.pqkmcu.codegen.stream.StreamConfig;
@@ -38,8 +39,6 @@ import java.util.Random;
  * without a front end gets the default MFCC front end when its input is 49x10x1, as DS-CNN-S's is.
  */
 public final class FirmwareBench {
-    /** Per-channel bytes of pqk's packed pqk_channel_quant {int32 bias, int32 multiplier, int8 shift}. */
-    static final int PQK_CHANNEL_BYTES = 9;
     /** The input section of the test firmware's data blobs (firmware/test_data.S). */
     static final String TEST_DATA_SECTION = ".rodata.pqk_test_data";
     /** Per-channel bytes of CMSIS-NN's bias, multiplier and shift arrays. */
@@ -104,7 +103,7 @@ public final class FirmwareBench {
         for (Op op : model.ops()) {
             if (op.weights() != null) {
                 channels += (long) op.weights().outputChannels()
-                        * (variant == BenchVariant.CMSIS_NN ? CMSIS_CHANNEL_BYTES : PQK_CHANNEL_BYTES);
+                        * (variant == BenchVariant.CMSIS_NN ? CMSIS_CHANNEL_BYTES : ResourceEstimator.CHANNEL_QUANT_BYTES);
                 nonZeros += op.weights().nonZeroCount();
             }
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * constants are exact up to struct padding; code is an estimate ({@link Kernel} sizes plus fixed
  * allowances below), good enough for a fit check with a margin, not a linker map.
  */
-final class ResourceEstimator {
+public final class ResourceEstimator {
     /** Model op sequence, invoke/classify wrappers and the test-vector main. */
     static final int BASE_CODE_BYTES = 1024;
     /** One kernel call with its status check. */
@@ -25,7 +25,7 @@ final class ResourceEstimator {
     /** A pqk_sparse_table descriptor. */
     static final int TABLE_DESCRIPTOR_BYTES = 36;
     /** One output channel's pqk_channel_quant: int32 bias, int32 multiplier, int8 shift, packed (pqk_kernels.h). */
-    static final int CHANNEL_QUANT_BYTES = 9;
+    public static final int CHANNEL_QUANT_BYTES = 9;
 
     private ResourceEstimator() {}
 
