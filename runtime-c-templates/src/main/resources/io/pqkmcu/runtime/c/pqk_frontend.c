@@ -11,6 +11,12 @@
 #else
 #define PQK_FRONTEND_DSP 0
 #endif
+/* DSP instructions that ACLE lacks or GCC does not select (PKHBT, SSUB16 + SEL), as inline assembly. */
+#if PQK_FRONTEND_DSP && defined(__GNUC__)
+#define PQK_FRONTEND_DSP_ASM 1
+#else
+#define PQK_FRONTEND_DSP_ASM 0
+#endif
 
 /* The algorithm floors with >> on negative values, as Java's >> does. C99 leaves that to the
  * implementation (gcc, clang and Arm's compilers shift arithmetically); refuse to build elsewhere. */
@@ -218,7 +224,7 @@ static uint32_t pqk_rotate(uint32_t b, uint32_t w)
 #endif
     /* pqk_pack(re >> 15, im >> 15): bits 15..30 of im are the high half. On DSP cores one PKHBT after the
      * shift of re (GCC emits UBFX, AND and ORR for the C): one instruction fewer a butterfly and a bin. */
-#if PQK_FRONTEND_DSP && defined(__GNUC__)
+#if PQK_FRONTEND_DSP_ASM
     uint32_t packed;
     __asm__("pkhbt %0, %1, %2, lsl #1" : "=r"(packed) : "r"(re >> 15), "r"(im));
     return packed;
@@ -253,6 +259,15 @@ static inline int32_t pqk_reversed_next(int32_t q, int32_t p, int32_t bits)
     return p | k;
 }
 #endif
+
+/* One butterfly of a stage of half-size h: z[0], z[h] = (z[0] + w z[h]) / 2, (z[0] - w z[h]) / 2. */
+static inline void pqk_butterfly(uint32_t *z, int32_t h, uint32_t w)
+{
+    const uint32_t za = z[0];
+    const uint32_t t = pqk_rotate(z[h], w);
+    z[0] = pqk_half_add(za, t);
+    z[h] = pqk_half_sub(za, t);
+}
 
 /* x: M packed words of the normalised window (x[2m] low, x[2m+1] high) scaled here by `scale`
  * (2^shift, shift in [0, 13]); z: the M-point FFT of x / M. */
@@ -309,10 +324,7 @@ static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int3
             for (j = 1; j < h; j++) {
                 const uint32_t w = tw[j * step];
                 for (a = j; a < m; a += 2 * h) {
-                    const uint32_t za = z[a];
-                    const uint32_t t = pqk_rotate(z[a + h], w);
-                    z[a] = pqk_half_add(za, t);
-                    z[a + h] = pqk_half_sub(za, t);
+                    pqk_butterfly(z + a, h, w);
                 }
             }
         } else {
@@ -324,10 +336,7 @@ static void pqk_fft_half(const pqk_frontend_config *cfg, const uint32_t *x, int3
                 uint32_t *zj = z + a + 1;
                 uint32_t *const z_end = z + a + h;
                 for (; zj != z_end; zj++, w += step) {
-                    const uint32_t za = zj[0];
-                    const uint32_t t = pqk_rotate(zj[h], *w);
-                    zj[0] = pqk_half_add(za, t);
-                    zj[h] = pqk_half_sub(za, t);
+                    pqk_butterfly(zj, h, *w);
                 }
             }
         }
@@ -439,8 +448,8 @@ static int32_t pqk_spectrum_complex(const pqk_frontend_config *cfg, const int16_
 /* Samples i, i + 1 of the window (locals of pqk_spectrum_real) with window values w0, w1. On DSP cores
  * the pair is packed with PKHBT and the running extremes are packed pairs too (SSUB16 sets the GE flags
  * per half, SEL takes the larger or smaller half): four instructions where the scalar compares take
- * eight; pqk_window_extremes folds the halves afterwards. Both give the same max and min. */
-#if PQK_FRONTEND_DSP && defined(__GNUC__)
+ * eight; pqk_spectrum_real folds the halves after the window loops. Both give the same max and min. */
+#if PQK_FRONTEND_DSP_ASM
 #define PQK_WINDOW_PAIR(w0, w1)                                                                              \
     do {                                                                                                     \
         const int32_t x0 = ((int32_t)audio[i] * (w0) + (1 << 14)) >> 15;                                     \
@@ -483,7 +492,7 @@ static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *
     int32_t min = 0;
     int32_t shift = 0;
     int32_t i;
-#if PQK_FRONTEND_DSP && defined(__GNUC__)
+#if PQK_FRONTEND_DSP_ASM
     uint32_t pair_max = 0;
     uint32_t pair_min = 0;
 #endif
@@ -496,7 +505,7 @@ static int32_t pqk_spectrum_real(const pqk_frontend_config *cfg, const int16_t *
     for (; i + 1 < w; i += 2) {
         PQK_WINDOW_PAIR(window[w - i], window[w - i - 1]);
     }
-#if PQK_FRONTEND_DSP && defined(__GNUC__)
+#if PQK_FRONTEND_DSP_ASM
     max = pqk_re(pair_max) > pqk_im(pair_max) ? pqk_re(pair_max) : pqk_im(pair_max);
     min = pqk_re(pair_min) < pqk_im(pair_min) ? pqk_re(pair_min) : pqk_im(pair_min);
 #endif
